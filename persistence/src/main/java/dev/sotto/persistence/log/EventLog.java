@@ -1,0 +1,506 @@
+package dev.sotto.persistence.log;
+
+import dev.sotto.persistence.proto.InnerRecord;
+import dev.sotto.persistence.proto.OuterRecord;
+import dev.sotto.persistence.vault.Crypto;
+import dev.sotto.persistence.vault.KeyRing;
+import dev.sotto.persistence.vault.KeyRingStore;
+import com.google.protobuf.ByteString;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+
+/**
+ * The encrypted, chained, append-only event log of a vault (DESIGN.md, "The log, precisely").
+ *
+ * <p>One writer thread owns the Chronicle appender, the chain head and the per-stream sequence numbers;
+ * {@link #append} hands it a task and returns a future that completes with the record's position once
+ * the record is in the memory-mapped queue (it then survives a process crash; {@link #sync} and the
+ * periodic sync make it survive a power loss). Positions form one total order across all threads.
+ * Readers ({@link #replay}, {@link #verify}, followers) use their own tailers and authenticate every
+ * record against the chain before handing it out.
+ *
+ * <p>The queue has a single cycle (fixed time provider: file names reveal no dates) and an explicit
+ * block size.
+ */
+public final class EventLog implements AutoCloseable {
+    static final String LOG_KEY_INFO = "sotto log record key v1";
+    static final String CHAIN_KEY_INFO = "sotto log chain key v1";
+    static final long BLOCK_SIZE = 16L << 20;
+    /** Records between MAC'd anchors in the key ring: truncation below the last anchor is tampering. */
+    static final long ANCHOR_EVERY = 8192;
+    static final long SYNC_INTERVAL_MILLIS = 250;
+
+    private final SingleChronicleQueue queue;
+    private final KeyRingStore store;
+    private final KeyRing ring;
+    private final boolean readOnly;
+    private final Clock clock;
+    private final byte[] logKey;
+    private final byte[] chainKey;
+    private final byte[] genesis;
+    private final VerifyReport openReport;
+    private final CopyOnWriteArrayList<LogSubscription> subscribers = new CopyOnWriteArrayList<>();
+    private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+    private volatile Throwable writerFailure;
+
+    // Writer-thread state.
+    private long count;
+    private byte[] head;
+    private final Map<Integer, Long> nextSequence;
+    private final Set<Integer> unfinishedShreds;
+    private long tornTailAt;
+    private boolean dirty;
+    private long lastSyncNanos;
+
+    private sealed interface Task permits Append, Shred, Sync, Subscribe, Close {}
+
+    private record Append(StreamId stream, byte[] payload, CompletableFuture<Long> done) implements Task {}
+
+    private record Shred(StreamId stream, CompletableFuture<Boolean> done) implements Task {}
+
+    private record Sync(CompletableFuture<Void> done) implements Task {}
+
+    private record Subscribe(LogSubscription subscription) implements Task {}
+
+    private record Close(CompletableFuture<Void> done) implements Task {}
+
+    private EventLog(SingleChronicleQueue queue, KeyRingStore store, boolean readOnly, Clock clock) throws LogTamperedException {
+        this.queue = queue;
+        this.store = store;
+        this.ring = store.ring();
+        this.readOnly = readOnly;
+        this.clock = clock;
+        this.logKey = ring.deriveKey(LOG_KEY_INFO);
+        this.chainKey = ring.deriveKey(CHAIN_KEY_INFO);
+        RecordCodec codec = newCodec();
+        this.genesis = codec.genesis(store.vaultId());
+
+        Map<Integer, Long> sequences = new HashMap<>();
+        Set<Integer> tombstoned = new HashSet<>();
+        long[] events = new long[2];
+        KeyRing.Checkpoint anchor = ring.anchor();
+        LogWalker.Result result = LogWalker.walk(queue, codec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
+                (position, outer) -> {
+                    int keyId = outer.getStreamKeyId();
+                    switch (outer.getKind()) {
+                        case EVENT -> {
+                            requireIssued(position, keyId);
+                            sequences.merge(keyId, 1L, Long::sum);
+                            events[0]++;
+                            if (ring.isShredded(keyId) || tombstoned.contains(keyId)) {
+                                events[1]++;
+                            }
+                        }
+                        case TOMBSTONE -> {
+                            requireIssued(position, keyId);
+                            tombstoned.add(keyId);
+                        }
+                        case TORN_ACK -> { }
+                        default -> throw new LogTamperedException(position, "unknown record kind");
+                    }
+                });
+        this.openReport = new VerifyReport(result.documents(), result.records(), events[0], ring.liveStreams(),
+                ring.shreddedStreams(), events[1], anchor.count(), result.recoveredTorn(),
+                result.tornTailAt() >= 0 ? OptionalLong.of(result.tornTailAt()) : OptionalLong.empty(),
+                result.intact() ? OptionalLong.empty() : OptionalLong.of(result.tamperedAt()),
+                result.condition());
+        if (!result.intact() && !readOnly) {
+            throw result.toException();
+        }
+        this.count = result.documents();
+        this.head = result.chainHead();
+        this.nextSequence = sequences;
+        this.tornTailAt = result.tornTailAt();
+        tombstoned.removeIf(ring::isShredded);
+        this.unfinishedShreds = tombstoned;
+        if (readOnly) {
+            this.writer = null;
+        } else {
+            this.writer = new Thread(this::writerLoop, "sotto-log-writer");
+            this.writer.setDaemon(true);
+            this.writer.start();
+        }
+    }
+
+    private void requireIssued(long position, int keyId) throws LogTamperedException {
+        if (!ring.wasIssued(keyId)) {
+            throw new LogTamperedException(position, "record names a stream key the key ring never issued");
+        }
+    }
+
+    /** Opens (creating when writable and absent) the queue under {@code dir} and walks it once. */
+    public static EventLog open(Path dir, KeyRingStore store, boolean readOnly, Clock clock) throws IOException {
+        if (readOnly && !Files.isDirectory(dir)) {
+            throw new IOException("log directory missing");
+        }
+        SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir)
+                .rollCycle(LargeRollCycles.HUGE_DAILY)
+                .timeProvider(() -> 0L)
+                .blockSize(BLOCK_SIZE)
+                .readOnly(readOnly)
+                .build();
+        try {
+            return new EventLog(queue, store, readOnly, clock);
+        } catch (LogTamperedException | RuntimeException e) {
+            queue.close();
+            throw e;
+        }
+    }
+
+    RecordCodec newCodec() {
+        return new RecordCodec(logKey, chainKey, ring.logKeyId());
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** What the walk at open time found (torn tail, counts); {@link #verify()} walks again. */
+    public VerifyReport openReport() {
+        return openReport;
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Appends an event; the future completes with its position once it is in the queue. */
+    public CompletableFuture<Long> append(StreamId stream, byte[] payload) {
+        if (payload.length > RecordCodec.MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("payload larger than " + RecordCodec.MAX_PAYLOAD_BYTES + " bytes");
+        }
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        submit(new Append(stream, payload.clone(), done), done);
+        return done;
+    }
+
+    /**
+     * Forgets a stream (crypto-shredding): appends a tombstone, removes the stream's key from the key ring
+     * and syncs. Its records keep their place in the chain; replay skips them. Completes with false when
+     * the stream had no key.
+     */
+    public CompletableFuture<Boolean> shred(StreamId stream) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        submit(new Shred(stream, done), done);
+        return done;
+    }
+
+    /** Forces everything appended so far to disk and records an anchor. */
+    public CompletableFuture<Void> sync() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(new Sync(done), done);
+        return done;
+    }
+
+    private void submit(Task task, CompletableFuture<?> done) {
+        if (readOnly) {
+            throw new IllegalStateException("log opened read-only");
+        }
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException("log is closed"));
+            return;
+        }
+        tasks.add(task);
+    }
+
+    private void writerLoop() {
+        RecordCodec codec = newCodec();
+        try (ExcerptAppender appender = queue.createAppender()) {
+            recover(codec, appender);
+            while (true) {
+                Task task = tasks.poll(SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+                if (task == null) {
+                    if (dirty) {
+                        syncNow(appender);
+                    }
+                    continue;
+                }
+                if (task instanceof Close close) {
+                    drain(codec, appender);
+                    checkpoint(appender);
+                    close.done().complete(null);
+                    return;
+                }
+                handle(task, codec, appender);
+                if (dirty && System.nanoTime() - lastSyncNanos > TimeUnit.MILLISECONDS.toNanos(SYNC_INTERVAL_MILLIS)) {
+                    syncNow(appender);
+                }
+            }
+        } catch (Throwable t) {
+            writerFailure = t;
+            closed = true;
+            failPending(t);
+        }
+    }
+
+    private void drain(RecordCodec codec, ExcerptAppender appender) throws IOException {
+        Task task;
+        while ((task = tasks.poll()) != null) {
+            if (task instanceof Close close) {
+                close.done().complete(null);
+            } else {
+                handle(task, codec, appender);
+            }
+        }
+    }
+
+    /** After a crash: acknowledge a torn tail so the chain continues, and finish interrupted shreds. */
+    private void recover(RecordCodec codec, ExcerptAppender appender) throws IOException {
+        if (tornTailAt >= 0) {
+            write(codec, appender, OuterRecord.newBuilder().setKind(OuterRecord.Kind.TORN_ACK).setTornPosition(tornTailAt).build());
+            tornTailAt = -1;
+        }
+        if (!unfinishedShreds.isEmpty()) {
+            unfinishedShreds.forEach(ring::shred);
+            unfinishedShreds.clear();
+            appender.sync();
+            store.persist();
+        }
+    }
+
+    private void handle(Task task, RecordCodec codec, ExcerptAppender appender) throws IOException {
+        if (task instanceof Append a) {
+            handleAppend(a, codec, appender);
+        } else if (task instanceof Shred s) {
+            handleShred(s, codec, appender);
+        } else if (task instanceof Sync s) {
+            checkpoint(appender);
+            s.done().complete(null);
+        } else if (task instanceof Subscribe s) {
+            subscribers.add(s.subscription());
+            s.subscription().liveFrom.complete(count);
+        }
+    }
+
+    private void handleAppend(Append a, RecordCodec codec, ExcerptAppender appender) throws IOException {
+        KeyRing.StreamEntry entry;
+        try {
+            entry = streamKey(a.stream());
+        } catch (IOException e) {
+            a.done().completeExceptionally(e);
+            return;
+        }
+        long sequence = nextSequence.getOrDefault(entry.keyId(), 0L);
+        long now = clock.millis();
+        byte[] innerNonce = Crypto.randomBytes(store.random(), Crypto.NONCE_BYTES);
+        byte[] inner = codec.sealInner(entry.key(), innerNonce, entry.keyId(), sequence, now, a.payload());
+        long position = write(codec, appender, OuterRecord.newBuilder()
+                .setKind(OuterRecord.Kind.EVENT)
+                .setStreamKeyId(entry.keyId())
+                .setSequence(sequence)
+                .setInnerNonce(ByteString.copyFrom(innerNonce))
+                .setInnerCiphertext(ByteString.copyFrom(inner))
+                .build());
+        nextSequence.put(entry.keyId(), sequence + 1);
+        a.done().complete(position);
+        if (!subscribers.isEmpty()) {
+            LogRecord record = new LogRecord(position, a.stream(), sequence, Instant.ofEpochMilli(now), a.payload());
+            subscribers.forEach(s -> s.offer(record));
+        }
+        if (count - ring.anchor().count() >= ANCHOR_EVERY) {
+            checkpoint(appender);
+        }
+    }
+
+    /** A new stream gets its key persisted in the key ring before any record uses it. */
+    private KeyRing.StreamEntry streamKey(StreamId stream) throws IOException {
+        var existing = ring.stream(stream.value());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        KeyRing.StreamEntry created = ring.addStream(stream.value(), store.random());
+        store.persist();
+        return created;
+    }
+
+    private void handleShred(Shred s, RecordCodec codec, ExcerptAppender appender) throws IOException {
+        var entry = ring.stream(s.stream().value());
+        if (entry.isEmpty()) {
+            s.done().complete(false);
+            return;
+        }
+        int keyId = entry.get().keyId();
+        // Tombstone first: a crash before the key ring is rewritten leaves a tombstone that the next open completes.
+        write(codec, appender, OuterRecord.newBuilder().setKind(OuterRecord.Kind.TOMBSTONE).setStreamKeyId(keyId).build());
+        ring.shred(keyId);
+        checkpoint(appender);
+        s.done().complete(true);
+    }
+
+    private long write(RecordCodec codec, ExcerptAppender appender, OuterRecord outer) {
+        byte[] record = codec.sealOuter(outer, head, store.random());
+        appender.writeBytes(BytesStore.wrap(record));
+        head = codec.chain(head, record);
+        dirty = true;
+        return count++;
+    }
+
+    private void syncNow(ExcerptAppender appender) {
+        appender.sync();
+        dirty = false;
+        lastSyncNanos = System.nanoTime();
+    }
+
+    /** Sync, then MAC the record count and chain head into the key ring (power-loss safe up to here). */
+    private void checkpoint(ExcerptAppender appender) throws IOException {
+        syncNow(appender);
+        ring.setAnchor(count, head);
+        store.persist();
+    }
+
+    private void failPending(Throwable t) {
+        Task task;
+        while ((task = tasks.poll()) != null) {
+            CompletableFuture<?> done;
+            if (task instanceof Append a) {
+                done = a.done();
+            } else if (task instanceof Shred s) {
+                done = s.done();
+            } else if (task instanceof Sync s) {
+                done = s.done();
+            } else if (task instanceof Close c) {
+                done = c.done();
+            } else {
+                done = ((Subscribe) task).subscription().liveFrom;
+            }
+            done.completeExceptionally(new IOException("log writer stopped", t));
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * Replays every event at or after {@code fromPosition}, decrypted and authenticated, in log order.
+     * Records of shredded streams are skipped and counted. Tampering stops the replay with an exception;
+     * nothing after the first unauthenticated record is ever returned.
+     */
+    public ReplayStats replay(long fromPosition, Consumer<LogRecord> consumer) throws LogTamperedException {
+        return replayRange(fromPosition, Long.MAX_VALUE, consumer);
+    }
+
+    ReplayStats replayRange(long fromPosition, long toPosition, Consumer<LogRecord> consumer) throws LogTamperedException {
+        RecordCodec codec = newCodec();
+        long[] counts = new long[2];
+        KeyRing.Checkpoint anchor = ring.anchor();
+        LogWalker.Result result = LogWalker.walk(queue, codec, genesis, anchor.count(), anchor.head(), toPosition,
+                (position, outer) -> {
+                    if (position < fromPosition || outer.getKind() != OuterRecord.Kind.EVENT) {
+                        return;
+                    }
+                    var entry = ring.streamByKeyId(outer.getStreamKeyId());
+                    if (entry.isEmpty()) {
+                        counts[1]++;
+                        return;
+                    }
+                    InnerRecord inner;
+                    try {
+                        inner = codec.openInner(entry.get().key(), outer);
+                    } catch (RecordException e) {
+                        throw new LogTamperedException(position, e.getMessage());
+                    }
+                    counts[0]++;
+                    consumer.accept(new LogRecord(position, new StreamId(entry.get().streamId()), outer.getSequence(),
+                            Instant.ofEpochMilli(inner.getTimestampMillis()), inner.getPayload().toByteArray()));
+                });
+        if (!result.intact()) {
+            throw result.toException();
+        }
+        return new ReplayStats(counts[0], counts[1], result.documents());
+    }
+
+    /** Follows the log from {@code fromPosition}: history first, then live records, on its own thread. */
+    public LogSubscription follow(long fromPosition, Consumer<LogRecord> consumer) {
+        LogSubscription subscription = new LogSubscription(this, fromPosition, consumer);
+        if (readOnly) {
+            throw new IllegalStateException("log opened read-only");
+        }
+        tasks.add(new Subscribe(subscription));
+        subscription.start();
+        return subscription;
+    }
+
+    void unsubscribe(LogSubscription subscription) {
+        subscribers.remove(subscription);
+    }
+
+    /** Walks and authenticates the whole log and reports what it found; never throws on tampering. */
+    public VerifyReport verify() {
+        RecordCodec codec = newCodec();
+        long[] events = new long[2];
+        KeyRing.Checkpoint anchor = ring.anchor();
+        LogWalker.Result result = LogWalker.walk(queue, codec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
+                (position, outer) -> {
+                    if (outer.getKind() == OuterRecord.Kind.EVENT) {
+                        requireIssued(position, outer.getStreamKeyId());
+                        events[0]++;
+                        if (ring.streamByKeyId(outer.getStreamKeyId()).isEmpty()) {
+                            events[1]++;
+                        }
+                    } else if (outer.getKind() == OuterRecord.Kind.TOMBSTONE) {
+                        requireIssued(position, outer.getStreamKeyId());
+                    } else if (outer.getKind() != OuterRecord.Kind.TORN_ACK) {
+                        throw new LogTamperedException(position, "unknown record kind");
+                    }
+                });
+        return new VerifyReport(result.documents(), result.records(), events[0], ring.liveStreams(),
+                ring.shreddedStreams(), events[1], anchor.count(), result.recoveredTorn(),
+                result.tornTailAt() >= 0 ? OptionalLong.of(result.tornTailAt()) : OptionalLong.empty(),
+                result.intact() ? OptionalLong.empty() : OptionalLong.of(result.tamperedAt()),
+                result.condition());
+    }
+
+    /** Flushes, writes the final anchor, stops the writer and followers, closes the queue. */
+    @Override
+    public void close() throws IOException {
+        if (closed && writer == null) {
+            return;
+        }
+        try {
+            if (writer != null && !closed) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                tasks.add(new Close(done));
+                closed = true;
+                done.join();
+            }
+            if (writer != null) {
+                writer.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IOException("log writer failed while closing", e.getCause());
+        } finally {
+            closed = true;
+            subscribers.forEach(LogSubscription::close);
+            queue.close();
+            Crypto.wipe(logKey);
+            Crypto.wipe(chainKey);
+        }
+        if (writerFailure != null) {
+            throw new IOException("log writer failed", writerFailure);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventLog[" + (readOnly ? "read-only" : "read-write") + "]";
+    }
+}

@@ -1,0 +1,178 @@
+package dev.sotto.persistence.vault;
+
+import dev.sotto.persistence.log.EventLog;
+import dev.sotto.persistence.proto.KeyRingHeader;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * A vault directory: {@code keyring.bin} (keys sealed under the passphrase), {@code log/} (the Chronicle
+ * queue of encrypted records) and {@code vault.lock} (an empty file locked by the one process that has
+ * the vault open for writing).
+ *
+ * <p>Unlock order (DESIGN.md, The log): key ring, then key, then queue, so a wrong passphrase touches
+ * nothing. {@link #openReadOnly} takes a shared lock and never opens the queue for writing.
+ */
+public final class Vault implements AutoCloseable {
+    public static final String LOG_DIR = "log";
+    public static final String LOCK_FILE = "vault.lock";
+
+    private final Path dir;
+    private final KeyRingStore store;
+    private final EventLog log;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private Vault(Path dir, KeyRingStore store, EventLog log, FileChannel lockChannel, FileLock lock) {
+        this.dir = dir;
+        this.store = store;
+        this.log = log;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Creates a vault with the default (64 MiB, t=3) Argon2id parameters. */
+    public static Vault create(Path dir, char[] passphrase) throws IOException {
+        return create(dir, passphrase, KdfParams.DEFAULT, new SecureRandom(), Clock.systemUTC());
+    }
+
+    public static Vault create(Path dir, char[] passphrase, KdfParams kdf) throws IOException {
+        return create(dir, passphrase, kdf, new SecureRandom(), Clock.systemUTC());
+    }
+
+    public static Vault create(Path dir, char[] passphrase, KdfParams kdf, SecureRandom random, Clock clock) throws IOException {
+        Files.createDirectories(dir);
+        if (Files.exists(dir.resolve(KeyRingFile.FILE_NAME)) || Files.exists(dir.resolve(LOG_DIR))) {
+            throw new VaultException("a vault already exists here");
+        }
+        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = tryLock(lockChannel, false);
+        try {
+            byte[] salt = Crypto.randomBytes(random, KeyRingFile.SALT_BYTES);
+            byte[] vaultId = Crypto.randomBytes(random, 16);
+            byte[] kek = Crypto.argon2id(passphrase, salt, kdf);
+            KeyRingHeader header = KeyRingFile.header(kdf, salt, vaultId, Crypto.randomBytes(random, Crypto.NONCE_BYTES));
+            KeyRingStore store = new KeyRingStore(dir, KeyRing.createNew(random), header, kek, random);
+            store.persist();
+            EventLog log = EventLog.open(dir.resolve(LOG_DIR), store, false, clock);
+            return new Vault(dir, store, log, lockChannel, lock);
+        } catch (IOException | RuntimeException e) {
+            release(lockChannel, lock);
+            throw e;
+        }
+    }
+
+    public static Vault open(Path dir, char[] passphrase) throws IOException {
+        return open(dir, passphrase, new SecureRandom(), Clock.systemUTC(), false);
+    }
+
+    /** Opens for inspection only (`sotto log verify|stats`): nothing in the directory is written. */
+    public static Vault openReadOnly(Path dir, char[] passphrase) throws IOException {
+        return open(dir, passphrase, new SecureRandom(), Clock.systemUTC(), true);
+    }
+
+    public static Vault open(Path dir, char[] passphrase, SecureRandom random, Clock clock, boolean readOnly) throws IOException {
+        Path keyRingPath = dir.resolve(KeyRingFile.FILE_NAME);
+        if (!Files.isRegularFile(keyRingPath)) {
+            throw new VaultException("no vault here (key ring missing)");
+        }
+        FileChannel lockChannel = null;
+        FileLock lock = null;
+        if (!readOnly) {
+            lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = tryLock(lockChannel, false);
+        }
+        try {
+            KeyRingFile.Sealed sealed = KeyRingFile.read(keyRingPath);
+            byte[] kek = Crypto.argon2id(passphrase, sealed.header().getKdfSalt().toByteArray(), KeyRingFile.kdfParams(sealed));
+            KeyRing ring;
+            try {
+                ring = KeyRingFile.unseal(sealed, kek, new Crypto());
+            } catch (VaultException e) {
+                Crypto.wipe(kek);
+                throw e;
+            }
+            KeyRingStore store = new KeyRingStore(dir, ring, sealed.header(), kek, random);
+            EventLog log;
+            try {
+                log = EventLog.open(dir.resolve(LOG_DIR), store, readOnly, clock);
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return new Vault(dir, store, log, lockChannel, lock);
+        } catch (IOException | RuntimeException e) {
+            release(lockChannel, lock);
+            throw e;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel, boolean shared) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock(0, Long.MAX_VALUE, shared);
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new VaultBusyException();
+        }
+        return lock;
+    }
+
+    private static void release(FileChannel channel, FileLock lock) {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // Closing the channel releases the lock anyway; nothing else to do on a failure path.
+        }
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** Rewraps the key ring under a new passphrase; the log is not rewritten (README, security model). */
+    public void changePassphrase(char[] oldPassphrase, char[] newPassphrase) throws IOException {
+        changePassphrase(oldPassphrase, newPassphrase, KdfParams.DEFAULT);
+    }
+
+    public void changePassphrase(char[] oldPassphrase, char[] newPassphrase, KdfParams kdf) throws IOException {
+        if (log.isReadOnly()) {
+            throw new IllegalStateException("vault opened read-only");
+        }
+        store.changePassphrase(oldPassphrase, newPassphrase, kdf);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            log.close();
+        } finally {
+            store.close();
+            release(lockChannel, lock);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Vault[" + (log.isReadOnly() ? "read-only" : "read-write") + "]";
+    }
+}
