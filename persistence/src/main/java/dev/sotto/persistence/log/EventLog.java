@@ -153,18 +153,28 @@ public final class EventLog implements AutoCloseable {
         if (readOnly && !Files.isDirectory(dir)) {
             throw new IOException("log directory missing");
         }
-        SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir)
-                .rollCycle(LargeRollCycles.HUGE_DAILY)
-                .timeProvider(() -> 0L)
-                .blockSize(BLOCK_SIZE)
-                .readOnly(readOnly)
-                .build();
+        SingleChronicleQueue queue;
+        try {
+            queue = queueBuilder(dir, readOnly).build();
+        } catch (RuntimeException | InternalError e) {
+            // Chronicle refused its own metadata: a damaged or foreign file, reported as such.
+            throw new LogTamperedException(0, "queue metadata unreadable (" + e.getClass().getSimpleName() + ")");
+        }
         try {
             return new EventLog(queue, store, readOnly, clock);
         } catch (LogTamperedException | RuntimeException e) {
             queue.close();
             throw e;
         }
+    }
+
+    /** The one place the queue's layout is chosen: a single cycle (no dates in names), explicit block size. */
+    static SingleChronicleQueueBuilder queueBuilder(Path dir, boolean readOnly) {
+        return SingleChronicleQueueBuilder.binary(dir)
+                .rollCycle(LargeRollCycles.HUGE_DAILY)
+                .timeProvider(() -> 0L)
+                .blockSize(BLOCK_SIZE)
+                .readOnly(readOnly);
     }
 
     RecordCodec newCodec() {

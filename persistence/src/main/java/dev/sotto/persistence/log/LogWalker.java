@@ -112,8 +112,10 @@ final class LogWalker {
             }
         } catch (LogTamperedException e) {
             return new Result(position, records, chain, -1, recovered, e.position(), e.condition());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InternalError e) {
             // Chronicle itself refused the file (a damaged header or index): the queue is not what we wrote.
+            // InternalError is how the JVM reports a SIGBUS in a mapped read past the file's end, which a
+            // damaged length field causes; it leaves the JVM sound.
             return tampered(position, records, chain, position, "queue file unreadable (" + e.getClass().getSimpleName() + ")");
         }
         if (position < anchorCount) {
