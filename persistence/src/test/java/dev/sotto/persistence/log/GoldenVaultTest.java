@@ -1,0 +1,65 @@
+package dev.sotto.persistence.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sotto.persistence.vault.Vault;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 3: a vault made by format version 1 stays readable by every later version. */
+class GoldenVaultTest {
+    @TempDir
+    Path dir;
+
+    private void unpack() throws Exception {
+        try (InputStream raw = GoldenVaultTest.class.getResourceAsStream("/" + GoldenVault.RESOURCE + ".zip");
+             ZipInputStream zip = new ZipInputStream(raw)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                Path target = dir.resolve(e.getName()).normalize();
+                assertThat(target.startsWith(dir)).as("zip entry stays inside the directory").isTrue();
+                Files.createDirectories(target.getParent());
+                Files.copy(zip, target);
+            }
+        }
+    }
+
+    private List<String> replay(Vault vault) throws Exception {
+        List<String> out = new ArrayList<>();
+        ReplayStats stats = vault.log().replay(0, r ->
+                out.add(r.stream().value() + "|" + r.sequence() + "|" + new String(r.payload(), StandardCharsets.UTF_8)));
+        assertThat(stats.shreddedSkipped()).isEqualTo(2);
+        return out;
+    }
+
+    @Test
+    void goldenVaultOpensVerifiesAndReplays() throws Exception {
+        unpack();
+        try (Vault vault = Vault.openReadOnly(dir, GoldenVault.PASSPHRASE.toCharArray())) {
+            VerifyReport report = vault.log().verify();
+            assertThat(report.intact()).as(report.toString()).isTrue();
+            assertThat(report.records()).isEqualTo(7); // 6 events and a tombstone
+            assertThat(report.events()).isEqualTo(6);
+            assertThat(report.liveStreams()).isEqualTo(2);
+            assertThat(report.shreddedStreams()).isEqualTo(1);
+            assertThat(report.shreddedRecords()).isEqualTo(2);
+            assertThat(report.anchorCount()).isEqualTo(7);
+            assertThat(replay(vault)).isEqualTo(GoldenVault.EXPECTED);
+        }
+        // And a writer can continue it.
+        try (Vault vault = Vault.open(dir, GoldenVault.PASSPHRASE.toCharArray())) {
+            assertThat(vault.log().append(GoldenVault.BOB, "still here".getBytes(StandardCharsets.UTF_8)).join()).isEqualTo(7);
+            List<String> all = replay(vault);
+            assertThat(all).startsWith(GoldenVault.EXPECTED.toArray(String[]::new));
+            assertThat(all.get(all.size() - 1)).isEqualTo("alice@example.org/bob@example.org|2|still here");
+        }
+    }
+}
