@@ -140,6 +140,14 @@ public final class KeyRingFile {
 
     /** Seals the ring and replaces the file atomically and durably. */
     static void write(Path dir, KeyRingHeader header, KeyRing ring, byte[] kek, Crypto crypto) throws IOException {
+        byte[] file = encode(header, ring, kek, crypto);
+        Path tmp = dir.resolve(FILE_NAME + ".tmp");
+        writeDurably(tmp, file);
+        replace(dir, tmp);
+    }
+
+    /** The complete file content for a ring sealed under the key-encryption key. */
+    static byte[] encode(KeyRingHeader header, KeyRing ring, byte[] kek, Crypto crypto) {
         byte[] headerBytes = header.toByteArray();
         byte[] body = ring.toBody().toByteArray();
         byte[] sealed;
@@ -157,8 +165,10 @@ public final class KeyRingFile {
         byte[] content = out.toByteArray();
         byte[] file = Arrays.copyOf(content, content.length + 32);
         System.arraycopy(sha256(content, 0, content.length), 0, file, content.length, 32);
+        return file;
+    }
 
-        Path tmp = dir.resolve(FILE_NAME + ".tmp");
+    private static void writeDurably(Path tmp, byte[] file) throws IOException {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buf = ByteBuffer.wrap(file);
@@ -167,6 +177,9 @@ public final class KeyRingFile {
             }
             ch.force(true);
         }
+    }
+
+    private static void replace(Path dir, Path tmp) throws IOException {
         try {
             Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
