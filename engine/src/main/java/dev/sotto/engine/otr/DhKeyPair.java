@@ -23,6 +23,11 @@ public final class DhKeyPair {
         return new DhKeyPair(x);
     }
 
+    /** A key pair from a known private exponent (test vectors). */
+    static DhKeyPair ofPrivate(BigInteger x) {
+        return new DhKeyPair(x);
+    }
+
     public BigInteger publicKey() {
         return publicKey;
     }
