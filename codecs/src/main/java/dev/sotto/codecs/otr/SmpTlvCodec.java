@@ -12,6 +12,9 @@ public final class SmpTlvCodec {
 
     /** Decodes exactly {@code expected} MPIs; any other count is malformed. */
     public static DecodeResult<List<BigInteger>> decode(byte[] value, int offset, int expected, OtrLimits limits) {
+        if (offset < 0 || offset > value.length) {
+            return DecodeResult.malformed("offset outside value", Math.max(0, offset));
+        }
         byte[] in = offset == 0 ? value : java.util.Arrays.copyOfRange(value, offset, value.length);
         OtrReader r = new OtrReader(in, limits);
         int count = r.u32();
