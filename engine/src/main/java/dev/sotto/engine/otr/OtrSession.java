@@ -64,6 +64,12 @@ public final class OtrSession {
         return new OtrSession(config.withPolicy(policy), auth, msg, fragments, plaintextReceived, stored);
     }
 
+    /** A session for a newly seen instance of the contact: the master's AKE state, nothing else. */
+    OtrSession forNewInstance() {
+        return new OtrSession(config, auth, PlaintextState.INSTANCE, FragmentBuffer.EMPTY, plaintextReceived,
+                List.of());
+    }
+
     private OtrSession with(AuthState a, MessageState m) {
         return new OtrSession(config, a, m, fragments, plaintextReceived, stored);
     }
