@@ -31,11 +31,19 @@ static int frag_size = 0;
 static OtrlPolicy policy = OTRL_POLICY_MANUAL;
 static char instag_file[4096];
 static ConnContext *last_ctx = NULL;
-static int quiet = 0; /* benchmarks: no OUT lines */
 
-/* Output queue for benchmarks: messages injected by libotr. */
-static char *queued[64];
-static int nqueued = 0;
+/* Benchmarks: two accounts of this process talk to each other through a queue. */
+static int bench_mode = 0;
+static int secure_count = 0;
+struct queued { char *to, *from, *msg; struct queued *next; };
+static struct queued *qhead = NULL, *qtail = NULL;
+
+static void qpush(const char *to, const char *from, const char *msg) {
+    struct queued *q = calloc(1, sizeof *q);
+    q->to = strdup(to); q->from = strdup(from); q->msg = strdup(msg);
+    if (qtail) qtail->next = q; else qhead = q;
+    qtail = q;
+}
 
 static void print_escaped(const char *prefix, const char *s) {
     fputs(prefix, stdout);
@@ -67,10 +75,6 @@ static void hex(const char *prefix, const unsigned char *b, size_t n) {
 }
 
 static void emit_out(const char *msg) {
-    if (quiet) {
-        if (nqueued < 64) queued[nqueued++] = strdup(msg);
-        return;
-    }
     print_escaped("OUT ", msg);
 }
 
@@ -80,26 +84,29 @@ static int op_is_logged_in(void *o, const char *a, const char *p, const char *r)
     (void) o; (void) a; (void) p; (void) r; return 1;
 }
 static void op_inject(void *o, const char *a, const char *p, const char *r, const char *m) {
-    (void) o; (void) a; (void) p; (void) r; emit_out(m);
+    (void) o; (void) p;
+    if (bench_mode) qpush(r, a, m); else emit_out(m);
 }
 static void op_update_context_list(void *o) { (void) o; }
 static void op_new_fingerprint(void *o, OtrlUserState u, const char *a, const char *p, const char *user,
         unsigned char fp[20]) {
     (void) o; (void) u; (void) a; (void) p; (void) user;
-    if (!quiet) { hex("NEWFP ", fp, 20); putchar('\n'); }
+    if (!bench_mode) { hex("NEWFP ", fp, 20); putchar('\n'); }
 }
 static void op_write_fingerprints(void *o) { (void) o; }
 static void op_gone_secure(void *o, ConnContext *c) {
     (void) o;
+    if (bench_mode) { secure_count++; return; }
     last_ctx = c;
-    if (quiet) return;
     hex("SECURE ", c->active_fingerprint->fingerprint, 20);
     hex(" ", c->sessionid, c->sessionid_len);
     printf(" v%u %08x\n", c->protocol_version, c->their_instance);
 }
-static void op_gone_insecure(void *o, ConnContext *c) { (void) o; (void) c; if (!quiet) puts("INSECURE"); }
+static void op_gone_insecure(void *o, ConnContext *c) { (void) o; (void) c; if (!bench_mode) puts("INSECURE"); }
 static void op_still_secure(void *o, ConnContext *c, int is_reply) {
-    (void) o; (void) is_reply; last_ctx = c; if (!quiet) puts("STILLSECURE");
+    (void) o; (void) is_reply;
+    if (bench_mode) { secure_count++; return; }
+    last_ctx = c; puts("STILLSECURE");
 }
 static int op_max_message_size(void *o, ConnContext *c) { (void) o; (void) c; return frag_size; }
 static const char *op_account_name(void *o, const char *a, const char *p) { (void) o; (void) p; return a; }
@@ -127,7 +134,7 @@ static void op_smp_event(void *o, OtrlSMPEvent e, ConnContext *c, unsigned short
 }
 static void op_msg_event(void *o, OtrlMessageEvent e, ConnContext *c, const char *m, gcry_error_t err) {
     (void) o; (void) c; (void) m; (void) err;
-    if (!quiet) printf("MSGEVENT %d\n", (int) e);
+    if (!bench_mode) printf("MSGEVENT %d\n", (int) e);
 }
 static void op_create_instag(void *o, const char *a, const char *p) {
     (void) o; otrl_instag_generate(us, instag_file, a, p);
@@ -154,13 +161,75 @@ static void receive_text(const char *text) {
     int internal = otrl_message_receiving(us, &ops, NULL, ACCOUNT, PROTOCOL, BUDDY, text, &newmsg, &tlvs, &ctx,
             NULL, NULL);
     if (ctx && ctx->msgstate == OTRL_MSGSTATE_ENCRYPTED) last_ctx = ctx;
-    if (!quiet) {
+    {
         for (OtrlTLV *t = tlvs; t; t = t->next) printf("TLV %u\n", t->type);
         if (!internal) print_escaped("MSG ", newmsg ? newmsg : text);
     }
-    if (otrl_tlv_find(tlvs, OTRL_TLV_DISCONNECTED) && !quiet) puts("DISCONNECTED");
+    if (otrl_tlv_find(tlvs, OTRL_TLV_DISCONNECTED)) puts("DISCONNECTED");
     if (newmsg) otrl_message_free(newmsg);
     if (tlvs) otrl_tlv_free(tlvs);
+}
+
+static void bench_pump(void) {
+    while (qhead) {
+        struct queued *q = qhead;
+        qhead = q->next;
+        if (!qhead) qtail = NULL;
+        char *newmsg = NULL;
+        OtrlTLV *tlvs = NULL;
+        otrl_message_receiving(us, &ops, NULL, q->to, PROTOCOL, q->from, q->msg, &newmsg, &tlvs, NULL, NULL, NULL);
+        if (newmsg) otrl_message_free(newmsg);
+        if (tlvs) otrl_tlv_free(tlvs);
+        free(q->to); free(q->from); free(q->msg); free(q);
+    }
+}
+
+static long long now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long) t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* One AKE between accounts bench-a and bench-b, started by bench-a's Query Message. */
+static int bench_ake(void) {
+    otrl_context_forget_all(us);
+    secure_count = 0;
+    char *q = otrl_proto_default_query_msg("bench-a", policy);
+    qpush("bench-b", "bench-a", q);
+    free(q);
+    bench_pump();
+    return secure_count >= 2;
+}
+
+static void bench(const char *what, long n) {
+    bench_mode = 1;
+    static const char msg[] = "0123456789012345678901234567890123456789012345678901234567890123456789"
+                              "012345678901234567890123456789"; /* 100 bytes */
+    long long t0 = now_ns();
+    int ok = 1;
+    if (!strcmp(what, "SETUP")) {
+        ok = bench_ake();
+    } else if (!strcmp(what, "AKE")) {
+        for (long i = 0; i < n && ok; i++) ok = bench_ake();
+    } else if (!strcmp(what, "MSG")) {
+        for (long i = 0; i < n && ok; i++) {
+            char *out = NULL;
+            if (otrl_message_sending(us, &ops, NULL, "bench-a", PROTOCOL, "bench-b", OTRL_INSTAG_BEST, msg, NULL,
+                    &out, OTRL_FRAGMENT_SEND_SKIP, NULL, NULL, NULL) || !out) {
+                ok = 0;
+                break;
+            }
+            char *newmsg = NULL;
+            otrl_message_receiving(us, &ops, NULL, "bench-b", PROTOCOL, "bench-a", out, &newmsg, NULL, NULL, NULL, NULL);
+            ok = newmsg && !strcmp(newmsg, msg);
+            if (newmsg) otrl_message_free(newmsg);
+            otrl_message_free(out);
+            bench_pump();
+        }
+    }
+    long long dt = now_ns() - t0;
+    bench_mode = 0;
+    if (ok) printf("BENCH %s %lld\n", what, n > 0 ? dt / n : dt); else printf("BENCHERR %s\n", what);
 }
 
 int main(int argc, char **argv) {
@@ -245,6 +314,8 @@ int main(int argc, char **argv) {
             policy = (OtrlPolicy) strtoul(arg, NULL, 16);
         } else if (!strcmp(line, "STATE")) {
             printf("STATE %d\n", last_ctx ? (int) last_ctx->msgstate : -1);
+        } else if (!strncmp(line, "BENCH_", 6)) {
+            bench(line + 6, atol(arg));
         } else if (!strcmp(line, "QUIT")) {
             puts("DONE");
             break;

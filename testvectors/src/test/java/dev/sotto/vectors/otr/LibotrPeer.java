@@ -14,18 +14,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Drives the C libotr peer (src/test/c/libotr/otrpeer.c) over its stdin/stdout line protocol. */
-final class LibotrPeer implements AutoCloseable {
+public final class LibotrPeer implements AutoCloseable {
 
     static final String ACCOUNT = "libotr@sotto.test";
 
     private final Process process;
     private final BufferedReader in;
     private final Writer out;
-    final String fingerprint;
+    public final String fingerprint;
 
-    LibotrPeer(Path harness, Path dir, int fixtureKey) throws IOException {
+    public LibotrPeer(Path harness, Path dir, int fixtureKey) throws IOException {
         Path key = dir.resolve("key.priv");
-        Files.writeString(key, OtrTestKeys.libotrKeyFile(fixtureKey, ACCOUNT, "xmpp"));
+        Files.writeString(key, OtrTestKeys.libotrKeyFile(fixtureKey, "xmpp", ACCOUNT, "bench-a", "bench-b"));
         process = new ProcessBuilder(harness.toString(), key.toString(), dir.resolve("instags.txt").toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -40,7 +40,7 @@ final class LibotrPeer implements AutoCloseable {
     }
 
     /** Sends one command and returns its output lines (unescaped payloads), up to DONE. */
-    List<String> command(String name, String arg) {
+    public List<String> command(String name, String arg) {
         try {
             out.write(name + (arg == null ? "" : " " + escape(arg)) + "\n");
             out.flush();
