@@ -130,25 +130,39 @@ public final class OtrTextCodec {
         return DecodeResult.ok(new OtrText.Encoded(msg), text.length());
     }
 
+    /** The RFC 4648 base-64 alphabet (without '='), as a lookup table over ASCII. */
+    private static final boolean[] BASE64_ALPHABET = new boolean[128];
+
+    static {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
+            BASE64_ALPHABET[c] = true;
+        }
+    }
+
     /** Strict base-64 (RFC 4648 alphabet, padding required); null when malformed. */
     static byte[] base64(String text, int start, int end) {
         int len = end - start;
         if (len % 4 != 0) {
             return null;
         }
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
-                    || c == '/' || (c == '=' && i >= end - 2);
-            if (!ok) {
+        int padding = 0;
+        if (len >= 1 && text.charAt(end - 1) == '=') {
+            padding = len >= 2 && text.charAt(end - 2) == '=' ? 2 : 1;
+        }
+        byte[] ascii = new byte[len];
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(start + i);
+            if (i >= len - padding) {
+                if (c != '=') {
+                    return null;
+                }
+            } else if (c >= 128 || !BASE64_ALPHABET[c]) {
                 return null;
             }
-        }
-        if (len >= 2 && text.charAt(end - 2) == '=' && text.charAt(end - 1) != '=') {
-            return null;
+            ascii[i] = (byte) c;
         }
         try {
-            return Base64.getDecoder().decode(text.substring(start, end));
+            return Base64.getDecoder().decode(ascii);
         } catch (IllegalArgumentException e) {
             return null; // non-canonical trailing bits: still malformed, as a value
         }

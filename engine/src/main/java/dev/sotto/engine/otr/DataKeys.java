@@ -70,11 +70,11 @@ final class DataKeys {
         SessionKeys keys = keys(senderKeyId, ourPrevious, theirKeyId, theirCurrent);
         long ctr = sendCounter + 1; // never all zero, and monotonic for every key pair
         byte[] top = ByteBuffer.allocate(8).putLong(ctr).array();
-        byte[] encrypted = OtrPrimitives.aes128Ctr(keys.sendAes(), counterBlock(top), plaintext);
+        byte[] encrypted = keys.encrypt(counterBlock(top), plaintext);
         DataMessage unsigned = new DataMessage(version, version == 3 ? ourInstance : 0,
                 version == 3 ? theirInstance : 0, flags, senderKeyId, theirKeyId, ourCurrent.publicKey(), top,
                 encrypted, new byte[20], macKeysToReveal);
-        byte[] mac = OtrPrimitives.hmacSha1(keys.sendMac(), OtrMessageCodec.authenticatedPart(unsigned));
+        byte[] mac = keys.macForSending(OtrMessageCodec.authenticatedPart(unsigned));
         DataMessage signed = new DataMessage(unsigned.version(), unsigned.senderInstance(),
                 unsigned.receiverInstance(), flags, senderKeyId, theirKeyId, unsigned.nextDh(), top, encrypted, mac,
                 macKeysToReveal);
@@ -102,7 +102,7 @@ final class DataKeys {
             return rejected("unknown sender keyid");
         }
         SessionKeys keys = keys(m.recipientKeyId(), ours, m.senderKeyId(), theirs);
-        byte[] expected = OtrPrimitives.hmacSha1(keys.recvMac(), OtrMessageCodec.authenticatedPart(m));
+        byte[] expected = keys.macForReceiving(OtrMessageCodec.authenticatedPart(m));
         if (!MessageDigest.isEqual(expected, m.mac())) {
             return rejected("bad MAC");
         }
@@ -116,8 +116,7 @@ final class DataKeys {
         if (m.senderKeyId() == theirKeyId && !OtrGroup.isLegal(m.nextDh())) {
             return rejected("illegal next D-H key");
         }
-        byte[] plaintext = OtrPrimitives.aes128Ctr(keys.recvAes(), counterBlock(m.topHalfCounter()),
-                m.encryptedMessage());
+        byte[] plaintext = keys.decrypt(counterBlock(m.topHalfCounter()), m.encryptedMessage());
 
         Map<Long, Long> counters = new HashMap<>(receiveCounters);
         counters.put(pair, ctr);
