@@ -299,4 +299,25 @@ class LibotrInteropIT {
         pump(data);
         assertThat(java.received()).containsExactly("to be tampered");
     }
+
+    /** libotr SMP event ABORT is 2 (message.h OtrlSMPEvent). */
+    @Test
+    void smpAbortSeenBothWays() {
+        java.apply(java.session.start(java.now));
+        pump(List.of());
+        java.apply(java.session.smpStart("x", null, java.now, java.random));
+        pump(List.of());
+        java.apply(java.session.smpAbort(java.now, java.random));
+        pump(List.of());
+        assertThat(peerLinesStarting("SMP ")).contains("SMP 2");
+        pump(peer("SMP", "y"));
+        pump(peer("SMPABORT", null));
+        assertThat(java.notices(OtrNotice.SmpAborted.class)).extracting(OtrNotice.SmpAborted::local)
+                .containsExactly(true, false);
+        // Both sides are back in EXPECT1: a new exchange works.
+        java.apply(java.session.smpStart("z", null, java.now, java.random));
+        pump(List.of());
+        pump(peer("SMPANSWER", "z"));
+        assertThat(java.notices(OtrNotice.SmpResult.class)).containsExactly(new OtrNotice.SmpResult(true));
+    }
 }
