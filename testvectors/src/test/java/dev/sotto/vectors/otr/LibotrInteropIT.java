@@ -320,4 +320,55 @@ class LibotrInteropIT {
         pump(peer("SMPANSWER", "z"));
         assertThat(java.notices(OtrNotice.SmpResult.class)).containsExactly(new OtrNotice.SmpResult(true));
     }
+
+    /**
+     * Sotto logged in twice (two instance tags) with one libotr peer that hears both: two private sessions,
+     * each libotr message shown by exactly one Sotto client, and no OTR Error Message anywhere.
+     */
+    @Test
+    void twoSottoInstancesWithOneLibotrPeerDoNotConfuseEitherSide() {
+        JavaSide second = new JavaSide(OtrConfig.of(JAVA_TAG + 1, OtrTestKeys.key(0)).withPolicy(OtrPolicy.MANUAL),
+                OtrTestKeys.random(seed + 1));
+        List<String> toJava = new ArrayList<>(peer("QUERY", null));
+        int errors = 0;
+        for (int round = 0; round < 50 && !toJava.isEmpty(); round++) {
+            List<String> toPeer = new ArrayList<>();
+            for (String m : toJava) {
+                for (JavaSide side : List.of(java, second)) {
+                    side.apply(side.session.receive(m, side.now, side.random));
+                    toPeer.addAll(side.drain());
+                }
+            }
+            toJava.clear();
+            for (String m : toPeer) {
+                errors += m.startsWith("?OTR Error") ? 1 : 0;
+                toJava.addAll(peer("RECV", m));
+            }
+        }
+        assertThat(errors).as(ctx()).isZero();
+        assertThat(peerLinesStarting("SECURE ")).hasSize(2);
+        assertThat(java.session.messageState()).isInstanceOf(EncryptedState.class);
+        assertThat(second.session.messageState()).isInstanceOf(EncryptedState.class);
+
+        for (String m : peer("SEND", "for one of you")) {
+            for (JavaSide side : List.of(java, second)) {
+                side.apply(side.session.receive(m, side.now, side.random));
+                assertThat(side.drain()).as("no error reply").isEmpty();
+            }
+        }
+        assertThat(java.received().size() + second.received().size()).isEqualTo(1);
+        assertThat(java.notices(OtrNotice.UnreadableMessage.class)).isEmpty();
+        assertThat(second.notices(OtrNotice.UnreadableMessage.class)).isEmpty();
+
+        java.apply(java.session.send("from first", java.now, java.random));
+        second.apply(second.session.send("from second", second.now, second.random));
+        for (String m : java.drain()) {
+            peer("RECV", m);
+        }
+        for (String m : second.drain()) {
+            peer("RECV", m);
+        }
+        assertThat(peerLinesStarting("MSG ")).containsExactlyInAnyOrder("MSG from first", "MSG from second");
+        assertThat(peerLinesStarting("MSGEVENT ")).isEmpty();
+    }
 }
