@@ -69,6 +69,7 @@ public final class EventLog implements AutoCloseable {
     private final Map<Integer, Long> nextSequence;
     private final Set<Integer> unfinishedShreds;
     private long tornTailAt;
+    private long anchoredCount;
     private boolean dirty;
     private long lastSyncNanos;
 
@@ -131,6 +132,7 @@ public final class EventLog implements AutoCloseable {
         this.head = result.chainHead();
         this.nextSequence = sequences;
         this.tornTailAt = result.tornTailAt();
+        this.anchoredCount = anchor.count();
         tombstoned.removeIf(ring::isShredded);
         this.unfinishedShreds = tombstoned;
         if (readOnly) {
@@ -325,7 +327,7 @@ public final class EventLog implements AutoCloseable {
             LogRecord record = new LogRecord(position, a.stream(), sequence, Instant.ofEpochMilli(now), a.payload());
             subscribers.forEach(s -> s.offer(record));
         }
-        if (count - ring.anchor().count() >= ANCHOR_EVERY) {
+        if (count - anchoredCount >= ANCHOR_EVERY) {
             checkpoint(appender);
         }
     }
@@ -374,6 +376,7 @@ public final class EventLog implements AutoCloseable {
         syncNow(appender);
         ring.setAnchor(count, head);
         store.persist();
+        anchoredCount = count;
     }
 
     private void failPending(Throwable t) {
@@ -409,6 +412,7 @@ public final class EventLog implements AutoCloseable {
     ReplayStats replayRange(long fromPosition, long toPosition, Consumer<LogRecord> consumer) throws LogTamperedException {
         RecordCodec codec = newCodec();
         long[] counts = new long[2];
+        Map<Integer, StreamId> names = new HashMap<>();
         KeyRing.Checkpoint anchor = ring.anchor();
         LogWalker.Result result = LogWalker.walk(queue, codec, genesis, anchor.count(), anchor.head(), toPosition,
                 (position, outer) -> {
@@ -427,7 +431,8 @@ public final class EventLog implements AutoCloseable {
                         throw new LogTamperedException(position, e.getMessage());
                     }
                     counts[0]++;
-                    consumer.accept(new LogRecord(position, new StreamId(entry.get().streamId()), outer.getSequence(),
+                    StreamId stream = names.computeIfAbsent(outer.getStreamKeyId(), k -> new StreamId(entry.get().streamId()));
+                    consumer.accept(new LogRecord(position, stream, outer.getSequence(),
                             Instant.ofEpochMilli(inner.getTimestampMillis()), inner.getPayload().toByteArray()));
                 });
         if (!result.intact()) {
