@@ -100,8 +100,8 @@ public final class EventLog implements AutoCloseable {
         Set<Integer> tombstoned = new HashSet<>();
         long[] events = new long[2];
         KeyRing.Checkpoint anchor = ring.anchor();
-        LogWalker.Result result = LogWalker.walk(queue, codec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
-                (position, outer) -> {
+        LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
+                LogWalker.NOTHING, (position, outer, prepared) -> {
                     int keyId = outer.getStreamKeyId();
                     switch (outer.getKind()) {
                         case EVENT -> {
@@ -410,26 +410,37 @@ public final class EventLog implements AutoCloseable {
     }
 
     ReplayStats replayRange(long fromPosition, long toPosition, Consumer<LogRecord> consumer) throws LogTamperedException {
-        RecordCodec codec = newCodec();
         long[] counts = new long[2];
         Map<Integer, StreamId> names = new HashMap<>();
         KeyRing.Checkpoint anchor = ring.anchor();
-        LogWalker.Result result = LogWalker.walk(queue, codec, genesis, anchor.count(), anchor.head(), toPosition,
-                (position, outer) -> {
+        LogWalker.Preparer decryptInner = (workerCodec, outer) -> {
+            if (outer.getKind() != OuterRecord.Kind.EVENT) {
+                return null;
+            }
+            var entry = ring.streamByKeyId(outer.getStreamKeyId());
+            if (entry.isEmpty()) {
+                return null;
+            }
+            try {
+                return workerCodec.openInner(entry.get().key(), outer);
+            } catch (RecordException e) {
+                return e;
+            }
+        };
+        LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), toPosition,
+                decryptInner, (position, outer, prepared) -> {
                     if (position < fromPosition || outer.getKind() != OuterRecord.Kind.EVENT) {
                         return;
                     }
                     var entry = ring.streamByKeyId(outer.getStreamKeyId());
-                    if (entry.isEmpty()) {
+                    if (entry.isEmpty() || prepared == null) {
                         counts[1]++;
                         return;
                     }
-                    InnerRecord inner;
-                    try {
-                        inner = codec.openInner(entry.get().key(), outer);
-                    } catch (RecordException e) {
+                    if (prepared instanceof RecordException e) {
                         throw new LogTamperedException(position, e.getMessage());
                     }
+                    InnerRecord inner = (InnerRecord) prepared;
                     counts[0]++;
                     StreamId stream = names.computeIfAbsent(outer.getStreamKeyId(), k -> new StreamId(entry.get().streamId()));
                     consumer.accept(new LogRecord(position, stream, outer.getSequence(),
@@ -458,11 +469,10 @@ public final class EventLog implements AutoCloseable {
 
     /** Walks and authenticates the whole log and reports what it found; never throws on tampering. */
     public VerifyReport verify() {
-        RecordCodec codec = newCodec();
         long[] events = new long[2];
         KeyRing.Checkpoint anchor = ring.anchor();
-        LogWalker.Result result = LogWalker.walk(queue, codec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
-                (position, outer) -> {
+        LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
+                LogWalker.NOTHING, (position, outer, prepared) -> {
                     if (outer.getKind() == OuterRecord.Kind.EVENT) {
                         requireIssued(position, outer.getStreamKeyId());
                         events[0]++;
