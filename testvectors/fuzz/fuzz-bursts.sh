@@ -42,5 +42,6 @@ while IFS= read -r file; do
   done
 done < <(grep -rl --include='*.java' '@FuzzTest' -- */src/test/java | sort)
 
-echo "== fuzz bursts: ${targets} targets, ${failed} failed, $(($(date +%s) - total_start)) s"
+echo "== fuzz bursts: ${targets} targets in $(($(date +%s) - total_start)) s"
+echo "fuzz: $((targets - failed)) passed, ${failed} failed"
 [[ ${targets} -gt 0 && ${failed} -eq 0 ]]
