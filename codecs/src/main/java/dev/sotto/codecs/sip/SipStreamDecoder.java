@@ -53,7 +53,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
                     int headLen = emptyLine(in, r, n);
                     if (headLen < 0) {
                         if (n > parser.limits().maxMessageBytes()) {
-                            fail(out, SipError.MESSAGE_TOO_LARGE, n);
+                            fail(in, out, SipError.MESSAGE_TOO_LARGE, n);
                         }
                         return;
                     }
@@ -63,20 +63,21 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
                     if (!(parsed instanceof SipParser.Head ph)) {
                         // an incomplete head cannot happen here (the empty line is in h): any result is an error
                         if (parsed instanceof DecodeResult.Malformed<?> m) {
+                            in.skipBytes(in.readableBytes());
                             out.add(m);
                             state = State.FAILED;
                         } else {
-                            fail(out, SipError.BAD_HEADER_LINE, 0);
+                            fail(in, out, SipError.BAD_HEADER_LINE, 0);
                         }
                         continue;
                     }
                     int cl = ph.headers.contentLength().orElse(-1);
                     if (cl < 0) {
-                        fail(out, SipError.BAD_CONTENT_LENGTH, headLen);
+                        fail(in, out, SipError.BAD_CONTENT_LENGTH, headLen);
                         continue;
                     }
                     if ((long) headLen + cl > parser.limits().maxMessageBytes()) {
-                        fail(out, SipError.MESSAGE_TOO_LARGE, headLen);
+                        fail(in, out, SipError.MESSAGE_TOO_LARGE, headLen);
                         continue;
                     }
                     head = ph;
@@ -103,7 +104,9 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         }
     }
 
-    private void fail(List<Object> out, SipError e, long offset) {
+    private void fail(ByteBuf in, List<Object> out, SipError e, long offset) {
+        // nothing after a framing error can be trusted: drop it (Netty also needs the bytes consumed)
+        in.skipBytes(in.readableBytes());
         out.add(DecodeResult.malformed(e.condition(), offset));
         state = State.FAILED;
     }

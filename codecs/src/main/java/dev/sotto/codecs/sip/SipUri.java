@@ -25,6 +25,9 @@ public record SipUri(boolean secure, String user, String password, String host, 
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("port out of range");
         }
+        if (password != null && user == null) {
+            throw new IllegalArgumentException("a password needs a user (RFC 3261 §25.1 userinfo)");
+        }
         headers = List.copyOf(headers);
     }
 
