@@ -131,13 +131,8 @@ public record SipUri(boolean secure, String user, String password, String host, 
         }
         for (Parameter p : params.list()) {
             String name = Lex.unescape(p.name());
-            if (o.hasParam(name)) {
-                String mine = p.value() == null ? null : normalize(p.value(), true);
-                String theirs = o.rawParam(name);
-                theirs = theirs == null ? null : normalize(theirs, true);
-                if (mine == null ? theirs != null : !mine.equals(theirs)) {
-                    return false;
-                }
+            if (o.hasParam(name) && !paramValues(name).equals(o.paramValues(name))) {
+                return false;
             }
         }
         if (headers.size() != o.headers.size()) {
@@ -159,13 +154,15 @@ public record SipUri(boolean secure, String user, String password, String host, 
         return true;
     }
 
-    private String rawParam(String name) {
+    /** The normalized values of every parameter called {@code name} (a repeated name keeps its order). */
+    private List<String> paramValues(String name) {
+        List<String> out = new java.util.ArrayList<>(1);
         for (Parameter p : params.list()) {
             if (Lex.unescape(p.name()).equalsIgnoreCase(name)) {
-                return p.value();
+                out.add(p.value() == null ? "\0" : normalize(p.value(), true));
             }
         }
-        return null;
+        return out;
     }
 
     private static boolean eqNorm(String a, String b, boolean ignoreCase) {
