@@ -159,7 +159,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
         List<String> out = new java.util.ArrayList<>(1);
         for (Parameter p : params.list()) {
             if (Lex.unescape(p.name()).equalsIgnoreCase(name)) {
-                out.add(p.value() == null ? "\0" : normalize(p.value(), true));
+                out.add(p.value() == null ? null : normalize(p.value(), true));
             }
         }
         return out;
