@@ -17,8 +17,12 @@ public record Crypto(long tag, String suite, List<CryptoKeyParam> keyParams, Lis
         sessionParams = List.copyOf(sessionParams);
     }
 
+    // "a=crypto:" tag 1*WSP crypto-suite 1*WSP key-params *(1*WSP session-param) (RFC 4568 §9.1)
     public static Crypto parse(String v) {
-        String[] f = v.split(" ", -1);
+        if (v.isEmpty() || v.charAt(0) == ' ' || v.charAt(0) == '\t') {
+            return null;
+        }
+        String[] f = v.strip().split("[ \t]+");
         if (f.length < 3) {
             return null;
         }
