@@ -10,11 +10,8 @@ public record HeaderField(String name, String value) {
         if (!Lex.isToken(name)) {
             throw new IllegalArgumentException("header name must be a token");
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                throw new IllegalArgumentException("CR or LF in a header value");
-            }
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("CR or LF in a header value");
         }
     }
 

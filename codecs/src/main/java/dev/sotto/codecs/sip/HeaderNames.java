@@ -70,6 +70,11 @@ public final class HeaderNames {
             }
         }
         for (String k : KNOWN) {
+            if (k == name) {
+                return k; // the parser hands out our constants for the usual spellings
+            }
+        }
+        for (String k : KNOWN) {
             if (k.length() == name.length() && k.equalsIgnoreCase(name)) {
                 return k;
             }
@@ -89,9 +94,11 @@ public final class HeaderNames {
 
     /** The name in [off, off+len) (token bytes, checked by the caller), sharing our constant when it matches. */
     static String intern(byte[] b, int off, int len) {
-        for (String k : KNOWN) {
-            if (sameBytes(k, b, off, len)) {
-                return k;
+        if (len < BY_LENGTH.length) {
+            for (String k : BY_LENGTH[len]) {
+                if (sameBytes(k, b, off, len)) {
+                    return k;
+                }
             }
         }
         if (len == 1) {
@@ -111,6 +118,14 @@ public final class HeaderNames {
     }
 
     private static final String[] COMPACT = new String[128];
+    private static final String[][] BY_LENGTH = new String[24][];
+
+    static {
+        for (int n = 0; n < BY_LENGTH.length; n++) {
+            int len = n;
+            BY_LENGTH[n] = java.util.Arrays.stream(KNOWN).filter(k -> k.length() == len).toArray(String[]::new);
+        }
+    }
 
     static {
         for (char c : "imelcfsktvourbxIMELCFSKTVOURBX".toCharArray()) {

@@ -17,6 +17,16 @@ final class HeaderParser {
      * and angle brackets (RFC 3261 §7.3.1). Returns false on an empty element or an unbalanced quote.
      */
     static boolean splitCommas(String s, int from, int to, ElementSink sink) {
+        int comma = s.indexOf(',', from);
+        if (comma < 0 || comma >= to) {
+            // the usual case: one element, no comma anywhere (quotes are checked by the element's parser)
+            int a = Lex.skipWs(s, from, to);
+            int b = to;
+            while (b > a && Lex.isWsp(s.charAt(b - 1))) {
+                b--;
+            }
+            return a < b && sink.element(a, b);
+        }
         int start = from;
         int i = from;
         boolean angle = false;
@@ -256,7 +266,7 @@ final class HeaderParser {
         if (e == i) {
             return null;
         }
-        String name = s.substring(i, e);
+        String name = common(s, i, e);
         i = slash(s, e, to);
         if (i < 0) {
             return null;
@@ -265,7 +275,7 @@ final class HeaderParser {
         if (e == i) {
             return null;
         }
-        String version = s.substring(i, e);
+        String version = common(s, i, e);
         i = slash(s, e, to);
         if (i < 0) {
             return null;
@@ -274,7 +284,7 @@ final class HeaderParser {
         if (e == i) {
             return null;
         }
-        String transport = s.substring(i, e);
+        String transport = common(s, i, e);
         i = Lex.skipWs(s, e, to);
         if (i == e) {
             return null; // LWS required before sent-by
@@ -313,6 +323,18 @@ final class HeaderParser {
             return null;
         }
         return new Via(name, version, transport, host, port, ps);
+    }
+
+    private static final String[] COMMON = {"SIP", "2.0", "UDP", "TCP", "TLS", "SCTP", "WS", "WSS"};
+
+    /** s[from, to) as a shared constant when it is one of the usual sent-protocol parts. */
+    private static String common(String s, int from, int to) {
+        for (String c : COMMON) {
+            if (c.length() == to - from && s.regionMatches(from, c, 0, c.length())) {
+                return c;
+            }
+        }
+        return s.substring(from, to);
     }
 
     private static int slash(String s, int i, int to) {

@@ -11,7 +11,10 @@ final class Hosts {
     private Hosts() {
     }
 
-    /** The kind of host in [from, to), or INVALID. An IPv6 reference must carry its brackets. */
+    /**
+     * The kind of host in [from, to), or INVALID. An IPv6 reference must carry its brackets. {@code ctx} may be
+     * null when tolerated violations are of no interest (validation of values built in code).
+     */
     static int host(String s, int from, int to, ParseContext ctx) {
         if (from >= to) {
             return INVALID;
@@ -91,7 +94,9 @@ final class Hosts {
             // RFC 5118 §4.10: "2001:db8:::192.0.2.1" follows RFC 3261's ABNF bug; accept it, flag it.
             String fixed = s.substring(from, triple) + s.substring(triple + 1, to);
             if (isIpv4(s, triple + 3, to) && strictIpv6(fixed, 0, fixed.length())) {
-                ctx.flag(SipViolation.IPV6_EXTRA_COLON);
+                if (ctx != null) {
+                    ctx.flag(SipViolation.IPV6_EXTRA_COLON);
+                }
                 return true;
             }
         }

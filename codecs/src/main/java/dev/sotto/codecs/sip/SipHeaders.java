@@ -31,6 +31,7 @@ public final class SipHeaders {
     private final List<AuthValue> proxyAuthorizations;
     private final List<AuthValue> wwwAuthenticates;
     private final List<AuthValue> proxyAuthenticates;
+    private final boolean hasMaxForwardsField;
 
     private SipHeaders(Typing t) {
         this.fields = t.fields;
@@ -43,14 +44,15 @@ public final class SipHeaders {
         this.contentLength = t.contentLength;
         this.contentType = t.contentType;
         this.contactStar = t.contactStar;
-        this.contacts = List.copyOf(t.contacts);
-        this.routes = List.copyOf(t.routes);
-        this.recordRoutes = List.copyOf(t.recordRoutes);
+        this.contacts = t.contacts == null ? List.of() : List.copyOf(t.contacts);
+        this.routes = t.routes == null ? List.of() : List.copyOf(t.routes);
+        this.recordRoutes = t.recordRoutes == null ? List.of() : List.copyOf(t.recordRoutes);
         this.expires = t.expires;
-        this.authorizations = List.copyOf(t.authorizations);
-        this.proxyAuthorizations = List.copyOf(t.proxyAuthorizations);
-        this.wwwAuthenticates = List.copyOf(t.wwwAuthenticates);
-        this.proxyAuthenticates = List.copyOf(t.proxyAuthenticates);
+        this.authorizations = t.authorizations == null ? List.of() : List.copyOf(t.authorizations);
+        this.proxyAuthorizations = t.proxyAuthorizations == null ? List.of() : List.copyOf(t.proxyAuthorizations);
+        this.wwwAuthenticates = t.wwwAuthenticates == null ? List.of() : List.copyOf(t.wwwAuthenticates);
+        this.proxyAuthenticates = t.proxyAuthenticates == null ? List.of() : List.copyOf(t.proxyAuthenticates);
+        this.hasMaxForwardsField = t.sawMaxForwards;
     }
 
     /**
@@ -123,6 +125,11 @@ public final class SipHeaders {
 
     public CSeq cseq() {
         return cseq;
+    }
+
+    /** True when a Max-Forwards field is present, even with an out-of-range value. */
+    public boolean hasMaxForwardsField() {
+        return hasMaxForwardsField;
     }
 
     /** Max-Forwards, empty when absent or out of range (RFC 4475 §3.1.2.4). */
@@ -208,14 +215,14 @@ public final class SipHeaders {
         int contentLength = -1;
         MediaType contentType;
         boolean contactStar;
-        final List<NameAddress> contacts = new ArrayList<>(1);
-        final List<NameAddress> routes = new ArrayList<>(0);
-        final List<NameAddress> recordRoutes = new ArrayList<>(0);
+        List<NameAddress> contacts;
+        List<NameAddress> routes;
+        List<NameAddress> recordRoutes;
         long expires = -1;
-        final List<AuthValue> authorizations = new ArrayList<>(0);
-        final List<AuthValue> proxyAuthorizations = new ArrayList<>(0);
-        final List<AuthValue> wwwAuthenticates = new ArrayList<>(0);
-        final List<AuthValue> proxyAuthenticates = new ArrayList<>(0);
+        List<AuthValue> authorizations;
+        List<AuthValue> proxyAuthorizations;
+        List<AuthValue> wwwAuthenticates;
+        List<AuthValue> proxyAuthenticates;
         boolean sawMaxForwards;
         boolean sawExpires;
         int contentLengthCount;
@@ -315,7 +322,7 @@ public final class SipHeaders {
                     return contentType == null ? SipError.BAD_HEADER_VALUE : null;
                 case HeaderNames.CONTACT:
                     if (v.equals("*")) {
-                        if (contactStar || !contacts.isEmpty()) {
+                        if (contactStar || contacts != null) {
                             return SipError.BAD_HEADER_VALUE;
                         }
                         contactStar = true;
@@ -324,13 +331,22 @@ public final class SipHeaders {
                     if (contactStar) {
                         return SipError.BAD_HEADER_VALUE;
                     }
+                    if (contacts == null) {
+                        contacts = new ArrayList<>(2);
+                    }
                     return HeaderParser.splitCommas(v, 0, n, (a, b) -> {
                         NameAddress na = HeaderParser.contact(v, a, b, ctx);
                         return na != null && contacts.add(na);
                     }) ? null : SipError.BAD_HEADER_VALUE;
                 case HeaderNames.ROUTE:
+                    if (routes == null) {
+                        routes = new ArrayList<>(2);
+                    }
                     return routeList(v, routes, ctx);
                 case HeaderNames.RECORD_ROUTE:
+                    if (recordRoutes == null) {
+                        recordRoutes = new ArrayList<>(2);
+                    }
                     return routeList(v, recordRoutes, ctx);
                 case HeaderNames.EXPIRES: {
                     if (sawExpires) {
@@ -350,12 +366,16 @@ public final class SipHeaders {
                     return null;
                 }
                 case HeaderNames.AUTHORIZATION:
+                    authorizations = authorizations == null ? new ArrayList<>(1) : authorizations;
                     return addAuth(v, authorizations);
                 case HeaderNames.PROXY_AUTHORIZATION:
+                    proxyAuthorizations = proxyAuthorizations == null ? new ArrayList<>(1) : proxyAuthorizations;
                     return addAuth(v, proxyAuthorizations);
                 case HeaderNames.WWW_AUTHENTICATE:
+                    wwwAuthenticates = wwwAuthenticates == null ? new ArrayList<>(1) : wwwAuthenticates;
                     return addAuth(v, wwwAuthenticates);
                 case HeaderNames.PROXY_AUTHENTICATE:
+                    proxyAuthenticates = proxyAuthenticates == null ? new ArrayList<>(1) : proxyAuthenticates;
                     return addAuth(v, proxyAuthenticates);
                 case HeaderNames.DATE:
                     // RFC 3261 §20.17: rfc1123-date ends in "GMT"; other zones are tolerated, flagged (RFC 4475 §3.1.2.12)

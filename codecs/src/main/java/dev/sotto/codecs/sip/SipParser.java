@@ -312,7 +312,7 @@ public final class SipParser {
             if (!h.cseq().method().equals(head.method)) {
                 return fail(SipError.CSEQ_METHOD_MISMATCH, HeaderNames.CSEQ, head.start - off);
             }
-            if (h.first(HeaderNames.MAX_FORWARDS).isEmpty()) {
+            if (!h.hasMaxForwardsField()) {
                 head.ctx.flag(SipViolation.MAX_FORWARDS_MISSING);
             }
         }

@@ -27,10 +27,12 @@ final class UriParser {
             return null;
         }
         int len = i - from;
-        if (len == 3 && s.regionMatches(true, from, "sip", 0, 3)) {
+        boolean sip = len >= 3 && (s.charAt(from) | 0x20) == 's' && (s.charAt(from + 1) | 0x20) == 'i'
+                && (s.charAt(from + 2) | 0x20) == 'p';
+        if (sip && len == 3) {
             return parseSip(s, i + 1, to, false, ctx);
         }
-        if (len == 4 && s.regionMatches(true, from, "sips", 0, 4)) {
+        if (sip && len == 4 && (s.charAt(from + 3) | 0x20) == 's') {
             return parseSip(s, i + 1, to, true, ctx);
         }
         if (len == 3 && s.regionMatches(true, from, "tel", 0, 3)) {

@@ -15,7 +15,7 @@ public record Via(String protocolName, String protocolVersion, String transport,
         if (!Lex.isToken(protocolName) || !Lex.isToken(protocolVersion) || !Lex.isToken(transport)) {
             throw new IllegalArgumentException("sent-protocol parts must be tokens");
         }
-        if (host == null || Hosts.host(host, 0, host.length(), new ParseContext()) == Hosts.INVALID) {
+        if (host == null || Hosts.host(host, 0, host.length(), null) == Hosts.INVALID) {
             throw new IllegalArgumentException("bad sent-by host");
         }
         if (port < -1 || port > 65535) {

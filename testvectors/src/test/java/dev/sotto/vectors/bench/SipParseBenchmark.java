@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 7, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 8, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx1g"})
 public class SipParseBenchmark {
 
     private byte[][] corpus;
