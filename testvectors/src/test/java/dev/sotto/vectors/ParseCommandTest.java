@@ -95,8 +95,7 @@ class ParseCommandTest {
     CliRun run = CliRun.run(catalog, "parse", "nosuchcodec", file("ok:x"));
 
     assertThat(run.exitCode).isEqualTo(2);
-    // Every registered codec is listed (the OTR tool registers one too).
-    assertThat(run.err).contains("unknown codec 'nosuchcodec'").containsPattern("available: (.*, )?selftest");
+    assertThat(run.err).contains("unknown codec 'nosuchcodec'", "available: selftest");
     assertThat(run.out).isEmpty();
   }
 
