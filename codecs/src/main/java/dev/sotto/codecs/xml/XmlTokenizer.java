@@ -98,6 +98,14 @@ public final class XmlTokenizer {
         return position;
     }
 
+    /**
+     * Whether the input so far ends between first-level elements (or after the stream's end): nothing is
+     * pending. False before the stream header is complete and inside any element.
+     */
+    public boolean atElementBoundary() {
+        return error == null && ((state == State.CONTENT && depth == 1) || state == State.AFTER_ROOT);
+    }
+
     /** Called by the handler during a callback: stop with this condition. */
     public void fail(StreamErrorCondition condition) {
         if (error == null) {

@@ -54,6 +54,11 @@ public final class XmppStreamDecoder {
         return failure != null;
     }
 
+    /** Whether all input so far forms complete events: no header, element or markup is half received. */
+    public boolean atElementBoundary() {
+        return failure == null && tokenizer.atElementBoundary();
+    }
+
     /** Bytes of this stream consumed so far. */
     public long position() {
         return tokenizer.position();
