@@ -137,6 +137,19 @@ public final class XmlTokenizer {
                 failAt(StreamErrorCondition.POLICY_VIOLATION, i);
                 break;
             }
+            if (state == State.CONTENT && depth >= 2 && u8need == 0) {
+                // Fast path: a run of ordinary text (ASCII, or complete and valid UTF-8 sequences) is copied in
+                // one go. Anything else, including a sequence cut by the chunk end, is left to the byte-at-a-time
+                // path below, which decides exactly as if there were no fast path.
+                int j = scanText(src, i, scanStop(end));
+                if (j > i) {
+                    append(src, i, j - i);
+                    brackets = 0;
+                    lastCr = false;
+                    i = j;
+                    continue;
+                }
+            }
             int b = src[i] & 0xFF;
             if (b >= 0x80 || u8need != 0) {
                 if (!utf8(b, i)) {
@@ -148,21 +161,24 @@ public final class XmlTokenizer {
                 break;
             }
             switch (state) {
-                case CONTENT -> {
-                    if (depth >= 2 && isPlainText(b)) {
-                        // Fast path: a run of ordinary ASCII text is copied in one go.
+                case CONTENT -> content(b, i);
+                case START_NAME, ATTR_NAME, END_NAME -> {
+                    if (isAsciiNameChar(b) && nameLen < limits.maxNameBytes()) {
+                        // Fast path: a run of ASCII name characters, bounded by the name limit.
+                        int stop = Math.min(scanStop(end), i + limits.maxNameBytes() - nameLen);
                         int j = i + 1;
-                        int stop = scanStop(end);
-                        while (j < stop && isPlainText(src[j])) {
+                        while (j < stop && isAsciiNameChar(src[j])) {
                             j++;
                         }
-                        append(src, i, j - i);
-                        brackets = 0;
-                        lastCr = false;
+                        appendName(src, i, j - i);
                         i = j;
                         continue;
                     }
-                    content(b, i);
+                    switch (state) {
+                        case START_NAME -> startName(b, i);
+                        case ATTR_NAME -> attributeName(b, i);
+                        default -> endName(b, i);
+                    }
                 }
                 case ATTR_VALUE -> {
                     if (b >= 0x20 && b < 0x80 && b != quote && b != '<' && b != '&') {
@@ -190,9 +206,7 @@ public final class XmlTokenizer {
                 case BANG -> bang(b, i);
                 case MATCH -> match(b, i);
                 case CDATA -> cdata(b);
-                case START_NAME -> startName(b, i);
                 case IN_TAG -> inTag(b, i);
-                case ATTR_NAME -> attributeName(b, i);
                 case ATTR_EQ -> {
                     if (b == '=') {
                         state = State.ATTR_QUOTE;
@@ -208,7 +222,6 @@ public final class XmlTokenizer {
                         failAt(StreamErrorCondition.NOT_WELL_FORMED, i);
                     }
                 }
-                case END_NAME -> endName(b, i);
                 case END_WS -> {
                     if (b == '>') {
                         finishEndTag(i);
@@ -242,9 +255,61 @@ public final class XmlTokenizer {
         return stanzaLimit == Long.MAX_VALUE ? end : (int) Math.min(end, stanzaLimit - base);
     }
 
-    private boolean isPlainText(int b) {
-        // Signed or unsigned: anything below 0x20 (controls, and bytes >= 0x80 when signed) leaves the fast path.
-        return b >= 0x20 && b < 0x80 && b != '<' && b != '&' && b != ']' && b != '>';
+    private static boolean isAsciiNameChar(int b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == ':' || b == '-'
+                || b == '_' || b == '.';
+    }
+
+    /**
+     * The end of the run of ordinary text starting at {@code i}: ASCII other than markup, controls and ']' '>',
+     * and complete UTF-8 sequences that are valid XML characters (RFC 3629 §4 table, XML 1.0 §2.2).
+     */
+    private static int scanText(byte[] src, int i, int stop) {
+        int j = i;
+        while (j < stop) {
+            int c = src[j];
+            if (c >= 0x20) {
+                if (c == '<' || c == '&' || c == ']' || c == '>') {
+                    return j;
+                }
+                j++;
+                continue;
+            }
+            if (c >= 0) {
+                return j;
+            }
+            int b0 = c & 0xFF;
+            if (b0 >= 0xC2 && b0 <= 0xDF) {
+                if (j + 1 >= stop || (src[j + 1] & 0xC0) != 0x80) {
+                    return j;
+                }
+                j += 2;
+            } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+                if (j + 2 >= stop) {
+                    return j;
+                }
+                int b1 = src[j + 1] & 0xFF;
+                int b2 = src[j + 2] & 0xFF;
+                if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b0 == 0xE0 && b1 < 0xA0)
+                        || (b0 == 0xED && b1 >= 0xA0) || (b0 == 0xEF && b1 == 0xBF && b2 >= 0xBE)) {
+                    return j;
+                }
+                j += 3;
+            } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+                if (j + 3 >= stop) {
+                    return j;
+                }
+                int b1 = src[j + 1] & 0xFF;
+                if ((b1 & 0xC0) != 0x80 || (src[j + 2] & 0xC0) != 0x80 || (src[j + 3] & 0xC0) != 0x80
+                        || (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) {
+                    return j;
+                }
+                j += 4;
+            } else {
+                return j;
+            }
+        }
+        return j;
     }
 
     private static boolean isWhitespace(int b) {
@@ -780,6 +845,14 @@ public final class XmlTokenizer {
             name = Arrays.copyOf(name, Math.min(name.length * 2, limits.maxNameBytes()));
         }
         name[nameLen++] = (byte) b;
+    }
+
+    private void appendName(byte[] src, int off, int len) {
+        if (nameLen + len > name.length) {
+            name = Arrays.copyOf(name, Math.min(Math.max(name.length * 2, nameLen + len), limits.maxNameBytes()));
+        }
+        System.arraycopy(src, off, name, nameLen, len);
+        nameLen += len;
     }
 
     private void append(int b) {
