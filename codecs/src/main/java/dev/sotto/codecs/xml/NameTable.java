@@ -5,14 +5,17 @@ import java.util.Arrays;
 
 /**
  * A small, bounded cache from the UTF-8 bytes of a name to its checked {@link XmlName}. A fixed number of slots
- * that are overwritten on collision: a hostile peer sending many distinct names cannot grow it. Each name is
+ * (four probes each, overwritten in turn when all are taken): a hostile peer sending many distinct names cannot grow it. Each name is
  * validated once, when it enters the cache (XML 1.0 §2.3 Name, XML-Names §4 QName).
  */
 final class NameTable {
-    private static final int SLOTS = 512;
+    private static final int SLOTS = 1024;
+    private static final int PROBES = 4;
 
     private final byte[][] keys = new byte[SLOTS][];
+    private final int[] hashes = new int[SLOTS];
     private final XmlName[] names = new XmlName[SLOTS];
+    private int victim;
 
     /** The name for {@code buf[off..off+len)} (valid UTF-8), or {@code null} when it is not a valid QName. */
     XmlName lookup(byte[] buf, int off, int len) {
@@ -20,18 +23,45 @@ final class NameTable {
         for (int i = off; i < off + len; i++) {
             h = (h ^ buf[i]) * 0x01000193;
         }
-        int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
-        byte[] k = keys[slot];
-        if (k != null && k.length == len && Arrays.equals(k, 0, len, buf, off, off + len)) {
-            return names[slot];
+        int home = (h ^ (h >>> 16)) & (SLOTS - 1);
+        for (int p = 0; p < PROBES; p++) {
+            int slot = (home + p) & (SLOTS - 1);
+            byte[] k = keys[slot];
+            if (k == null) {
+                break;
+            }
+            if (hashes[slot] == h && k.length == len && same(k, buf, off, len)) {
+                return names[slot];
+            }
         }
         String qname = new String(buf, off, len, StandardCharsets.UTF_8);
         XmlName name = parse(qname);
         if (name != null) {
+            // An empty slot among the probes, else a rotating victim: the table never grows.
+            int slot = -1;
+            for (int p = 0; p < PROBES && slot < 0; p++) {
+                int s = (home + p) & (SLOTS - 1);
+                if (keys[s] == null) {
+                    slot = s;
+                }
+            }
+            if (slot < 0) {
+                slot = (home + (victim++ & (PROBES - 1))) & (SLOTS - 1);
+            }
             keys[slot] = Arrays.copyOfRange(buf, off, off + len);
+            hashes[slot] = h;
             names[slot] = name;
         }
         return name;
+    }
+
+    private static boolean same(byte[] k, byte[] buf, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            if (k[i] != buf[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses and checks a QName: NCName (':' NCName)?. */

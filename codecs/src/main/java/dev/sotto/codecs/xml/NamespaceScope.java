@@ -30,9 +30,11 @@ public final class NamespaceScope {
     /** Closes the innermost element's scope, dropping its declarations. */
     public void pop() {
         int to = marks[--levels];
-        Arrays.fill(prefixes, to, count, null);
-        Arrays.fill(uris, to, count, null);
-        count = to;
+        if (to != count) {
+            Arrays.fill(prefixes, to, count, null);
+            Arrays.fill(uris, to, count, null);
+            count = to;
+        }
     }
 
     /** Declares {@code prefix} (or the default namespace, for {@code ""}) in the innermost scope. */

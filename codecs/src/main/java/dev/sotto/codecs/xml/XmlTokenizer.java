@@ -1,5 +1,8 @@
 package dev.sotto.codecs.xml;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -24,6 +27,7 @@ public final class XmlTokenizer {
 
     private static final byte[] CDATA_OPEN = "CDATA[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] XML_TARGET = "xml".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final XmlLimits limits;
     private final XmlTokenHandler handler;
@@ -136,6 +140,17 @@ public final class XmlTokenizer {
             if (base + i >= stanzaLimit) {
                 failAt(StreamErrorCondition.POLICY_VIOLATION, i);
                 break;
+            }
+            if (state == State.CONTENT && u8need == 0 && src[i] == '<') {
+                // Fast path: a whole, plain tag inside this chunk is read in one go (see fastTag).
+                int j = fastTag(src, i, end);
+                if (j > 0) {
+                    i = j;
+                    if (error != null || paused) {
+                        break;
+                    }
+                    continue;
+                }
             }
             if (state == State.CONTENT && depth >= 2 && u8need == 0) {
                 // Fast path: a run of ordinary text (ASCII, or complete and valid UTF-8 sequences) is copied in
@@ -251,8 +266,146 @@ public final class XmlTokenizer {
         return i - off;
     }
 
+    /**
+     * Reads a complete start tag with ASCII names, no whitespace around '=', and attribute values of printable
+     * ASCII without references, or a complete end tag, when it lies wholly inside {@code src[i..end)} and
+     * within the size bound. Returns the index after its '>', or -1 (having changed nothing) for anything else,
+     * which the byte-at-a-time path then handles: the outcome is the same either way, only faster here.
+     */
+    private int fastTag(byte[] src, int i, int end) {
+        long limit = depth == 1 ? base + i + limits.maxStanzaBytes() : stanzaLimit;
+        int stop = limit == Long.MAX_VALUE ? end : (int) Math.min(end, limit - base);
+        int j = i + 1;
+        if (j >= stop) {
+            return -1;
+        }
+        boolean endTag = src[j] == '/';
+        if (endTag) {
+            j++;
+        } else if (depth > limits.maxDepth()) {
+            return -1;
+        }
+        int nameStart = j;
+        int nameStop = Math.min(stop, j + limits.maxNameBytes());
+        while (j < nameStop && isAsciiNameChar(src[j])) {
+            j++;
+        }
+        if (j == nameStart || j >= nameStop) {
+            return -1;
+        }
+        XmlName n = names.lookup(src, nameStart, j - nameStart);
+        if (n == null) {
+            return -1;
+        }
+        if (endTag) {
+            if (src[j] != '>' || !n.qname().equals(stack[depth - 1].qname())) {
+                return -1;
+            }
+            commitTagStart(i);
+            flushText(i);
+            if (error != null) {
+                return j + 1;
+            }
+            nameLen = 0;
+            finishEnd(j, n);
+            return j + 1;
+        }
+        int count = 0;
+        int valuesStart = depth >= 2 ? textLen : 0;
+        int v = valuesStart;
+        boolean space = false;
+        while (j < stop) {
+            int c = src[j];
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                space = true;
+                j++;
+                continue;
+            }
+            if (c == '>' || (c == '/' && j + 1 < stop && src[j + 1] == '>')) {
+                // Commit: everything up to here was plain; now act exactly as the slow path would.
+                commitTagStart(i);
+                flushText(i);
+                if (error != null) {
+                    return j + 1;
+                }
+                for (int k = 0; k < count; k++) {
+                    attrStart[k] -= valuesStart;
+                    attrEnd[k] -= valuesStart;
+                }
+                // The values were staged after the pending text; move them to the start of the buffer.
+                if (valuesStart > 0) {
+                    System.arraycopy(text, valuesStart, text, 0, v - valuesStart);
+                }
+                textLen = v - valuesStart;
+                attrCount = count;
+                elementName = n;
+                boolean empty = c == '/';
+                int gt = empty ? j + 1 : j;
+                finishStartTag(empty, gt);
+                return gt + 1;
+            }
+            if (!space || count == limits.maxAttributes()) {
+                return -1;
+            }
+            int an = j;
+            int anStop = Math.min(stop, j + limits.maxNameBytes());
+            while (j < anStop && isAsciiNameChar(src[j])) {
+                j++;
+            }
+            if (j == an || j + 1 >= stop || src[j] != '=') {
+                return -1;
+            }
+            XmlName a = names.lookup(src, an, j - an);
+            int q = src[j + 1];
+            if (a == null || (q != '\'' && q != '"')) {
+                return -1;
+            }
+            int vs = j + 2;
+            int m = vs;
+            while (m < stop) {
+                int ch = src[m];
+                if (ch == q) {
+                    break;
+                }
+                if (ch < 0x20 || ch == '<' || ch == '&') {
+                    return -1;
+                }
+                m++;
+            }
+            if (m >= stop) {
+                return -1;
+            }
+            int len = m - vs;
+            if (v + len > text.length) {
+                text = Arrays.copyOf(text, Math.max(text.length * 2, v + len));
+            }
+            System.arraycopy(src, vs, text, v, len);
+            attrNames[count] = a;
+            attrStart[count] = v;
+            attrEnd[count] = v + len;
+            v += len;
+            count++;
+            j = m + 1;
+            space = false;
+        }
+        return -1;
+    }
+
+    /** What the slow path does on a '<' in content, before the tag itself. */
+    private void commitTagStart(int i) {
+        ltPosition = base + i;
+        if (depth == 1) {
+            stanzaLimit = ltPosition + limits.maxStanzaBytes();
+        }
+    }
+
     private int scanStop(int end) {
         return stanzaLimit == Long.MAX_VALUE ? end : (int) Math.min(end, stanzaLimit - base);
+    }
+
+    /** High bit set in (at least) each byte of the result that corresponds to a zero byte of {@code v}. */
+    private static long zeroByte(long v) {
+        return (v - 0x0101010101010101L) & ~v;
     }
 
     private static boolean isAsciiNameChar(int b) {
@@ -266,6 +419,18 @@ public final class XmlTokenizer {
      */
     private static int scanText(byte[] src, int i, int stop) {
         int j = i;
+        // Eight ASCII bytes at a time while none of them needs a closer look (SWAR: each test below is non-zero
+        // exactly when some byte of the word is >= 0x80, < 0x20, or one of '<' '&' ']' '>').
+        while (j + 8 <= stop) {
+            long x = (long) LONGS.get(src, j);
+            long special = x | ((x - 0x2020202020202020L) & ~x) | zeroByte(x ^ 0x3C3C3C3C3C3C3C3CL)
+                    | zeroByte(x ^ 0x2626262626262626L) | zeroByte(x ^ 0x5D5D5D5D5D5D5D5DL)
+                    | zeroByte(x ^ 0x3E3E3E3E3E3E3E3EL);
+            if ((special & 0x8080808080808080L) != 0) {
+                break;
+            }
+            j += 8;
+        }
         while (j < stop) {
             int c = src[j];
             if (c >= 0x20) {
@@ -797,6 +962,10 @@ public final class XmlTokenizer {
         if (n == null) {
             return;
         }
+        finishEnd(i, n);
+    }
+
+    private void finishEnd(int i, XmlName n) {
         XmlName open = stack[depth - 1];
         if (n != open && !n.qname().equals(open.qname())) {
             // XML 1.0 §3 element type match: the end tag must name the open element.

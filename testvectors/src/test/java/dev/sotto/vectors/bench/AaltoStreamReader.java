@@ -19,35 +19,46 @@ import javax.xml.stream.XMLStreamException;
 final class AaltoStreamReader {
     private static final InputFactoryImpl FACTORY = new InputFactoryImpl();
 
-    private AaltoStreamReader() {}
+    private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = FACTORY.createAsyncForByteArray();
+    private final List<Frame> stack = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private int depth;
+    private boolean ended;
 
+    /** Decodes a whole stream fed in chunks; returns its first-level elements. */
     static List<XmlElement> decode(byte[] stream, int chunk) throws XMLStreamException {
-        AsyncXMLStreamReader<AsyncByteArrayFeeder> r = FACTORY.createAsyncForByteArray();
-        AsyncByteArrayFeeder feeder = r.getInputFeeder();
+        AaltoStreamReader r = new AaltoStreamReader();
         List<XmlElement> out = new ArrayList<>();
-        List<Frame> stack = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        int depth = 0;
-        int at = 0;
-        while (true) {
+        for (int at = 0; at < stream.length; at += chunk) {
+            r.feed(stream, at, Math.min(chunk, stream.length - at), out);
+        }
+        r.reader.getInputFeeder().endOfInput();
+        r.drain(out);
+        r.reader.close();
+        return out;
+    }
+
+    /** Feeds one chunk and adds every first-level element it completes to {@code out}. */
+    void feed(byte[] buf, int off, int len, List<XmlElement> out) throws XMLStreamException {
+        reader.getInputFeeder().feedInput(buf, off, len);
+        drain(out);
+    }
+
+    private void drain(List<XmlElement> out) throws XMLStreamException {
+        AsyncXMLStreamReader<AsyncByteArrayFeeder> r = reader;
+        while (!ended) {
             int ev = r.next();
-            if (ev == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
-                if (at >= stream.length) {
-                    feeder.endOfInput();
-                    continue;
-                }
-                int n = Math.min(chunk, stream.length - at);
-                feeder.feedInput(stream, at, n);
-                at += n;
-                continue;
-            }
             switch (ev) {
+                case AsyncXMLStreamReader.EVENT_INCOMPLETE -> {
+                    return;
+                }
                 case XMLStreamConstants.START_ELEMENT -> {
-                    flush(stack, text, depth);
+                    flush();
                     depth++;
                     if (depth >= 2) {
-                        List<XmlAttribute> attrs = new ArrayList<>(r.getAttributeCount());
-                        for (int i = 0; i < r.getAttributeCount(); i++) {
+                        int n = r.getAttributeCount();
+                        List<XmlAttribute> attrs = new ArrayList<>(n);
+                        for (int i = 0; i < n; i++) {
                             String ns = r.getAttributeNamespace(i);
                             attrs.add(new XmlAttribute(ns == null ? "" : ns, r.getAttributeLocalName(i),
                                     r.getAttributeValue(i)));
@@ -57,7 +68,7 @@ final class AaltoStreamReader {
                     }
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
-                    flush(stack, text, depth);
+                    flush();
                     if (depth >= 2) {
                         Frame f = stack.remove(stack.size() - 1);
                         XmlElement e = new XmlElement(f.ns, f.local, f.attrs, f.children);
@@ -74,16 +85,13 @@ final class AaltoStreamReader {
                         text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     }
                 }
-                case XMLStreamConstants.END_DOCUMENT -> {
-                    r.close();
-                    return out;
-                }
+                case XMLStreamConstants.END_DOCUMENT -> ended = true;
                 default -> { }
             }
         }
     }
 
-    private static void flush(List<Frame> stack, StringBuilder text, int depth) {
+    private void flush() {
         if (text.length() > 0) {
             stack.get(stack.size() - 1).children.add(new XmlText(text.toString()));
             text.setLength(0);
