@@ -9,7 +9,29 @@ import java.util.Arrays;
  * validated once, when it enters the cache (XML 1.0 §2.3 Name, XML-Names §4 QName).
  */
 final class NameTable {
-    private static final int SLOTS = 1024;
+    private static final int SLOTS = 256;
+
+    /**
+     * Names every XMPP stream uses (RFC 6120, RFC 6121, common XEPs), checked once per JVM. Filled during class
+     * initialization and only read afterwards, so decoders on any thread may consult it.
+     */
+    private static final NameTable COMMON = new NameTable();
+
+    static {
+        String[] common = {"stream:stream", "stream:features", "stream:error", "stream", "message", "presence",
+            "iq", "body", "subject", "thread", "show", "status", "priority", "error", "text", "query", "item",
+            "group", "bind", "resource", "jid", "session", "starttls", "required", "proceed", "failure",
+            "mechanisms", "mechanism", "auth", "challenge", "response", "success", "abort", "c", "x", "identity",
+            "feature", "field", "value", "ping", "enable", "enabled", "a", "r", "active", "composing", "paused",
+            "request", "received", "forwarded", "sent", "delay", "store", "no-store", "no-copy", "encryption",
+            "photo", "id", "to", "from", "type", "xml:lang", "version", "xmlns", "xmlns:stream", "name",
+            "subscription", "ask", "ver", "node", "hash", "var", "category", "h", "resume", "stamp", "code",
+            "by", "action", "namespace"};
+        for (String n : common) {
+            byte[] b = n.getBytes(StandardCharsets.UTF_8);
+            COMMON.lookup(b, 0, b.length);
+        }
+    }
     private static final int PROBES = 4;
 
     private final byte[][] keys = new byte[SLOTS][];
@@ -34,8 +56,10 @@ final class NameTable {
                 return names[slot];
             }
         }
-        String qname = new String(buf, off, len, StandardCharsets.UTF_8);
-        XmlName name = parse(qname);
+        XmlName name = this == COMMON ? null : COMMON.find(buf, off, len, h, home);
+        if (name == null) {
+            name = parse(new String(buf, off, len, StandardCharsets.UTF_8));
+        }
         if (name != null) {
             // An empty slot among the probes, else a rotating victim: the table never grows.
             int slot = -1;
@@ -53,6 +77,21 @@ final class NameTable {
             names[slot] = name;
         }
         return name;
+    }
+
+    /** A read-only probe (for {@link #COMMON}, shared between threads). */
+    private XmlName find(byte[] buf, int off, int len, int h, int home) {
+        for (int p = 0; p < PROBES; p++) {
+            int slot = (home + p) & (SLOTS - 1);
+            byte[] k = keys[slot];
+            if (k == null) {
+                return null;
+            }
+            if (hashes[slot] == h && k.length == len && same(k, buf, off, len)) {
+                return names[slot];
+            }
+        }
+        return null;
     }
 
     private static boolean same(byte[] k, byte[] buf, int off, int len) {
