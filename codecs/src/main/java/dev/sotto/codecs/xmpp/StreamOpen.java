@@ -5,6 +5,7 @@ import dev.sotto.codecs.xml.XmlDeclaration;
 import dev.sotto.codecs.xml.XmlNamespaces;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stream header {@code <stream:stream ...>} (RFC 6120 §4.7).
@@ -15,12 +16,15 @@ import java.util.List;
  * @param contentNamespace the default namespace in scope for first-level elements ({@code jabber:client},
  *     {@code jabber:server}, the stream namespace itself when prefix-free, or {@code ""} when none)
  * @param attributes the header's attributes in order (namespace declarations excluded)
+ * @param namespaces the namespace declarations on the header, prefix ({@code ""} for the default namespace)
+ *     to namespace name; they stay in scope for the whole stream (e.g. {@code db} for dialback)
  */
 public record StreamOpen(XmlDeclaration declaration, String prefix, String contentNamespace,
-        List<XmlAttribute> attributes) implements StreamEvent {
+        List<XmlAttribute> attributes, Map<String, String> namespaces) implements StreamEvent {
 
     public StreamOpen {
         attributes = List.copyOf(attributes);
+        namespaces = Map.copyOf(namespaces);
     }
 
     /**
@@ -41,7 +45,8 @@ public record StreamOpen(XmlDeclaration declaration, String prefix, String conte
         if (lang != null) {
             a.add(new XmlAttribute(XmlNamespaces.XML, "lang", lang));
         }
-        return new StreamOpen(new XmlDeclaration("1.0", null, null), "stream", XmlNamespaces.JABBER_CLIENT, a);
+        return new StreamOpen(new XmlDeclaration("1.0", null, null), "stream", XmlNamespaces.JABBER_CLIENT, a,
+                Map.of("", XmlNamespaces.JABBER_CLIENT, "stream", XmlNamespaces.STREAMS));
     }
 
     /** The value of the unqualified attribute {@code name}, or {@code null}. */

@@ -93,6 +93,7 @@ public final class XmppStreamDecoder {
         private XmlTokenizer tokenizer;
         private final NamespaceScope scope = new NamespaceScope();
         private XmlDeclaration declaration;
+        private final java.util.Map<String, String> headerNamespaces = new java.util.HashMap<>();
         private StreamEvent pending;
 
         // One frame per open element below the stream; index = depth.
@@ -118,7 +119,7 @@ public final class XmppStreamDecoder {
         @Override
         public void startElement(XmlName name, XmlName[] attrNames, String[] attrValues, int count, int depth) {
             scope.push();
-            if (!declareNamespaces(attrNames, attrValues, count)) {
+            if (!declareNamespaces(attrNames, attrValues, count, depth == 0)) {
                 return;
             }
             // XML-Names §5: "xmlns" is not an element prefix; every other prefix must be declared.
@@ -142,7 +143,7 @@ public final class XmppStreamDecoder {
         }
 
         /** XML-Names §3 and the constraints of §3 "Reserved Prefixes and Namespace Names". */
-        private boolean declareNamespaces(XmlName[] attrNames, String[] attrValues, int count) {
+        private boolean declareNamespaces(XmlName[] attrNames, String[] attrValues, int count, boolean header) {
             for (int k = 0; k < count; k++) {
                 XmlName a = attrNames[k];
                 for (int j = 0; j < k; j++) {
@@ -159,6 +160,9 @@ public final class XmppStreamDecoder {
                         return false;
                     }
                     scope.bind("", v);
+                    if (header) {
+                        headerNamespaces.put("", v);
+                    }
                 } else if (a.prefix().equals("xmlns")) {
                     String p = a.localName();
                     boolean bad = p.equals("xmlns") || v.isEmpty() || v.equals(XmlNamespaces.XMLNS)
@@ -168,6 +172,9 @@ public final class XmppStreamDecoder {
                         return false;
                     }
                     scope.bind(p, v);
+                    if (header) {
+                        headerNamespaces.put(p, v);
+                    }
                 }
             }
             return true;
@@ -227,7 +234,7 @@ public final class XmppStreamDecoder {
                 tokenizer.fail(StreamErrorCondition.INVALID_NAMESPACE);
                 return;
             }
-            pending = new StreamOpen(declaration, name.prefix(), content, attributes);
+            pending = new StreamOpen(declaration, name.prefix(), content, attributes, headerNamespaces);
             tokenizer.pause();
         }
 

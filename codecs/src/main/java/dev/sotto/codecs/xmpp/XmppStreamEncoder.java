@@ -5,6 +5,8 @@ import dev.sotto.codecs.xml.XmlElement;
 import dev.sotto.codecs.xml.XmlNamespaces;
 import dev.sotto.codecs.xml.XmlWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Encodes stream events as UTF-8 bytes (RFC 6120 §4.7, §11.6). First-level elements are written with the
@@ -65,6 +67,19 @@ public final class XmppStreamEncoder {
                 sb.append('\'');
             }
             sb.append(" xmlns:stream='").append(XmlNamespaces.STREAMS).append('\'');
+        }
+        // Further prefixes (e.g. 'db' for dialback) in a stable order.
+        for (Map.Entry<String, String> ns : new TreeMap<>(open.namespaces()).entrySet()) {
+            String p = ns.getKey();
+            if (p.isEmpty() || p.equals("stream") || p.equals("xml")) {
+                continue;
+            }
+            if (!p.matches("[A-Za-z_][A-Za-z0-9_.-]*") || ns.getValue().isEmpty()) {
+                throw new IllegalArgumentException("bad namespace declaration on the stream header");
+            }
+            sb.append(" xmlns:").append(p).append("='");
+            w.escapeAttribute(ns.getValue());
+            sb.append('\'');
         }
         sb.append('>');
     }

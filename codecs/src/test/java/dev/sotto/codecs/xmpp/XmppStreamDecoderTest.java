@@ -37,6 +37,8 @@ class XmppStreamDecoderTest {
         assertThat(open.version()).isEqualTo("1.0");
         assertThat(open.lang()).isEqualTo("en");
         assertThat(open.attributes()).hasSize(4);
+        assertThat(open.namespaces()).isEqualTo(java.util.Map.of("", "jabber:client",
+                "stream", "http://etherx.jabber.org/streams"));
         assertThat(o.events().get(1)).isEqualTo(new StreamClose());
     }
 
@@ -114,6 +116,16 @@ class XmppStreamDecoderTest {
                 new XmlAttribute("", "a", "2"));
         assertThat(x.child("", "y")).isNotNull();
         assertThat(x.child("urn:other", "z")).isNotNull();
+    }
+
+    @Test
+    void prefixesDeclaredOnTheHeaderAreReportedAndStayInScope() {
+        Feeding.Outcome o = Feeding.decode("<stream:stream xmlns='jabber:server' xmlns:db='jabber:server:dialback'"
+                + " xmlns:stream='http://etherx.jabber.org/streams'><db:result from='a' to='b'>key</db:result>");
+        assertThat(((StreamOpen) o.events().get(0)).namespaces()).containsEntry("db", "jabber:server:dialback");
+        XmlElement r = ((StreamElement) o.events().get(1)).element();
+        assertThat(r.namespace()).isEqualTo("jabber:server:dialback");
+        assertThat(r.localName()).isEqualTo("result");
     }
 
     @Test

@@ -26,6 +26,17 @@ class XmppStreamEncoderTest {
     }
 
     @Test
+    void serverHeaderWithDialbackPrefixRoundTrips() {
+        StreamOpen open = new StreamOpen(new dev.sotto.codecs.xml.XmlDeclaration("1.0", null, null), "stream",
+                "jabber:server", java.util.List.of(new dev.sotto.codecs.xml.XmlAttribute("", "to", "example.net")),
+                java.util.Map.of("", "jabber:server", "stream", XmlNamespaces.STREAMS, "db", "jabber:server:dialback"));
+        byte[] b = encoder.encode(open);
+        assertThat(s(b)).isEqualTo("<?xml version='1.0'?><stream:stream to='example.net' xmlns='jabber:server'"
+                + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'>");
+        assertThat(Feeding.decode(b).events()).containsExactly(open);
+    }
+
+    @Test
     void stanzaInTheContentNamespaceCarriesNoDeclarationAndEscapes() {
         byte[] b = encoder.encode(Stanzas.message("romeo@example.net", "chat")
                 .textChild("body", "a<b & c>d ]]> 'q' \"dq\"\r\n").build());

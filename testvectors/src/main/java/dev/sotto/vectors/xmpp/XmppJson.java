@@ -31,6 +31,8 @@ final class XmppJson {
             o.put("prefix", open.prefix());
             o.put("contentNamespace", open.contentNamespace());
             o.set("attributes", attributes(open.attributes()));
+            ObjectNode ns = o.putObject("namespaces");
+            new java.util.TreeMap<>(open.namespaces()).forEach(ns::put);
         } else if (e instanceof StreamElement el) {
             o.put("event", "StreamElement");
             o.set("element", element(el.element()));
