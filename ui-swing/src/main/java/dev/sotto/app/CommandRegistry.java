@@ -20,8 +20,8 @@ public final class CommandRegistry {
   private static final Class<?>[] SUBCOMMANDS = {
     // `sotto help [COMMAND]`: picocli's standard help subcommand.
     CommandLine.HelpCommand.class,
-    // Add new subcommands here, one line each, e.g.:
-    // dev.sotto.app.log.LogCommand.class,
+    // Add new subcommands here, one line each.
+    dev.sotto.app.log.LogCommand.class, // issue 3: verify/stats of the encrypted log
   };
 
   private CommandRegistry() {}

@@ -8,7 +8,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 
 /**
  * Registers the self-test providers through real {@code META-INF/services} files, but in a class
@@ -37,13 +36,11 @@ public final class SelftestProviders {
         services.resolve(CodecTool.class.getName()),
         SelftestCodecTool.class.getName() + "\n",
         StandardCharsets.UTF_8);
-    // Only the service files written here: the real suites and codec tools that main registers stay out of
-    // the self-test catalog, so the counts these tests assert do not change as codecs are added. Classes
-    // still load through the parent.
-    return new URLClassLoader(
-        new URL[] {dir.toUri().toURL()}, SelftestProviders.class.getClassLoader()) {
+    // Service files come only from dir: the real suites and codecs registered in main resources (and
+    // visible through the parent) must not change what these tests count.
+    return new URLClassLoader(new URL[] {dir.toUri().toURL()}, SelftestProviders.class.getClassLoader()) {
       @Override
-      public Enumeration<URL> getResources(String name) throws IOException {
+      public java.util.Enumeration<URL> getResources(String name) throws IOException {
         return name.startsWith("META-INF/services/") ? findResources(name) : super.getResources(name);
       }
     };
