@@ -1,0 +1,4 @@
+package dev.sotto.codecs.xml;
+
+/** A node of a decoded element tree: an element or a run of character data. */
+public sealed interface XmlNode permits XmlElement, XmlText {}

@@ -1,0 +1,276 @@
+package dev.sotto.codecs.xmpp;
+
+import dev.sotto.codecs.DecodeResult;
+import dev.sotto.codecs.xml.NamespaceScope;
+import dev.sotto.codecs.xml.StreamErrorCondition;
+import dev.sotto.codecs.xml.XmlAttribute;
+import dev.sotto.codecs.xml.XmlDeclaration;
+import dev.sotto.codecs.xml.XmlElement;
+import dev.sotto.codecs.xml.XmlLimits;
+import dev.sotto.codecs.xml.XmlName;
+import dev.sotto.codecs.xml.XmlNamespaces;
+import dev.sotto.codecs.xml.XmlNode;
+import dev.sotto.codecs.xml.XmlText;
+import dev.sotto.codecs.xml.XmlTokenHandler;
+import dev.sotto.codecs.xml.XmlTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pure, incremental XMPP stream decoder (RFC 6120 §4, §11): bytes in, {@link StreamEvent}s out, no I/O.
+ *
+ * <p>Call {@link #decode} with the next bytes. It returns {@code Ok(event, consumed)} as soon as one event is
+ * complete (call again with the rest), {@code NeedMore} when all the bytes were used and no event is complete
+ * yet (they are kept; call again with the next bytes), or {@code Malformed(condition, offset)} with the RFC 6120
+ * §4.9.3 condition to send and the stream offset where it was noticed. After {@code Malformed} the decoder stays
+ * failed. No input byte is ever read twice. After STARTTLS or SASL success (RFC 6120 §5.4.3.3, §6.4.6) the
+ * engine calls {@link #reset} for the new stream.
+ */
+public final class XmppStreamDecoder {
+    private final XmlLimits limits;
+    private XmlTokenizer tokenizer;
+    private TreeBuilder builder;
+    private DecodeResult<StreamEvent> failure;
+
+    public XmppStreamDecoder() {
+        this(XmlLimits.DEFAULTS);
+    }
+
+    public XmppStreamDecoder(XmlLimits limits) {
+        this.limits = limits;
+        reset();
+    }
+
+    /** Starts over for a new stream (RFC 6120 §4.3.3: after STARTTLS and SASL the stream is restarted). */
+    public void reset() {
+        builder = new TreeBuilder(limits);
+        tokenizer = new XmlTokenizer(limits, builder);
+        builder.tokenizer = tokenizer;
+        failure = null;
+    }
+
+    /** Whether the stream was refused. */
+    public boolean failed() {
+        return failure != null;
+    }
+
+    /** Whether all input so far forms complete events: no header, element or markup is half received. */
+    public boolean atElementBoundary() {
+        return failure == null && tokenizer.atElementBoundary();
+    }
+
+    /** Bytes of this stream consumed so far. */
+    public long position() {
+        return tokenizer.position();
+    }
+
+    /** Decodes from {@code src[off..off+len)}; see the class comment for the three outcomes. */
+    public DecodeResult<StreamEvent> decode(byte[] src, int off, int len) {
+        if (failure != null) {
+            return failure;
+        }
+        if (off < 0 || len < 0 || off > src.length - len) {
+            throw new IndexOutOfBoundsException("bad range");
+        }
+        int n = tokenizer.feed(src, off, len);
+        StreamErrorCondition error = tokenizer.error();
+        if (error != null) {
+            builder.pending = null;
+            failure = DecodeResult.malformed(error.elementName(), tokenizer.errorOffset());
+            return failure;
+        }
+        StreamEvent e = builder.pending;
+        if (e != null) {
+            builder.pending = null;
+            return DecodeResult.ok(e, n);
+        }
+        return DecodeResult.needMore();
+    }
+
+    /** Turns tokens into events: namespaces (XML-Names §6), the stream header rules, element trees. */
+    private static final class TreeBuilder implements XmlTokenHandler {
+
+        private XmlTokenizer tokenizer;
+        private final NamespaceScope scope = new NamespaceScope();
+        private XmlDeclaration declaration;
+        private final java.util.Map<String, String> headerNamespaces = new java.util.HashMap<>();
+        private StreamEvent pending;
+
+        // One frame per open element below the stream; index = depth.
+        private final String[] frameNamespace;
+        private final String[] frameLocal;
+        private final List<XmlAttribute>[] frameAttributes;
+        private final List<XmlNode>[] frameChildren;
+
+        @SuppressWarnings("unchecked")
+        TreeBuilder(XmlLimits limits) {
+            int n = limits.maxDepth() + 1;
+            frameNamespace = new String[n];
+            frameLocal = new String[n];
+            frameAttributes = new List[n];
+            frameChildren = new List[n];
+        }
+
+        @Override
+        public void xmlDeclaration(XmlDeclaration d) {
+            declaration = d;
+        }
+
+        @Override
+        public void startElement(XmlName name, XmlName[] attrNames, String[] attrValues, int count, int depth) {
+            scope.push();
+            if (!declareNamespaces(attrNames, attrValues, count, depth == 0)) {
+                return;
+            }
+            // XML-Names §5: "xmlns" is not an element prefix; every other prefix must be declared.
+            String ns = name.prefix().equals("xmlns") ? null : scope.resolve(name.prefix());
+            if (ns == null) {
+                tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
+                return;
+            }
+            List<XmlAttribute> attributes = attributes(attrNames, attrValues, count);
+            if (attributes == null) {
+                return;
+            }
+            if (depth == 0) {
+                streamHeader(name, ns, attributes);
+                return;
+            }
+            frameNamespace[depth] = ns;
+            frameLocal[depth] = name.localName();
+            frameAttributes[depth] = attributes;
+            frameChildren[depth] = null;
+        }
+
+        /** XML-Names §3 and the constraints of §3 "Reserved Prefixes and Namespace Names". */
+        private boolean declareNamespaces(XmlName[] attrNames, String[] attrValues, int count, boolean header) {
+            for (int k = 0; k < count; k++) {
+                XmlName a = attrNames[k];
+                for (int j = 0; j < k; j++) {
+                    if (attrNames[j].qname().equals(a.qname())) {
+                        // XML 1.0 §3.1 Unique Att Spec.
+                        tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
+                        return false;
+                    }
+                }
+                String v = attrValues[k];
+                if (a.prefix().isEmpty() && a.localName().equals("xmlns")) {
+                    if (v.equals(XmlNamespaces.XML) || v.equals(XmlNamespaces.XMLNS)) {
+                        tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
+                        return false;
+                    }
+                    scope.bind("", v);
+                    if (header) {
+                        headerNamespaces.put("", v);
+                    }
+                } else if (a.prefix().equals("xmlns")) {
+                    String p = a.localName();
+                    boolean bad = p.equals("xmlns") || v.isEmpty() || v.equals(XmlNamespaces.XMLNS)
+                            || p.equals("xml") != v.equals(XmlNamespaces.XML);
+                    if (bad) {
+                        tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
+                        return false;
+                    }
+                    scope.bind(p, v);
+                    if (header) {
+                        headerNamespaces.put(p, v);
+                    }
+                }
+            }
+            return true;
+        }
+
+        private List<XmlAttribute> attributes(XmlName[] attrNames, String[] attrValues, int count) {
+            XmlAttribute[] out = null;
+            int n = 0;
+            for (int k = 0; k < count; k++) {
+                XmlName a = attrNames[k];
+                String prefix = a.prefix();
+                if (prefix.equals("xmlns") || (prefix.isEmpty() && a.localName().equals("xmlns"))) {
+                    continue;
+                }
+                // XML-Names §6.3: unprefixed attributes are in no namespace.
+                String ns = prefix.isEmpty() ? "" : scope.resolve(prefix);
+                if (ns == null) {
+                    tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
+                    return null;
+                }
+                String local = a.localName();
+                for (int j = 0; j < n; j++) {
+                    if (out[j].localName().equals(local) && out[j].namespace().equals(ns)) {
+                        // XML-Names §6.3: no two attributes with the same expanded name.
+                        tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
+                        return null;
+                    }
+                }
+                if (out == null) {
+                    out = new XmlAttribute[count];
+                }
+                out[n++] = new XmlAttribute(ns, local, attrValues[k]);
+            }
+            if (n == 0) {
+                return List.of();
+            }
+            return n == out.length ? List.of(out) : List.of(java.util.Arrays.copyOf(out, n));
+        }
+
+        /** RFC 6120 §4.8.1, §4.8.2 and §4.8.5. */
+        private void streamHeader(XmlName name, String ns, List<XmlAttribute> attributes) {
+            if (!ns.equals(XmlNamespaces.STREAMS)) {
+                tokenizer.fail(StreamErrorCondition.INVALID_NAMESPACE);
+                return;
+            }
+            if (!name.localName().equals("stream")) {
+                tokenizer.fail(StreamErrorCondition.BAD_FORMAT);
+                return;
+            }
+            if (!name.prefix().isEmpty() && !name.prefix().equals("stream")) {
+                tokenizer.fail(StreamErrorCondition.BAD_NAMESPACE_PREFIX);
+                return;
+            }
+            String content = scope.resolve("");
+            if (!content.isEmpty() && !content.equals(XmlNamespaces.STREAMS)
+                    && !content.equals(XmlNamespaces.JABBER_CLIENT) && !content.equals(XmlNamespaces.JABBER_SERVER)) {
+                tokenizer.fail(StreamErrorCondition.INVALID_NAMESPACE);
+                return;
+            }
+            pending = new StreamOpen(declaration, name.prefix(), content, attributes, headerNamespaces);
+            tokenizer.pause();
+        }
+
+        @Override
+        public void endElement(XmlName name, int depth) {
+            scope.pop();
+            if (depth == 0) {
+                pending = new StreamClose();
+                tokenizer.pause();
+                return;
+            }
+            List<XmlNode> children = frameChildren[depth];
+            XmlElement e = new XmlElement(frameNamespace[depth], frameLocal[depth], frameAttributes[depth],
+                    children == null ? List.of() : children);
+            frameAttributes[depth] = null;
+            frameChildren[depth] = null;
+            if (depth == 1) {
+                pending = new StreamElement(e);
+                tokenizer.pause();
+            } else {
+                addChild(depth - 1, e);
+            }
+        }
+
+        @Override
+        public void text(String text, int depth) {
+            addChild(depth, new XmlText(text));
+        }
+
+        private void addChild(int depth, XmlNode node) {
+            List<XmlNode> c = frameChildren[depth];
+            if (c == null) {
+                c = new ArrayList<>(4);
+                frameChildren[depth] = c;
+            }
+            c.add(node);
+        }
+    }
+}
