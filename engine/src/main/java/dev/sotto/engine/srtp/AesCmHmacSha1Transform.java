@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,14 +38,13 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
     /** Session keys and reused primitives for one of SRTP or SRTCP. */
     private static final class Keys {
         final Cipher aes;
-        final Mac hmac;
+        final HmacSha1 hmac;
         final byte[] salt;
 
         Keys(byte[] encryptionKey, byte[] salt, byte[] authKey) throws GeneralSecurityException {
             aes = Cipher.getInstance("AES/ECB/NoPadding");
             aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"));
-            hmac = Mac.getInstance("HmacSHA1");
-            hmac.init(new SecretKeySpec(authKey, "HmacSHA1"));
+            hmac = new HmacSha1(authKey);
             this.salt = salt.clone();
         }
     }
@@ -131,17 +129,13 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
     }
 
     private void authenticate(Keys keys, byte[] buf, int off, int len, int roc, boolean withRoc) {
-        Mac hmac = keys.hmac;
+        HmacSha1 hmac = keys.hmac;
         hmac.update(buf, off, len);
         if (withRoc) {
             putInt(rocBytes, 0, roc);
             hmac.update(rocBytes, 0, 4);
         }
-        try {
-            hmac.doFinal(macOut, 0);
-        } catch (ShortBufferException e) {
-            throw new IllegalStateException("HMAC-SHA1 output is 20 octets", e);
-        }
+        hmac.doFinal(macOut, 0);
     }
 
     /**
