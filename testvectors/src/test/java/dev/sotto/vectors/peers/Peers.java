@@ -26,6 +26,7 @@ public final class Peers {
 
   public static final String FILE_PROPERTY = "sotto.peers.file";
   public static final String REQUIRE_ENV = "SOTTO_REQUIRE_PEERS";
+  public static final String NATIVE_DIR_PROPERTY = "sotto.native.dir";
   private static final int PROBE_TIMEOUT_MS = 2_000;
 
   private Peers() {}
@@ -56,6 +57,34 @@ public final class Peers {
     }
     String message = "peer " + name + " is not running: run testvectors/peers/test-all.sh, or start the peers"
         + " with 'bash testvectors/peers/peers.sh start' before mvn verify (" + problem + ")";
+    if (required) {
+      return Assertions.fail(message + "; " + REQUIRE_ENV + "=1 does not allow skipping");
+    }
+    return Assumptions.abort(message);
+  }
+
+  /**
+   * A native test harness built by the Maven build (DESIGN.md, "C test peers"): the executable {@code name}
+   * in the directory named by the system property {@code sotto.native.dir}. Skips the calling test when it
+   * is missing, or fails when {@code SOTTO_REQUIRE_PEERS=1}.
+   */
+  public static Path requireNative(String name) {
+    String dir = System.getProperty(NATIVE_DIR_PROPERTY);
+    return requireNative(name, dir == null || dir.isBlank() ? null : Path.of(dir),
+        "1".equals(System.getenv(REQUIRE_ENV)));
+  }
+
+  static Path requireNative(String name, Path dir, boolean required) {
+    String problem;
+    if (dir == null) {
+      problem = "the system property " + NATIVE_DIR_PROPERTY + " is not set";
+    } else if (!Files.isExecutable(dir.resolve(name))) {
+      problem = dir.resolve(name) + " is not an executable (did the build's make step run?)";
+    } else {
+      return dir.resolve(name);
+    }
+    String message = "native harness " + name + " is missing: " + problem
+        + " (it is built by mvn from testvectors/src/test/c; install its libraries with testvectors/peers/install.sh)";
     if (required) {
       return Assertions.fail(message + "; " + REQUIRE_ENV + "=1 does not allow skipping");
     }
