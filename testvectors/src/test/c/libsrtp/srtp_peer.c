@@ -9,9 +9,10 @@
  *   response: status (1 octet, the srtp_err_status_t) | length (2 octets) | data
  *
  * ops: 'p' protect RTP, 'u' unprotect RTP, 'P' protect RTCP, 'U' unprotect RTCP,
- *      'b' benchmark: data = mode (0 protect, 1 unprotect) | count (4 octets); answers the elapsed
- *          nanoseconds (8 octets) of `count` operations on 172-octet RTP packets (12-octet header,
- *          160-octet payload), timed with CLOCK_MONOTONIC around the loop only.
+ *      'b' benchmark: data = mode | count (4 octets). Mode 2 prepares (fresh sessions, and `count`
+ *          packets protected untimed); mode 0 then protects `count` 172-octet RTP packets (12-octet
+ *          header, 160-octet payload), mode 1 unprotects the prepared ones. Answers the elapsed
+ *          nanoseconds (8 octets) measured with CLOCK_MONOTONIC around the loop only.
  *      'q' quit.
  *
  * usage: srtp_peer PROFILE INBOUND_KEY_HEX OUTBOUND_KEY_HEX WINDOW
@@ -127,46 +128,70 @@ static void fill_packet(unsigned char *p, uint32_t i)
     p[11] = 0x78;
 }
 
-/* Times `count` protects, or `count` unprotects of packets protected beforehand (untimed). */
-static int bench(const char *profile, unsigned char *key, int mode, uint32_t count, uint64_t *elapsed)
+/*
+ * Benchmark state: 'r' (prepare) creates fresh sessions and, untimed, protects `count` packets for the
+ * unprotect benchmark; 'b' mode 0 then times `count` protects with the fresh outbound session, mode 1
+ * times unprotecting the prepared batch. The caller times the 'b' request (one pipe round trip per batch).
+ */
+static srtp_t bench_out = NULL;
+static srtp_t bench_in = NULL;
+static unsigned char *bench_packets = NULL;
+static int *bench_lengths = NULL;
+static uint32_t bench_count = 0;
+#define BENCH_STRIDE (172 + SRTP_MAX_TRAILER_LEN)
+
+static int bench_prepare(const char *profile, unsigned char *key, uint32_t count)
 {
-    srtp_t out = make_session(profile, key, ssrc_any_outbound, 128);
-    srtp_t in = make_session(profile, key, ssrc_any_inbound, 128);
-    if (out == NULL || in == NULL) {
+    if (bench_out != NULL) {
+        srtp_dealloc(bench_out);
+        srtp_dealloc(bench_in);
+    }
+    srtp_t batch_sender = make_session(profile, key, ssrc_any_outbound, 128);
+    bench_out = make_session(profile, key, ssrc_any_outbound, 128);
+    bench_in = make_session(profile, key, ssrc_any_inbound, 128);
+    if (batch_sender == NULL || bench_out == NULL || bench_in == NULL) {
         return srtp_err_status_init_fail;
+    }
+    free(bench_packets);
+    free(bench_lengths);
+    bench_packets = malloc((size_t)BENCH_STRIDE * count);
+    bench_lengths = malloc(sizeof(int) * count);
+    if (bench_packets == NULL || bench_lengths == NULL) {
+        return srtp_err_status_alloc_fail;
+    }
+    int status = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        fill_packet(bench_packets + (size_t)BENCH_STRIDE * i, i);
+        bench_lengths[i] = 172;
+        status |= srtp_protect(batch_sender, bench_packets + (size_t)BENCH_STRIDE * i, &bench_lengths[i]);
+    }
+    srtp_dealloc(batch_sender);
+    bench_count = count;
+    return status;
+}
+
+static int bench(int mode, uint32_t count, uint64_t *elapsed)
+{
+    if (bench_out == NULL || count > bench_count) {
+        return srtp_err_status_bad_param;
     }
     int status = 0;
     if (mode == 0) {
-        unsigned char packet[172 + SRTP_MAX_TRAILER_LEN];
+        unsigned char packet[BENCH_STRIDE];
         uint64_t start = now_ns();
         for (uint32_t i = 0; i < count; i++) {
             fill_packet(packet, i);
             int len = 172;
-            status |= srtp_protect(out, packet, &len);
+            status |= srtp_protect(bench_out, packet, &len);
         }
         *elapsed = now_ns() - start;
     } else {
-        size_t stride = 172 + SRTP_MAX_TRAILER_LEN;
-        unsigned char *packets = malloc(stride * count);
-        int *lengths = malloc(sizeof(int) * count);
-        if (packets == NULL || lengths == NULL) {
-            return srtp_err_status_alloc_fail;
-        }
-        for (uint32_t i = 0; i < count; i++) {
-            fill_packet(packets + stride * i, i);
-            lengths[i] = 172;
-            status |= srtp_protect(out, packets + stride * i, &lengths[i]);
-        }
         uint64_t start = now_ns();
         for (uint32_t i = 0; i < count; i++) {
-            status |= srtp_unprotect(in, packets + stride * i, &lengths[i]);
+            status |= srtp_unprotect(bench_in, bench_packets + (size_t)BENCH_STRIDE * i, &bench_lengths[i]);
         }
         *elapsed = now_ns() - start;
-        free(packets);
-        free(lengths);
     }
-    srtp_dealloc(out);
-    srtp_dealloc(in);
     return status;
 }
 
@@ -225,7 +250,7 @@ int main(int argc, char **argv)
             }
             uint32_t count = ((uint32_t)buf[1] << 24) | ((uint32_t)buf[2] << 16) | ((uint32_t)buf[3] << 8) | buf[4];
             uint64_t elapsed = 0;
-            int s = bench(argv[1], out_key, buf[0], count, &elapsed);
+            int s = buf[0] == 2 ? bench_prepare(argv[1], out_key, count) : bench(buf[0], count, &elapsed);
             unsigned char out[8];
             for (int i = 0; i < 8; i++) {
                 out[i] = (unsigned char)(elapsed >> (56 - 8 * i));

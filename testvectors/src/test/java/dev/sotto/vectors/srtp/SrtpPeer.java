@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * The libsrtp2 harness ({@code src/test/c/libsrtp/srtp_peer.c}) as a child process: one inbound session
  * (unprotects what we send it) and one outbound session, driven over its stdin/stdout.
  */
-final class SrtpPeer implements AutoCloseable {
+public final class SrtpPeer implements AutoCloseable {
 
     /** libsrtp's srtp_err_status_ok. */
     static final int OK = 0;
@@ -31,7 +31,7 @@ final class SrtpPeer implements AutoCloseable {
     private final DataOutputStream in;
     private final DataInputStream out;
 
-    SrtpPeer(Path executable, SrtpProfile profile, byte[] inboundKeyAndSalt, byte[] outboundKeyAndSalt, int window)
+    public SrtpPeer(Path executable, SrtpProfile profile, byte[] inboundKeyAndSalt, byte[] outboundKeyAndSalt, int window)
             throws IOException {
         process = new ProcessBuilder(executable.toString(), profile.name(), HexFormat.of().formatHex(inboundKeyAndSalt),
                 HexFormat.of().formatHex(outboundKeyAndSalt), Integer.toString(window))
@@ -56,8 +56,12 @@ final class SrtpPeer implements AutoCloseable {
         return call('U', packet);
     }
 
-    /** libsrtp timing {@code count} protects (mode 0) or unprotects (mode 1) of 172-octet packets; nanoseconds. */
-    long bench(int mode, int count) throws IOException {
+    /**
+     * Benchmark requests: mode 2 prepares fresh sessions and {@code count} protected packets (untimed), then
+     * mode 0 times {@code count} protects and mode 1 times unprotecting the prepared packets, all of 172-octet
+     * RTP packets; answers libsrtp's own nanoseconds.
+     */
+    public long bench(int mode, int count) throws IOException {
         byte[] request = {(byte) mode, (byte) (count >>> 24), (byte) (count >>> 16), (byte) (count >>> 8), (byte) count};
         Reply r = call('b', request);
         if (!r.ok()) {
