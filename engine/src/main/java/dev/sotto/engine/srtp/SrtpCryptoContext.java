@@ -110,7 +110,7 @@ public final class SrtpCryptoContext {
     public SrtpStatus protectRtp(ByteBuf packet) {
         int len = packet.readableBytes();
         if (len + transform.srtpTrailer() > config.maxPacketLength()) {
-            return reject(SrtpStatus.MALFORMED);
+            return reject(SrtpStatus.TOO_LONG);
         }
         if (packet.maxWritableBytes() < transform.srtpTrailer()) {
             return reject(SrtpStatus.NO_ROOM);
@@ -133,7 +133,7 @@ public final class SrtpCryptoContext {
     public SrtpStatus unprotectRtp(ByteBuf packet) {
         int len = packet.readableBytes();
         if (len > config.maxPacketLength()) {
-            return reject(SrtpStatus.MALFORMED);
+            return reject(SrtpStatus.TOO_LONG);
         }
         if (packet.hasArray()) {
             int off = packet.arrayOffset() + packet.readerIndex();
@@ -153,7 +153,7 @@ public final class SrtpCryptoContext {
     public SrtpStatus protectRtcp(ByteBuf packet) {
         int len = packet.readableBytes();
         if (len + transform.srtcpTrailer() > config.maxPacketLength()) {
-            return reject(SrtpStatus.MALFORMED);
+            return reject(SrtpStatus.TOO_LONG);
         }
         if (packet.maxWritableBytes() < transform.srtcpTrailer()) {
             return reject(SrtpStatus.NO_ROOM);
@@ -175,7 +175,7 @@ public final class SrtpCryptoContext {
     public SrtpStatus unprotectRtcp(ByteBuf packet) {
         int len = packet.readableBytes();
         if (len > config.maxPacketLength()) {
-            return reject(SrtpStatus.MALFORMED);
+            return reject(SrtpStatus.TOO_LONG);
         }
         if (packet.hasArray()) {
             int off = packet.arrayOffset() + packet.readerIndex();

@@ -9,6 +9,8 @@ public enum SrtpStatus {
     OK,
     /** Shorter than a header plus the trailer this profile needs. */
     TOO_SHORT,
+    /** Longer than {@link SrtpConfig#maxPacketLength()} (with the trailer, for protect). */
+    TOO_LONG,
     /** Not RTP/RTCP version 2, or the header's own lengths do not fit the packet. */
     MALFORMED,
     /** The authentication tag (HMAC or AEAD tag) did not verify (RFC 3711 §3.3 step 5). */

@@ -208,6 +208,8 @@ class SrtpPropertiesTest {
         assertThat(p.receiver.unprotectRtcp(Unpooled.wrappedBuffer(new byte[9]))).isEqualTo(SrtpStatus.TOO_SHORT);
         assertThat(p.sender.protectRtp(Unpooled.wrappedBuffer(new byte[] {(byte) 0x80, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1})))
                 .isEqualTo(SrtpStatus.NO_ROOM);
+        assertThat(p.receiver.unprotectRtp(Unpooled.wrappedBuffer(new byte[1501]))).isEqualTo(SrtpStatus.TOO_LONG);
+        assertThat(p.sender.protectRtp(Unpooled.buffer(1600).writeByte(0x80).writeZero(1499))).isEqualTo(SrtpStatus.TOO_LONG);
         assertThat(p.receiver.count(SrtpStatus.TOO_SHORT)).isEqualTo(2);
         assertThat(p.receiver.count(SrtpStatus.MALFORMED)).isEqualTo(2);
     }
