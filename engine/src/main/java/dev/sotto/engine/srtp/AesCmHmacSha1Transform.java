@@ -68,6 +68,17 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
     }
 
     @Override
+    public void destroy() {
+        for (Keys k : new Keys[] {srtp, srtcp}) {
+            java.util.Arrays.fill(k.salt, (byte) 0);
+            k.hmac.destroy();
+        }
+        java.util.Arrays.fill(keystream, (byte) 0);
+        java.util.Arrays.fill(counterBlocks, (byte) 0);
+        java.util.Arrays.fill(macOut, (byte) 0);
+    }
+
+    @Override
     public int srtpTrailer() {
         return srtpTagLength;
     }

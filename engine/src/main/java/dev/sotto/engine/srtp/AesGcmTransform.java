@@ -45,6 +45,13 @@ final class AesGcmTransform implements SrtpTransform {
     }
 
     @Override
+    public void destroy() {
+        java.util.Arrays.fill(srtpSalt, (byte) 0);
+        java.util.Arrays.fill(srtcpSalt, (byte) 0);
+        java.util.Arrays.fill(iv, (byte) 0);
+    }
+
+    @Override
     public int srtpTrailer() {
         return TAG;
     }

@@ -42,6 +42,15 @@ final class HmacSha1 {
         inner.update(innerPad);
     }
 
+    /** Zeroes the pads and the last inner hash; the digests are reset. */
+    void destroy() {
+        Arrays.fill(innerPad, (byte) 0);
+        Arrays.fill(outerPad, (byte) 0);
+        Arrays.fill(innerHash, (byte) 0);
+        inner.reset();
+        outer.reset();
+    }
+
     void update(byte[] b, int off, int len) {
         inner.update(b, off, len);
     }

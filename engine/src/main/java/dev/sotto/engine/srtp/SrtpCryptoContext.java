@@ -25,6 +25,7 @@ public final class SrtpCryptoContext {
     private final IntObjectHashMap<SrtpStream> outbound = new IntObjectHashMap<>();
     private final IntObjectHashMap<SrtpStream> inbound = new IntObjectHashMap<>();
     private final long[] counts = new long[STATUSES.length];
+    private boolean destroyed;
     /** Scratch copy for buffers without a backing array (direct buffers). */
     private final byte[] scratch;
 
@@ -104,10 +105,23 @@ public final class SrtpCryptoContext {
         inbound.put(ssrc, s);
     }
 
+    /**
+     * Wipes the key material this context holds in its own arrays and makes every later call return
+     * {@link SrtpStatus#DESTROYED}. Call it when a call ends or the keys are replaced (RFC 3711 §8.1).
+     */
+    public void destroy() {
+        destroyed = true;
+        transform.destroy();
+        java.util.Arrays.fill(scratch, (byte) 0);
+    }
+
     // --- RTP ---
 
     /** Encrypts and tags the RTP packet in {@code packet}'s readable bytes; the writer index grows. */
     public SrtpStatus protectRtp(ByteBuf packet) {
+        if (destroyed) {
+            return reject(SrtpStatus.DESTROYED);
+        }
         int len = packet.readableBytes();
         if (len + transform.srtpTrailer() > config.maxPacketLength()) {
             return reject(SrtpStatus.TOO_LONG);
@@ -131,6 +145,9 @@ public final class SrtpCryptoContext {
 
     /** Verifies, replay-checks and decrypts the SRTP packet in {@code packet}; the writer index shrinks. */
     public SrtpStatus unprotectRtp(ByteBuf packet) {
+        if (destroyed) {
+            return reject(SrtpStatus.DESTROYED);
+        }
         int len = packet.readableBytes();
         if (len > config.maxPacketLength()) {
             return reject(SrtpStatus.TOO_LONG);
@@ -151,6 +168,9 @@ public final class SrtpCryptoContext {
 
     /** Encrypts (per {@link SrtpConfig#encryptSrtcp()}) and tags the compound RTCP packet in place. */
     public SrtpStatus protectRtcp(ByteBuf packet) {
+        if (destroyed) {
+            return reject(SrtpStatus.DESTROYED);
+        }
         int len = packet.readableBytes();
         if (len + transform.srtcpTrailer() > config.maxPacketLength()) {
             return reject(SrtpStatus.TOO_LONG);
@@ -173,6 +193,9 @@ public final class SrtpCryptoContext {
 
     /** Verifies, replay-checks and (when E is set) decrypts the SRTCP packet in place. */
     public SrtpStatus unprotectRtcp(ByteBuf packet) {
+        if (destroyed) {
+            return reject(SrtpStatus.DESTROYED);
+        }
         int len = packet.readableBytes();
         if (len > config.maxPacketLength()) {
             return reject(SrtpStatus.TOO_LONG);

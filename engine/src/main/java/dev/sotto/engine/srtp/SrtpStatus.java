@@ -23,6 +23,8 @@ public enum SrtpStatus {
     KEY_EXHAUSTED,
     /** The buffer cannot grow by the trailer protect must append (its max capacity is reached). */
     NO_ROOM,
+    /** The context was destroyed (its keys wiped); it protects and unprotects nothing any more. */
+    DESTROYED,
     /** A new SSRC would exceed the configured number of streams. */
     TOO_MANY_STREAMS
 }

@@ -25,6 +25,12 @@ sealed interface SrtpTransform permits AesCmHmacSha1Transform, AesGcmTransform {
      */
     int unprotectRtcp(byte[] buf, int off, int len, int ssrc, int eIndexWord, int wordOffset);
 
+    /**
+     * Zeroes the key material this transform holds in its own arrays (salts, HMAC pads). The expanded AES key
+     * schedules inside JCE Cipher objects cannot be wiped through the JCE API; they go with the objects.
+     */
+    void destroy();
+
     /** Octets appended to an SRTP packet. */
     int srtpTrailer();
 

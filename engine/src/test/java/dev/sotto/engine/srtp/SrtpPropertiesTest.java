@@ -213,4 +213,17 @@ class SrtpPropertiesTest {
         assertThat(p.receiver.count(SrtpStatus.TOO_SHORT)).isEqualTo(2);
         assertThat(p.receiver.count(SrtpStatus.MALFORMED)).isEqualTo(2);
     }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void aDestroyedContextDoesNothing(SrtpProfile profile) {
+        Pair p = pair(profile, Seeds.random(2), SrtpConfig.DEFAULT);
+        p.sender.destroy();
+        ByteBuf b = Unpooled.buffer().writeBytes(Packets.rtp(Seeds.random(3), 1, 1, 10));
+        byte[] before = ByteBufUtil.getBytes(b);
+        assertThat(p.sender.protectRtp(b)).isEqualTo(SrtpStatus.DESTROYED);
+        assertThat(ByteBufUtil.getBytes(b)).isEqualTo(before);
+        assertThat(p.sender.protectRtcp(Unpooled.buffer().writeBytes(Packets.rtcp(Seeds.random(4), 1))))
+                .isEqualTo(SrtpStatus.DESTROYED);
+    }
 }

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * SRTP protect and unprotect throughput for 172-octet RTP packets (12-octet header, 160-octet payload),
@@ -90,29 +91,22 @@ public class SrtpBenchmark {
     }
 
     /**
-     * Untimed setup of Sotto's unprotect batch: the next {@link #BATCH} packets protected by a second context.
-     * JMH's GC profiler counts allocation in this setup too, so with AES-GCM the unprotect figure includes
-     * the batch's protect allocation.
+     * Untimed, before each batch: Sotto's unprotect batch (the next {@link #BATCH} packets protected by a
+     * second context), or libsrtp's fresh sessions and batch. JMH's GC profiler counts allocation in this
+     * setup too, so with AES-GCM Sotto's unprotect figure includes the batch's protect allocation.
      */
-    @State(Scope.Thread)
-    public static class SottoBatch {
-        @Setup(Level.Invocation)
-        public void prepare(SrtpBenchmark b) {
+    @Setup(Level.Invocation)
+    public void prepare(BenchmarkParams params) throws IOException {
+        String method = params.getBenchmark();
+        if (method.endsWith(".sottoUnprotect")) {
             for (int i = 0; i < BATCH; i++) {
-                writePacket(b.batch[i], b.seq + i);
-                if (b.batchSender.protectRtp(b.batch[i]) != SrtpStatus.OK) {
+                writePacket(batch[i], seq + i);
+                if (batchSender.protectRtp(batch[i]) != SrtpStatus.OK) {
                     throw new IllegalStateException("protect failed");
                 }
             }
-        }
-    }
-
-    /** Untimed setup for libsrtp: fresh sessions and, for unprotect, its batch protected in the harness. */
-    @State(Scope.Thread)
-    public static class LibsrtpBatch {
-        @Setup(Level.Invocation)
-        public void prepare(SrtpBenchmark b) throws IOException {
-            b.libsrtp.bench(2, BATCH);
+        } else if (method.contains(".libsrtp")) {
+            libsrtp.bench(2, BATCH);
         }
     }
 
@@ -135,7 +129,7 @@ public class SrtpBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int sottoUnprotect(SottoBatch prepared) {
+    public int sottoUnprotect() {
         int ok = 0;
         for (int i = 0; i < BATCH; i++) {
             ok += receiver.unprotectRtp(batch[i]) == SrtpStatus.OK ? 1 : 0;
@@ -149,13 +143,13 @@ public class SrtpBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long libsrtpProtect(LibsrtpBatch prepared) throws IOException {
+    public long libsrtpProtect() throws IOException {
         return libsrtp.bench(0, BATCH);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long libsrtpUnprotect(LibsrtpBatch prepared) throws IOException {
+    public long libsrtpUnprotect() throws IOException {
         return libsrtp.bench(1, BATCH);
     }
 }
