@@ -86,4 +86,17 @@ class PeersTest {
   private Path write(String content) throws IOException {
     return Files.writeString(dir.resolve("peers.properties"), content, StandardCharsets.UTF_8);
   }
+
+  @Test
+  void aNativeHarnessIsFoundOrSkippedOrFailed() throws IOException {
+    assertThatThrownBy(() -> Peers.requireNative("srtp_peer", dir, false))
+        .isInstanceOf(TestAbortedException.class).hasMessageContaining("srtp_peer");
+    assertThatThrownBy(() -> Peers.requireNative("srtp_peer", dir, true))
+        .isInstanceOf(AssertionFailedError.class).hasMessageContaining("SOTTO_REQUIRE_PEERS=1");
+    assertThatThrownBy(() -> Peers.requireNative("srtp_peer", null, true))
+        .isInstanceOf(AssertionFailedError.class).hasMessageContaining("sotto.native.dir");
+    Path harness = Files.writeString(dir.resolve("srtp_peer"), "#!/bin/sh\n");
+    assertThat(harness.toFile().setExecutable(true)).isTrue();
+    assertThat(Peers.requireNative("srtp_peer", dir, true)).isEqualTo(harness);
+  }
 }
