@@ -76,7 +76,7 @@ public class SrtpBenchmark {
         for (int i = 0; i < BATCH; i++) {
             batch[i] = Unpooled.buffer(256, 256);
         }
-        Path harness = Path.of(System.getProperty("sotto.native.dir", "target/native"), "srtp_peer");
+        Path harness = Path.of(System.getProperty("sotto.native.srtppeer", "target/native/srtp_peer"));
         if (!Files.isExecutable(harness)) {
             throw new IllegalStateException(harness + " is missing: build testvectors first (mvn -pl testvectors -am verify)");
         }

@@ -26,7 +26,6 @@ public final class Peers {
 
   public static final String FILE_PROPERTY = "sotto.peers.file";
   public static final String REQUIRE_ENV = "SOTTO_REQUIRE_PEERS";
-  public static final String NATIVE_DIR_PROPERTY = "sotto.native.dir";
   private static final int PROBE_TIMEOUT_MS = 2_000;
 
   private Peers() {}
@@ -64,27 +63,30 @@ public final class Peers {
   }
 
   /**
-   * A native test harness built by the Maven build (DESIGN.md, "C test peers"): the executable {@code name}
-   * in the directory named by the system property {@code sotto.native.dir}. Skips the calling test when it
-   * is missing, or fails when {@code SOTTO_REQUIRE_PEERS=1}.
+   * A native test harness built by this build (a C peer under {@code src/test/c/<name>/}), passed as the
+   * system property {@code property}. Returns its path; skips the calling test when it was not built, or
+   * fails when {@code SOTTO_REQUIRE_PEERS=1}.
    */
-  public static Path requireNative(String name) {
-    String dir = System.getProperty(NATIVE_DIR_PROPERTY);
-    return requireNative(name, dir == null || dir.isBlank() ? null : Path.of(dir),
-        "1".equals(System.getenv(REQUIRE_ENV)));
+  public static Path requireNative(String name, String property) {
+    return requireNative(name, System.getProperty(property), "1".equals(System.getenv(REQUIRE_ENV)));
   }
 
-  static Path requireNative(String name, Path dir, boolean required) {
-    String problem;
-    if (dir == null) {
-      problem = "the system property " + NATIVE_DIR_PROPERTY + " is not set";
-    } else if (!Files.isExecutable(dir.resolve(name))) {
-      problem = dir.resolve(name) + " is not an executable (did the build's make step run?)";
+  static Path requireNative(String name, String path, boolean required) {
+    String problem = null;
+    Path harness = null;
+    if (path == null || path.isBlank()) {
+      problem = "no path to the " + name + " harness was passed to the test JVM";
     } else {
-      return dir.resolve(name);
+      harness = Path.of(path);
+      if (!Files.isExecutable(harness)) {
+        problem = harness + " is not an executable file (make failed, or the library's -dev package is missing;"
+            + " run testvectors/peers/install.sh)";
+      }
     }
-    String message = "native harness " + name + " is missing: " + problem
-        + " (it is built by mvn from testvectors/src/test/c; install its libraries with testvectors/peers/install.sh)";
+    if (problem == null) {
+      return harness;
+    }
+    String message = "native peer " + name + " is not available: " + problem;
     if (required) {
       return Assertions.fail(message + "; " + REQUIRE_ENV + "=1 does not allow skipping");
     }

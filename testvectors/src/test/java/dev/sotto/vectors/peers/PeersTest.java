@@ -88,15 +88,17 @@ class PeersTest {
   }
 
   @Test
-  void aNativeHarnessIsFoundOrSkippedOrFailed() throws IOException {
-    assertThatThrownBy(() -> Peers.requireNative("srtp_peer", dir, false))
-        .isInstanceOf(TestAbortedException.class).hasMessageContaining("srtp_peer");
-    assertThatThrownBy(() -> Peers.requireNative("srtp_peer", dir, true))
-        .isInstanceOf(AssertionFailedError.class).hasMessageContaining("SOTTO_REQUIRE_PEERS=1");
-    assertThatThrownBy(() -> Peers.requireNative("srtp_peer", null, true))
-        .isInstanceOf(AssertionFailedError.class).hasMessageContaining("sotto.native.dir");
-    Path harness = Files.writeString(dir.resolve("srtp_peer"), "#!/bin/sh\n");
-    assertThat(harness.toFile().setExecutable(true)).isTrue();
-    assertThat(Peers.requireNative("srtp_peer", dir, true)).isEqualTo(harness);
+  void nativeHarnessIsReturnedWhenExecutableAndSkippedOrFailedOtherwise() throws IOException {
+    Path harness = dir.resolve("otrpeer");
+    Files.writeString(harness, "#!/bin/sh\n");
+    harness.toFile().setExecutable(true);
+
+    assertThat(Peers.requireNative("libotr", harness.toString(), true)).isEqualTo(harness);
+    assertThatThrownBy(() -> Peers.requireNative("libotr", dir.resolve("absent").toString(), false))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining("native peer libotr is not available");
+    assertThatThrownBy(() -> Peers.requireNative("libotr", null, true))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("SOTTO_REQUIRE_PEERS=1");
   }
 }

@@ -8,7 +8,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 
 /**
  * Registers the self-test providers through real {@code META-INF/services} files, but in a class
@@ -37,23 +36,13 @@ public final class SelftestProviders {
         services.resolve(CodecTool.class.getName()),
         SelftestCodecTool.class.getName() + "\n",
         StandardCharsets.UTF_8);
-    return new OwnServicesLoader(dir.toUri().toURL(), SelftestProviders.class.getClassLoader());
-  }
-
-  /**
-   * Loads classes from the parent but answers {@code META-INF/services/*} from {@code dir} only, so the
-   * real suites and codec tools registered in src/main (issue 8 and later) do not change what these
-   * tests see.
-   */
-  private static final class OwnServicesLoader extends URLClassLoader {
-
-    OwnServicesLoader(URL dir, ClassLoader parent) {
-      super(new URL[] {dir}, parent);
-    }
-
-    @Override
-    public Enumeration<URL> getResources(String name) throws IOException {
-      return name.startsWith("META-INF/services/") ? findResources(name) : super.getResources(name);
-    }
+    // Service files come only from dir: the real suites and codecs registered in main resources (and
+    // visible through the parent) must not change what these tests count.
+    return new URLClassLoader(new URL[] {dir.toUri().toURL()}, SelftestProviders.class.getClassLoader()) {
+      @Override
+      public java.util.Enumeration<URL> getResources(String name) throws IOException {
+        return name.startsWith("META-INF/services/") ? findResources(name) : super.getResources(name);
+      }
+    };
   }
 }

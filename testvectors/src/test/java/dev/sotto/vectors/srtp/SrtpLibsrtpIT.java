@@ -168,7 +168,7 @@ class SrtpLibsrtpIT {
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
     void interoperatesWithLibsrtp(SrtpProfile profile) throws Exception {
-        Path harness = Peers.requireNative("srtp_peer");
+        Path harness = Peers.requireNative("libsrtp", "sotto.native.srtppeer");
         long seed = seed();
         SplittableRandom r = new SplittableRandom(seed);
         byte[] sottoToLibsrtp = keyAndSalt(profile, r);
