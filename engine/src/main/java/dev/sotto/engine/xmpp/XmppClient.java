@@ -28,6 +28,7 @@ import java.util.function.Consumer;
  */
 public final class XmppClient {
     private static final long CONNECT_TIMEOUT_MS = 10_000;
+    private static final int SEEN_MESSAGES = 4096;
 
     private final XmppAccount account;
     private final EventLoop loop;
@@ -37,6 +38,13 @@ public final class XmppClient {
     private final ReconnectBackoff backoff;
     private final long queueTimeoutNanos;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    /** DESIGN.md, Reconnects: received messages are de-duplicated on (bare sender, message id). */
+    private final java.util.LinkedHashMap<String, Boolean> seen = new java.util.LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > SEEN_MESSAGES;
+        }
+    };
 
     private Channel channel;
     private XmppChannelHandler handler;
@@ -164,6 +172,10 @@ public final class XmppClient {
     }
 
     private void onEvent(XmppSession from, XmppEvent event) {
+        if (event instanceof XmppEvent.MessageReceived m && m.id() != null
+                && seen.put(m.from().bare() + "\u0000" + m.id(), Boolean.TRUE) != null) {
+            return; // a redelivery after a reconnect (offline storage, resent queue)
+        }
         listener.accept(event);
         if (from != session) {
             return;
