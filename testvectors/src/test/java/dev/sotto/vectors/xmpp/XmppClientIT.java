@@ -176,6 +176,20 @@ class XmppClientIT {
         Jid aliceFull = aliceEvents.await(XmppEvent.Connected.class, WAIT_S).boundJid();
         Jid bobFull = bobEvents.await(XmppEvent.Connected.class, WAIT_S).boundJid();
         try {
+            // Start from no subscription between them: Prosody keeps rosters while it runs, and a contact that
+            // is already subscribed gets no new request (RFC 6121 §3.1.3).
+            XmppEvent.RosterReceived aliceRoster = aliceEvents.await(XmppEvent.RosterReceived.class, WAIT_S);
+            XmppEvent.RosterReceived bobRoster = bobEvents.await(XmppEvent.RosterReceived.class, WAIT_S);
+            if (bobRoster.items().stream().anyMatch(i -> i.jid().equals(aliceFull.bare()))) {
+                bob.removeContact(aliceFull.bare());
+                bobEvents.await(XmppEvent.RosterPushed.class, r -> r.item().jid().equals(aliceFull.bare())
+                        && r.item().subscription().equals("remove"), WAIT_S);
+            }
+            if (aliceRoster.items().stream().anyMatch(i -> i.jid().equals(bobFull.bare()))) {
+                alice.removeContact(bobFull.bare());
+                aliceEvents.await(XmppEvent.RosterPushed.class, r -> r.item().jid().equals(bobFull.bare())
+                        && r.item().subscription().equals("remove"), WAIT_S);
+            }
             String id = alice.sendMessage(bobFull.bare(), "hello bob \u00e9\u2603 <&>");
             XmppEvent.MessageReceived received = bobEvents.await(XmppEvent.MessageReceived.class, m -> id.equals(m.id()), WAIT_S);
             assertThat(received.from()).isEqualTo(aliceFull);
@@ -189,6 +203,9 @@ class XmppClientIT {
             alice.answerSubscription(bobFull.bare(), true);
             bobEvents.await(XmppEvent.RosterPushed.class,
                     r -> r.item().jid().equals(aliceFull.bare()) && r.item().subscription().equals("to"), WAIT_S);
+            // RFC 6121 §3.1.5: the contact's roster now has the subscriber with subscription 'from'.
+            aliceEvents.await(XmppEvent.RosterPushed.class,
+                    r -> r.item().jid().equals(bobFull.bare()) && r.item().subscription().equals("from"), WAIT_S);
 
             alice.setPresence(PresenceShow.AWAY, "lunch", 5);
             XmppEvent.PresenceReceived p = bobEvents.await(XmppEvent.PresenceReceived.class,
