@@ -45,4 +45,13 @@ xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" mvn -B -Ppeers verify "$@"
 rc=$?
 echo # Maven leaves a colour reset without a newline on its last line
 phase build+tests "${t0}"
+
+# Short fuzzing bursts (DESIGN.md, CI budget): every @FuzzTest for SOTTO_FUZZ_SECONDS (default 10) each.
+# The peers are not needed for them; a finding fails the run. SOTTO_FUZZ_SECONDS=0 skips the bursts.
+if [[ ${rc} -eq 0 && "${SOTTO_FUZZ_SECONDS:-10}" != "0" ]]; then
+  t0=$(date +%s)
+  bash "${ROOT}/testvectors/fuzz/fuzz-bursts.sh" "${SOTTO_FUZZ_SECONDS:-10}"
+  rc=$?
+  phase fuzz "${t0}"
+fi
 exit "${rc}"

@@ -20,10 +20,9 @@ public final class CommandRegistry {
   private static final Class<?>[] SUBCOMMANDS = {
     // `sotto help [COMMAND]`: picocli's standard help subcommand.
     CommandLine.HelpCommand.class,
-    // issue 5: `sotto console`, the scriptable front end over the engine.
-    dev.sotto.app.console.ConsoleCommand.class,
-    // Add new subcommands here, one line each, e.g.:
-    // dev.sotto.app.log.LogCommand.class,
+    // Add new subcommands here, one line each.
+    dev.sotto.app.log.LogCommand.class, // issue 3: verify/stats of the encrypted log
+    dev.sotto.app.console.ConsoleCommand.class, // issue 5: the scriptable console over the engine
   };
 
   private CommandRegistry() {}

@@ -69,6 +69,7 @@ public final class EventLog implements AutoCloseable {
     private final Map<Integer, Long> nextSequence;
     private final Set<Integer> unfinishedShreds;
     private long tornTailAt;
+    private long anchoredCount;
     private boolean dirty;
     private long lastSyncNanos;
 
@@ -99,8 +100,8 @@ public final class EventLog implements AutoCloseable {
         Set<Integer> tombstoned = new HashSet<>();
         long[] events = new long[2];
         KeyRing.Checkpoint anchor = ring.anchor();
-        LogWalker.Result result = LogWalker.walk(queue, codec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
-                (position, outer) -> {
+        LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
+                LogWalker.NOTHING, (position, outer, prepared) -> {
                     int keyId = outer.getStreamKeyId();
                     switch (outer.getKind()) {
                         case EVENT -> {
@@ -131,6 +132,7 @@ public final class EventLog implements AutoCloseable {
         this.head = result.chainHead();
         this.nextSequence = sequences;
         this.tornTailAt = result.tornTailAt();
+        this.anchoredCount = anchor.count();
         tombstoned.removeIf(ring::isShredded);
         this.unfinishedShreds = tombstoned;
         if (readOnly) {
@@ -325,7 +327,7 @@ public final class EventLog implements AutoCloseable {
             LogRecord record = new LogRecord(position, a.stream(), sequence, Instant.ofEpochMilli(now), a.payload());
             subscribers.forEach(s -> s.offer(record));
         }
-        if (count - ring.anchor().count() >= ANCHOR_EVERY) {
+        if (count - anchoredCount >= ANCHOR_EVERY) {
             checkpoint(appender);
         }
     }
@@ -374,6 +376,7 @@ public final class EventLog implements AutoCloseable {
         syncNow(appender);
         ring.setAnchor(count, head);
         store.persist();
+        anchoredCount = count;
     }
 
     private void failPending(Throwable t) {
@@ -407,27 +410,40 @@ public final class EventLog implements AutoCloseable {
     }
 
     ReplayStats replayRange(long fromPosition, long toPosition, Consumer<LogRecord> consumer) throws LogTamperedException {
-        RecordCodec codec = newCodec();
         long[] counts = new long[2];
+        Map<Integer, StreamId> names = new HashMap<>();
         KeyRing.Checkpoint anchor = ring.anchor();
-        LogWalker.Result result = LogWalker.walk(queue, codec, genesis, anchor.count(), anchor.head(), toPosition,
-                (position, outer) -> {
+        LogWalker.Preparer decryptInner = (workerCodec, outer) -> {
+            if (outer.getKind() != OuterRecord.Kind.EVENT) {
+                return null;
+            }
+            var entry = ring.streamByKeyId(outer.getStreamKeyId());
+            if (entry.isEmpty()) {
+                return null;
+            }
+            try {
+                return workerCodec.openInner(entry.get().key(), outer);
+            } catch (RecordException e) {
+                return e;
+            }
+        };
+        LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), toPosition,
+                decryptInner, (position, outer, prepared) -> {
                     if (position < fromPosition || outer.getKind() != OuterRecord.Kind.EVENT) {
                         return;
                     }
                     var entry = ring.streamByKeyId(outer.getStreamKeyId());
-                    if (entry.isEmpty()) {
+                    if (entry.isEmpty() || prepared == null) {
                         counts[1]++;
                         return;
                     }
-                    InnerRecord inner;
-                    try {
-                        inner = codec.openInner(entry.get().key(), outer);
-                    } catch (RecordException e) {
+                    if (prepared instanceof RecordException e) {
                         throw new LogTamperedException(position, e.getMessage());
                     }
+                    InnerRecord inner = (InnerRecord) prepared;
                     counts[0]++;
-                    consumer.accept(new LogRecord(position, new StreamId(entry.get().streamId()), outer.getSequence(),
+                    StreamId stream = names.computeIfAbsent(outer.getStreamKeyId(), k -> new StreamId(entry.get().streamId()));
+                    consumer.accept(new LogRecord(position, stream, outer.getSequence(),
                             Instant.ofEpochMilli(inner.getTimestampMillis()), inner.getPayload().toByteArray()));
                 });
         if (!result.intact()) {
@@ -453,11 +469,10 @@ public final class EventLog implements AutoCloseable {
 
     /** Walks and authenticates the whole log and reports what it found; never throws on tampering. */
     public VerifyReport verify() {
-        RecordCodec codec = newCodec();
         long[] events = new long[2];
         KeyRing.Checkpoint anchor = ring.anchor();
-        LogWalker.Result result = LogWalker.walk(queue, codec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
-                (position, outer) -> {
+        LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
+                LogWalker.NOTHING, (position, outer, prepared) -> {
                     if (outer.getKind() == OuterRecord.Kind.EVENT) {
                         requireIssued(position, outer.getStreamKeyId());
                         events[0]++;

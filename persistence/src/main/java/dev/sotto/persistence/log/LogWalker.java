@@ -2,6 +2,10 @@ package dev.sotto.persistence.log;
 
 import dev.sotto.persistence.proto.OuterRecord;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -24,10 +28,20 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 final class LogWalker {
 
-    /** Receives each authenticated record in order. */
+    /** Receives each authenticated record in order, with what the {@link Preparer} made of it. */
     interface Visitor {
-        void visit(long position, OuterRecord outer) throws LogTamperedException;
+        void visit(long position, OuterRecord outer, Object prepared) throws LogTamperedException;
     }
+
+    /**
+     * Per-record work that does not depend on order (decrypting the inner layer), run on the same worker
+     * as the record's outer authentication. Must not throw: failures are returned as values.
+     */
+    interface Preparer {
+        Object prepare(RecordCodec codec, OuterRecord outer);
+    }
+
+    static final Preparer NOTHING = (codec, outer) -> null;
 
     /** Outcome of a walk. {@code tamperedAt} is -1 when the chain verified. */
     record Result(long documents, long records, byte[] chainHead, long tornTailAt, long recoveredTorn,
@@ -41,11 +55,35 @@ final class LogWalker {
         }
     }
 
+    /** Documents read and authenticated together; big enough to amortize the hand-off to the workers. */
+    static final int BATCH = 1024;
+    /** Below this, a batch is authenticated on the calling thread. */
+    static final int PARALLEL_THRESHOLD = 64;
+
     private LogWalker() {}
 
-    /** Walks positions [0, limit); the end-of-log checks apply only when the walk reaches the real end. */
-    static Result walk(ChronicleQueue queue, RecordCodec codec, byte[] genesis, long anchorCount, byte[] anchorHead,
-                       long limit, Visitor visitor) {
+    /** One document of a batch and what the workers made of it (speculatively: assuming no failure before it). */
+    private static final class Slot {
+        byte[] record;          // null when the document is too long to be ours
+        byte[] previousChain;   // the chain value this record must have been sealed against, if all before it verify
+        byte[] chainAfter;
+        OuterRecord outer;
+        String failure;
+        Object prepared;
+    }
+
+    /**
+     * Walks positions [0, limit); the end-of-log checks apply only when the walk reaches the real end.
+     *
+     * <p>The chain is a sequence, but authenticating a record only needs its predecessor's chain value,
+     * which is an HMAC over bytes already read. So each batch computes the chain values first (cheap,
+     * sequential), authenticates and prepares the records in parallel, then applies the verdicts in order.
+     * After a failure the speculation is void and the rest of the batch is redone in order.
+     */
+    static Result walk(ChronicleQueue queue, Supplier<RecordCodec> codecs, byte[] genesis, long anchorCount, byte[] anchorHead,
+                       long limit, Preparer preparer, Visitor visitor) {
+        RecordCodec codec = codecs.get();
+        ThreadLocal<RecordCodec> workerCodecs = ThreadLocal.withInitial(codecs);
         byte[] chain = genesis;
         long position = 0;
         long records = 0;
@@ -53,43 +91,31 @@ final class LogWalker {
         long pendingFailure = -1;
         String pendingCondition = null;
         try (ExcerptTailer tailer = queue.createTailer()) {
-            {
-                while (true) {
-                    if (position >= limit && pendingFailure < 0) {
-                        return new Result(position, records, chain, -1, recovered, -1, null);
+            while (true) {
+                if (position >= limit && pendingFailure < 0) {
+                    return new Result(position, records, chain, -1, recovered, -1, null);
+                }
+                long wanted = Math.max(1, Math.min(BATCH, limit - position));
+                List<Slot> batch = read(tailer, (int) wanted);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                speculate(batch, chain, codec, workerCodecs, preparer);
+                boolean speculationHolds = true;
+                for (Slot slot : batch) {
+                    if (!speculationHolds || !MessageDigest.isEqual(slot.previousChain, chain)) {
+                        speculationHolds = false;
+                        authenticate(slot, chain, codec, preparer);
                     }
-                    byte[] record;
-                    try (DocumentContext dc = tailer.readingDocument()) {
-                        if (!dc.isPresent()) {
-                            break;
-                        }
-                        Bytes<?> bytes = dc.wire().bytes();
-                        long n = bytes.readRemaining();
-                        if (n > RecordCodec.MAX_RECORD_BYTES) {
-                            record = null;
-                        } else {
-                            record = new byte[(int) n];
-                            bytes.read(record);
-                        }
-                    }
-                    OuterRecord outer = null;
-                    String failure = null;
-                    if (record == null) {
-                        failure = "record too long";
-                    } else {
-                        try {
-                            outer = codec.openOuter(record, chain);
-                        } catch (RecordException e) {
-                            failure = e.getMessage();
-                        }
-                    }
-                    if (failure != null) {
+                    if (slot.failure != null) {
                         if (pendingFailure >= 0) {
                             return tampered(position, records, chain, pendingFailure, pendingCondition);
                         }
                         pendingFailure = position;
-                        pendingCondition = failure;
+                        pendingCondition = slot.failure;
+                        speculationHolds = false;
                     } else {
+                        OuterRecord outer = slot.outer;
                         boolean ack = outer.getKind() == OuterRecord.Kind.TORN_ACK;
                         if (pendingFailure >= 0) {
                             if (!ack || outer.getTornPosition() != pendingFailure) {
@@ -100,9 +126,9 @@ final class LogWalker {
                         } else if (ack) {
                             return tampered(position, records, chain, position, "acknowledges a torn record that is not there");
                         }
-                        chain = codec.chain(chain, record);
+                        chain = slot.chainAfter;
                         records++;
-                        visitor.visit(position, outer);
+                        visitor.visit(position, outer, slot.prepared);
                     }
                     position++;
                     if (position == anchorCount && anchorHead != null && !MessageDigest.isEqual(chain, anchorHead)) {
@@ -129,6 +155,70 @@ final class LogWalker {
             return new Result(position, records, chain, pendingFailure, recovered, -1, null);
         }
         return new Result(position, records, chain, -1, recovered, -1, null);
+    }
+
+    private static List<Slot> read(ExcerptTailer tailer, int max) {
+        List<Slot> batch = new ArrayList<>(Math.min(max, BATCH));
+        while (batch.size() < max) {
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent()) {
+                    break;
+                }
+                Bytes<?> bytes = dc.wire().bytes();
+                long n = bytes.readRemaining();
+                Slot slot = new Slot();
+                if (n <= RecordCodec.MAX_RECORD_BYTES) {
+                    slot.record = new byte[(int) n];
+                    bytes.read(slot.record);
+                }
+                batch.add(slot);
+            }
+        }
+        return batch;
+    }
+
+    /** Chain values in order (assuming every record verifies), then authentication in parallel. */
+    private static void speculate(List<Slot> batch, byte[] chain, RecordCodec codec, ThreadLocal<RecordCodec> workers,
+                                  Preparer preparer) {
+        byte[] c = chain;
+        for (Slot slot : batch) {
+            slot.previousChain = c;
+            if (slot.record != null) {
+                c = codec.chain(c, slot.record);
+                slot.chainAfter = c;
+            }
+        }
+        IntStream indices = IntStream.range(0, batch.size());
+        if (batch.size() >= PARALLEL_THRESHOLD) {
+            indices = indices.parallel();
+        }
+        indices.forEach(i -> {
+            Slot slot = batch.get(i);
+            open(slot, slot.previousChain, batch.size() >= PARALLEL_THRESHOLD ? workers.get() : codec, preparer);
+        });
+    }
+
+    /** Redo one record against the real chain value (after a failure voided the speculation). */
+    private static void authenticate(Slot slot, byte[] chain, RecordCodec codec, Preparer preparer) {
+        slot.previousChain = chain;
+        slot.outer = null;
+        slot.failure = null;
+        slot.prepared = null;
+        slot.chainAfter = slot.record == null ? null : codec.chain(chain, slot.record);
+        open(slot, chain, codec, preparer);
+    }
+
+    private static void open(Slot slot, byte[] previousChain, RecordCodec codec, Preparer preparer) {
+        if (slot.record == null) {
+            slot.failure = "record too long";
+            return;
+        }
+        try {
+            slot.outer = codec.openOuter(slot.record, previousChain);
+            slot.prepared = preparer.prepare(codec, slot.outer);
+        } catch (RecordException e) {
+            slot.failure = e.getMessage();
+        }
     }
 
     private static Result tampered(long documents, long records, byte[] chain, long at, String condition) {

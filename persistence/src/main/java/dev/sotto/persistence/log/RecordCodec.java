@@ -9,6 +9,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.security.GeneralSecurityException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals and opens one log record (DESIGN.md, The log, precisely):
@@ -32,35 +38,51 @@ final class RecordCodec {
     private static final byte[] INNER_LABEL = "sotto-inner-v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GENESIS_LABEL = "sotto-log-genesis-v1".getBytes(StandardCharsets.US_ASCII);
 
-    private final Crypto crypto = new Crypto();
-    private final byte[] logKey;
-    private final byte[] chainKey;
+    // One Cipher and one Mac per codec (one codec per thread); the log key's spec and the chain key's Mac
+    // are set up once, so the hot path does no key setup beyond the GCM re-init a fresh nonce needs.
+    private final Cipher gcm;
+    private final Mac chainMac;
+    private final SecretKeySpec logKeySpec;
     private final int logKeyId;
 
     RecordCodec(byte[] logKey, byte[] chainKey, int logKeyId) {
-        this.logKey = logKey;
-        this.chainKey = chainKey;
+        try {
+            this.gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            this.chainMac = Mac.getInstance("HmacSHA256");
+            this.chainMac.init(new SecretKeySpec(chainKey, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JCE lacks AES/GCM or HmacSHA256", e);
+        }
+        this.logKeySpec = new SecretKeySpec(logKey, "AES");
         this.logKeyId = logKeyId;
     }
 
     byte[] genesis(byte[] vaultId) {
-        return crypto.hmac(chainKey, GENESIS_LABEL, vaultId);
+        chainMac.update(GENESIS_LABEL);
+        return chainMac.doFinal(vaultId);
     }
 
     byte[] chain(byte[] previous, byte[] record) {
-        return crypto.hmac(chainKey, previous, record);
+        chainMac.update(previous);
+        return chainMac.doFinal(record);
     }
 
     byte[] sealOuter(OuterRecord outer, byte[] previousChain, SecureRandom random) {
-        byte[] header = new byte[HEADER_BYTES];
-        ByteBuffer.wrap(header).put((byte) VERSION).putInt(logKeyId);
-        byte[] nonce = Crypto.randomBytes(random, Crypto.NONCE_BYTES);
-        System.arraycopy(nonce, 0, header, 5, Crypto.NONCE_BYTES);
         byte[] padded = pad(outer.toByteArray());
-        byte[] sealed = crypto.seal(logKey, nonce, aad(header, previousChain), padded, 0, padded.length);
-        Crypto.wipe(padded);
-        byte[] record = Arrays.copyOf(header, HEADER_BYTES + sealed.length);
-        System.arraycopy(sealed, 0, record, HEADER_BYTES, sealed.length);
+        byte[] record = new byte[HEADER_BYTES + padded.length + Crypto.TAG_BYTES];
+        ByteBuffer.wrap(record).put((byte) VERSION).putInt(logKeyId);
+        byte[] nonce = Crypto.randomBytes(random, Crypto.NONCE_BYTES);
+        System.arraycopy(nonce, 0, record, 5, Crypto.NONCE_BYTES);
+        try {
+            gcm.init(Cipher.ENCRYPT_MODE, logKeySpec, new GCMParameterSpec(Crypto.TAG_BITS, nonce));
+            gcm.updateAAD(record, 0, HEADER_BYTES);
+            gcm.updateAAD(previousChain);
+            gcm.doFinal(padded, 0, padded.length, record, HEADER_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM seal failed", e);
+        } finally {
+            Crypto.wipe(padded);
+        }
         return record;
     }
 
@@ -78,11 +100,16 @@ final class RecordCodec {
         if (ByteBuffer.wrap(record, 1, 4).getInt() != logKeyId) {
             throw new RecordException("unknown log key id");
         }
-        byte[] header = Arrays.copyOf(record, HEADER_BYTES);
-        byte[] nonce = Arrays.copyOfRange(record, 5, HEADER_BYTES);
-        byte[] padded = crypto.open(logKey, nonce, aad(header, previousChain), record, HEADER_BYTES, record.length - HEADER_BYTES);
-        if (padded == null) {
+        byte[] padded;
+        try {
+            gcm.init(Cipher.DECRYPT_MODE, logKeySpec, new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES));
+            gcm.updateAAD(record, 0, HEADER_BYTES);
+            gcm.updateAAD(previousChain);
+            padded = gcm.doFinal(record, HEADER_BYTES, record.length - HEADER_BYTES);
+        } catch (AEADBadTagException e) {
             throw new RecordException("authentication failed");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM open failed", e);
         }
         int length = unpaddedLength(padded);
         try {
@@ -98,18 +125,30 @@ final class RecordCodec {
         byte[] plain = InnerRecord.newBuilder().setTimestampMillis(timestampMillis)
                 .setPayload(ByteString.copyFrom(payload)).build().toByteArray();
         try {
-            return crypto.seal(streamKey, nonce, innerAad(keyId, sequence), plain, 0, plain.length);
+            gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(streamKey, "AES"), new GCMParameterSpec(Crypto.TAG_BITS, nonce));
+            gcm.updateAAD(innerAad(keyId, sequence));
+            return gcm.doFinal(plain);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM seal failed", e);
         } finally {
             Crypto.wipe(plain);
         }
     }
 
     InnerRecord openInner(byte[] streamKey, OuterRecord outer) throws RecordException {
-        byte[] ct = outer.getInnerCiphertext().toByteArray();
-        byte[] plain = crypto.open(streamKey, outer.getInnerNonce().toByteArray(),
-                innerAad(outer.getStreamKeyId(), outer.getSequence()), ct, 0, ct.length);
-        if (plain == null) {
+        if (outer.getInnerNonce().size() != Crypto.NONCE_BYTES || outer.getInnerCiphertext().size() < Crypto.TAG_BYTES) {
+            throw new RecordException("inner record shape");
+        }
+        byte[] plain;
+        try {
+            gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(streamKey, "AES"),
+                    new GCMParameterSpec(Crypto.TAG_BITS, outer.getInnerNonce().toByteArray()));
+            gcm.updateAAD(innerAad(outer.getStreamKeyId(), outer.getSequence()));
+            plain = gcm.doFinal(outer.getInnerCiphertext().toByteArray());
+        } catch (AEADBadTagException e) {
             throw new RecordException("inner authentication failed");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM open failed", e);
         }
         try {
             return InnerRecord.parseFrom(plain);
@@ -118,12 +157,6 @@ final class RecordCodec {
         } finally {
             Crypto.wipe(plain);
         }
-    }
-
-    private static byte[] aad(byte[] header, byte[] previousChain) {
-        byte[] aad = Arrays.copyOf(header, header.length + previousChain.length);
-        System.arraycopy(previousChain, 0, aad, header.length, previousChain.length);
-        return aad;
     }
 
     private static byte[] innerAad(int keyId, long sequence) {

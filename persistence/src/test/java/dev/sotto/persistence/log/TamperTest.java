@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -235,5 +236,42 @@ class TamperTest {
         List<String> replayed = replay();
         assertThat(replayed.subList(0, RECORDS)).isEqualTo(original);
         assertThat(replayed.get(RECORDS)).isEqualTo((RECORDS + 2) + ":after crash");
+    }
+
+    @Test
+    void tamperingInsideLargeBatchesIsReportedAtItsPosition() throws Exception {
+        // Logs this long are authenticated in parallel batches (LogWalker.BATCH): the speculation must
+        // give exactly the verdicts of the sequential walk, at batch starts, middles and ends.
+        Path big = dir.resolve("big");
+        int n = 2 * LogWalker.BATCH + 100;
+        try (Vault vault = TestVaults.create(big)) {
+            CompletableFuture<Long> last = null;
+            for (int i = 0; i < n; i++) {
+                last = vault.log().append(StreamId.of("s" + (i % 3)), ("e" + i).getBytes(StandardCharsets.UTF_8));
+            }
+            last.join();
+        }
+        Path bigLog = big.resolve(Vault.LOG_DIR);
+        List<RawQueue.Document> docs = RawQueue.read(bigLog);
+        Path data = RawQueue.dataFiles(bigLog).get(0);
+        for (int k : new int[] {0, 1, LogWalker.BATCH - 1, LogWalker.BATCH, LogWalker.BATCH + 517, n - 1}) {
+            long at = docs.get(k).fileOffset() + 30;
+            flip(data, at);
+            try (Vault vault = Vault.openReadOnly(big, TestVaults.PASSPHRASE.clone())) {
+                assertThat(vault.log().verify().tamperedAt()).as("flip in record %d", k).hasValue(k);
+                List<Long> seen = new ArrayList<>();
+                assertThatThrownBy(() -> vault.log().replay(0, r -> seen.add(r.position())))
+                        .isInstanceOf(LogTamperedException.class);
+                assertThat(seen).hasSize(k).allMatch(p -> p < k);
+            } finally {
+                flip(data, at);
+            }
+        }
+        List<byte[]> d = new ArrayList<>(docs.stream().map(RawQueue.Document::bytes).toList());
+        d.remove(LogWalker.BATCH + 3);
+        RawQueue.rewrite(bigLog, d);
+        try (Vault vault = Vault.openReadOnly(big, TestVaults.PASSPHRASE.clone())) {
+            assertThat(vault.log().verify().tamperedAt()).hasValue(LogWalker.BATCH + 3);
+        }
     }
 }

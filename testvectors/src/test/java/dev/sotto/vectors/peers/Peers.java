@@ -62,6 +62,37 @@ public final class Peers {
     return Assumptions.abort(message);
   }
 
+  /**
+   * A native test harness built by this build (a C peer under {@code src/test/c/<name>/}), passed as the
+   * system property {@code property}. Returns its path; skips the calling test when it was not built, or
+   * fails when {@code SOTTO_REQUIRE_PEERS=1}.
+   */
+  public static Path requireNative(String name, String property) {
+    return requireNative(name, System.getProperty(property), "1".equals(System.getenv(REQUIRE_ENV)));
+  }
+
+  static Path requireNative(String name, String path, boolean required) {
+    String problem = null;
+    Path harness = null;
+    if (path == null || path.isBlank()) {
+      problem = "no path to the " + name + " harness was passed to the test JVM";
+    } else {
+      harness = Path.of(path);
+      if (!Files.isExecutable(harness)) {
+        problem = harness + " is not an executable file (make failed, or the library's -dev package is missing;"
+            + " run testvectors/peers/install.sh)";
+      }
+    }
+    if (problem == null) {
+      return harness;
+    }
+    String message = "native peer " + name + " is not available: " + problem;
+    if (required) {
+      return Assertions.fail(message + "; " + REQUIRE_ENV + "=1 does not allow skipping");
+    }
+    return Assumptions.abort(message);
+  }
+
   static PeerInfo read(String name, Path file) throws IOException {
     Properties all = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

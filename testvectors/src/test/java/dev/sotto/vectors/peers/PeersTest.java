@@ -86,4 +86,19 @@ class PeersTest {
   private Path write(String content) throws IOException {
     return Files.writeString(dir.resolve("peers.properties"), content, StandardCharsets.UTF_8);
   }
+
+  @Test
+  void nativeHarnessIsReturnedWhenExecutableAndSkippedOrFailedOtherwise() throws IOException {
+    Path harness = dir.resolve("otrpeer");
+    Files.writeString(harness, "#!/bin/sh\n");
+    harness.toFile().setExecutable(true);
+
+    assertThat(Peers.requireNative("libotr", harness.toString(), true)).isEqualTo(harness);
+    assertThatThrownBy(() -> Peers.requireNative("libotr", dir.resolve("absent").toString(), false))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining("native peer libotr is not available");
+    assertThatThrownBy(() -> Peers.requireNative("libotr", null, true))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("SOTTO_REQUIRE_PEERS=1");
+  }
 }

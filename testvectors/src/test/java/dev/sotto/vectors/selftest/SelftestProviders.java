@@ -36,7 +36,13 @@ public final class SelftestProviders {
         services.resolve(CodecTool.class.getName()),
         SelftestCodecTool.class.getName() + "\n",
         StandardCharsets.UTF_8);
-    return new URLClassLoader(
-        new URL[] {dir.toUri().toURL()}, SelftestProviders.class.getClassLoader());
+    // Service files come only from dir: the real suites and codecs registered in main resources (and
+    // visible through the parent) must not change what these tests count.
+    return new URLClassLoader(new URL[] {dir.toUri().toURL()}, SelftestProviders.class.getClassLoader()) {
+      @Override
+      public java.util.Enumeration<URL> getResources(String name) throws IOException {
+        return name.startsWith("META-INF/services/") ? findResources(name) : super.getResources(name);
+      }
+    };
   }
 }

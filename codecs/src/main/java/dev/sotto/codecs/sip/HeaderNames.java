@@ -1,0 +1,147 @@
+package dev.sotto.codecs.sip;
+
+/**
+ * Canonical header names: field names are case-insensitive and some have compact forms (RFC 3261 §7.3.1,
+ * §7.3.3, §20; RFC 3265 o/u, RFC 3515 r, RFC 3892 b, RFC 4028 x).
+ */
+public final class HeaderNames {
+
+    public static final String ACCEPT = "Accept";
+    public static final String ALLOW = "Allow";
+    public static final String ALLOW_EVENTS = "Allow-Events";
+    public static final String AUTHORIZATION = "Authorization";
+    public static final String CALL_ID = "Call-ID";
+    public static final String CONTACT = "Contact";
+    public static final String CONTENT_ENCODING = "Content-Encoding";
+    public static final String CONTENT_LENGTH = "Content-Length";
+    public static final String CONTENT_TYPE = "Content-Type";
+    public static final String CSEQ = "CSeq";
+    public static final String DATE = "Date";
+    public static final String EVENT = "Event";
+    public static final String EXPIRES = "Expires";
+    public static final String FROM = "From";
+    public static final String MAX_FORWARDS = "Max-Forwards";
+    public static final String PROXY_AUTHENTICATE = "Proxy-Authenticate";
+    public static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
+    public static final String RECORD_ROUTE = "Record-Route";
+    public static final String REFER_TO = "Refer-To";
+    public static final String REFERRED_BY = "Referred-By";
+    public static final String ROUTE = "Route";
+    public static final String SESSION_EXPIRES = "Session-Expires";
+    public static final String SUBJECT = "Subject";
+    public static final String SUPPORTED = "Supported";
+    public static final String TO = "To";
+    public static final String VIA = "Via";
+    public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+
+    private static final String[] KNOWN = {
+        ACCEPT, ALLOW, ALLOW_EVENTS, AUTHORIZATION, CALL_ID, CONTACT, CONTENT_ENCODING, CONTENT_LENGTH,
+        CONTENT_TYPE, CSEQ, DATE, EVENT, EXPIRES, FROM, MAX_FORWARDS, PROXY_AUTHENTICATE, PROXY_AUTHORIZATION,
+        RECORD_ROUTE, REFER_TO, REFERRED_BY, ROUTE, SESSION_EXPIRES, SUBJECT, SUPPORTED, TO, VIA,
+        WWW_AUTHENTICATE,
+    };
+
+    private HeaderNames() {
+    }
+
+    /**
+     * The canonical long form of {@code name} if we know it (compact forms expanded), else {@code name}
+     * itself. The result of a known name is one of the constants of this class (compare with ==).
+     */
+    public static String canonical(String name) {
+        if (name.length() == 1) {
+            switch (name.charAt(0) | 0x20) {
+                case 'i': return CALL_ID;
+                case 'm': return CONTACT;
+                case 'e': return CONTENT_ENCODING;
+                case 'l': return CONTENT_LENGTH;
+                case 'c': return CONTENT_TYPE;
+                case 'f': return FROM;
+                case 's': return SUBJECT;
+                case 'k': return SUPPORTED;
+                case 't': return TO;
+                case 'v': return VIA;
+                case 'o': return EVENT;
+                case 'u': return ALLOW_EVENTS;
+                case 'r': return REFER_TO;
+                case 'b': return REFERRED_BY;
+                case 'x': return SESSION_EXPIRES;
+                default: return name;
+            }
+        }
+        for (String k : KNOWN) {
+            if (k == name) {
+                return k; // the parser hands out our constants for the usual spellings
+            }
+        }
+        for (String k : KNOWN) {
+            if (k.length() == name.length() && k.equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
+        return name;
+    }
+
+    /** True when the two field names name the same header. */
+    public static boolean same(String a, String b) {
+        return canonical(a).equalsIgnoreCase(canonical(b));
+    }
+
+    private static final String[] METHODS = {
+        "INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "INFO", "UPDATE", "PRACK", "SUBSCRIBE", "NOTIFY",
+        "MESSAGE", "REFER", "PUBLISH",
+    };
+
+    /** The name in [off, off+len) (token bytes, checked by the caller), sharing our constant when it matches. */
+    static String intern(byte[] b, int off, int len) {
+        if (len < BY_LENGTH.length) {
+            for (String k : BY_LENGTH[len]) {
+                if (sameBytes(k, b, off, len)) {
+                    return k;
+                }
+            }
+        }
+        if (len == 1) {
+            return COMPACT[b[off] & 0x7f] != null ? COMPACT[b[off] & 0x7f] : new String(b, off, 1, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** A request method (case-sensitive, RFC 3261 §7.1), sharing a constant for the common ones. */
+    static String method(byte[] b, int off, int len) {
+        for (String k : METHODS) {
+            if (sameBytes(k, b, off, len)) {
+                return k;
+            }
+        }
+        return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static final String[] COMPACT = new String[128];
+    private static final String[][] BY_LENGTH = new String[24][];
+
+    static {
+        for (int n = 0; n < BY_LENGTH.length; n++) {
+            int len = n;
+            BY_LENGTH[n] = java.util.Arrays.stream(KNOWN).filter(k -> k.length() == len).toArray(String[]::new);
+        }
+    }
+
+    static {
+        for (char c : "imelcfsktvourbxIMELCFSKTVOURBX".toCharArray()) {
+            COMPACT[c] = String.valueOf(c);
+        }
+    }
+
+    private static boolean sameBytes(String k, byte[] b, int off, int len) {
+        if (k.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (k.charAt(i) != b[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.sotto.codecs.sip;
+
+/**
+ * Character classes and small scanners of the RFC 3261 §25.1 grammar. Scanners work on header values that
+ * have already been unfolded (every LWS is a run of SP/HTAB) and return positions; they never throw.
+ */
+final class Lex {
+
+    static final int TOKEN = 1;       // token
+    static final int WORD = 1 << 1;   // word (Call-ID)
+    static final int UNRESERVED = 1 << 2;
+    static final int USER = 1 << 3;   // user: unreserved / user-unreserved
+    static final int PASSWORD = 1 << 4;
+    static final int PARAM = 1 << 5;  // paramchar minus escaped
+    static final int HNV = 1 << 6;    // hname / hvalue chars minus escaped
+    static final int URIC = 1 << 7;   // reserved / unreserved (absoluteURI)
+    static final int HOST = 1 << 8;   // alphanum / "-" / "."
+
+    private static final int[] CLASS = new int[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST);
+            set(Character.toUpperCase(c), TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST);
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST);
+        }
+        // RFC 3261 §25.1: token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")
+        setAll("-.!%*_+`'~", TOKEN | WORD);
+        // word adds ( ) < > : \ DQUOTE / [ ] ? { }
+        setAll("()<>:\\\"/[]?{}", WORD);
+        // mark = "-" / "_" / "." / "!" / "~" / "*" / "'" / "(" / ")"
+        setAll("-_.!~*'()", UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC);
+        // user-unreserved = "&" / "=" / "+" / "$" / "," / ";" / "?" / "/"
+        setAll("&=+$,;?/", USER);
+        // password = *( unreserved / escaped / "&" / "=" / "+" / "$" / "," )
+        setAll("&=+$,", PASSWORD);
+        // param-unreserved = "[" / "]" / "/" / ":" / "&" / "+" / "$"
+        setAll("[]/:&+$", PARAM);
+        // hnv-unreserved = "[" / "]" / "/" / "?" / ":" / "+" / "$"
+        setAll("[]/?:+$", HNV);
+        // reserved = ";" / "/" / "?" / ":" / "@" / "&" / "=" / "+" / "$" / ","
+        setAll(";/?:@&=+$,", URIC);
+        setAll("-.", HOST);
+    }
+
+    private Lex() {
+    }
+
+    private static void set(char c, int cls) {
+        CLASS[c] |= cls;
+    }
+
+    private static void setAll(String chars, int cls) {
+        for (int i = 0; i < chars.length(); i++) {
+            set(chars.charAt(i), cls);
+        }
+    }
+
+    static boolean is(char c, int cls) {
+        return c < 128 && (CLASS[c] & cls) != 0;
+    }
+
+    static boolean isWsp(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isAlpha(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    static int hexValue(char c) {
+        if (c <= '9') {
+            return c - '0';
+        }
+        return (c | 0x20) - 'a' + 10;
+    }
+
+    /** Skips SP/HTAB (SWS after unfolding). */
+    static int skipWs(String s, int i, int end) {
+        while (i < end && isWsp(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** End of a run of chars of {@code cls} starting at i (i if none). */
+    static int run(String s, int i, int end, int cls) {
+        while (i < end && is(s.charAt(i), cls)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** End of a run of chars of {@code cls} or escaped (% HEX HEX); -1 on a broken escape. */
+    static int escapedRun(String s, int i, int end, int cls) {
+        while (i < end) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= end || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+                    return -1;
+                }
+                i += 3;
+            } else if (is(c, cls)) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    static boolean allOf(String s, int cls) {
+        return !s.isEmpty() && run(s, 0, s.length(), cls) == s.length();
+    }
+
+    static boolean isToken(String s) {
+        return allOf(s, TOKEN);
+    }
+
+    /**
+     * End of the quoted-string that starts at i (s.charAt(i) == '"'), just after the closing quote; -1 if it
+     * is not terminated or holds a forbidden quoted-pair (RFC 3261 §25.1: quoted-pair excludes CR and LF).
+     */
+    static int quotedString(String s, int i, int end) {
+        i++;
+        while (i < end) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c == '\\') {
+                if (i + 1 >= end) {
+                    return -1;
+                }
+                char n = s.charAt(i + 1);
+                if (n == '\r' || n == '\n') {
+                    return -1;
+                }
+                i += 2;
+            } else if (c == '\r' || c == '\n') {
+                return -1;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** The content of a quoted-string (with quotes) with its quoted-pairs resolved. */
+    static String unquote(String quoted) {
+        if (quoted.length() < 2 || quoted.charAt(0) != '"') {
+            return quoted;
+        }
+        StringBuilder b = new StringBuilder(quoted.length());
+        for (int i = 1; i < quoted.length() - 1; i++) {
+            char c = quoted.charAt(i);
+            if (c == '\\' && i + 1 < quoted.length() - 1) {
+                c = quoted.charAt(++i);
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    /** A quoted-string for {@code text}; quotes, backslashes and controls become quoted-pairs. */
+    static String quote(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || (c < 0x20 && c != '\t') || c == 0x7f) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.append('"').toString();
+    }
+
+    /** Resolves % HEX HEX escapes (as UTF-8 bytes). The input has been checked by {@link #escapedRun}. */
+    static String unescape(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        byte[] out = new byte[s.length() * 3];
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+                out[n++] = (byte) (hexValue(s.charAt(i + 1)) << 4 | hexValue(s.charAt(i + 2)));
+                i += 2;
+            } else {
+                byte[] u = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                for (byte x : u) {
+                    out[n++] = x;
+                }
+            }
+        }
+        return new String(out, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Parses 1*DIGIT in [i, end) as a non-negative long; -1 if not digits or above {@code max}. */
+    static long digits(String s, int i, int end, long max) {
+        if (i >= end) {
+            return -1;
+        }
+        long v = 0;
+        for (int k = i; k < end; k++) {
+            char c = s.charAt(k);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+            if (v > max) {
+                return -1;
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.sotto.codecs.sip;
+
+/**
+ * A name-addr or addr-spec with its header parameters (From, To, Contact, Route, Record-Route:
+ * RFC 3261 §20.10, §20.20, §20.39, §20.30, §20.34).
+ *
+ * @param displayName the display name with quotes and quoted-pairs resolved, or null
+ */
+public record NameAddress(String displayName, Uri uri, Parameters params) {
+
+    public NameAddress {
+        if (uri == null) {
+            throw new IllegalArgumentException("no URI");
+        }
+        if (displayName != null && (displayName.indexOf('\r') >= 0 || displayName.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("CR/LF cannot be carried in a display name");
+        }
+    }
+
+    public static NameAddress of(Uri uri) {
+        return new NameAddress(null, uri, Parameters.NONE);
+    }
+
+    /** The tag parameter (RFC 3261 §19.3), or null. */
+    public String tag() {
+        return params.get("tag").orElse(null);
+    }
+
+    public NameAddress withTag(String tag) {
+        java.util.List<Parameter> ps = new java.util.ArrayList<>();
+        for (Parameter p : params.list()) {
+            if (!p.name().equalsIgnoreCase("tag")) {
+                ps.add(p);
+            }
+        }
+        ps.add(new Parameter("tag", tag));
+        return new NameAddress(displayName, uri, new Parameters(ps));
+    }
+
+    /** RFC 3261 §20.10: the expires contact parameter, or -1. */
+    public long expires() {
+        String v = params.get("expires").orElse(null);
+        return v == null ? -1 : Lex.digits(v, 0, v.length(), Long.MAX_VALUE);
+    }
+
+    /** RFC 3261 §20.10: the q contact parameter, or null. */
+    public String q() {
+        return params.get("q").orElse(null);
+    }
+
+    /** Always the name-addr form, which is valid whatever the URI holds (RFC 3261 §20.10). */
+    public String encode() {
+        StringBuilder b = new StringBuilder(64);
+        if (displayName != null) {
+            b.append(Lex.quote(displayName)).append(' ');
+        }
+        b.append('<').append(uri.encode()).append('>');
+        params.appendTo(b);
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "NameAddress[" + uri + ", params=" + params.list().size() + "]";
+    }
+}

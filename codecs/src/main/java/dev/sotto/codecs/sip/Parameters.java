@@ -1,0 +1,54 @@
+package dev.sotto.codecs.sip;
+
+import java.util.List;
+import java.util.Optional;
+
+/** An ordered list of parameters; names compare case-insensitively (RFC 3261 §7.3.1). */
+public record Parameters(List<Parameter> list) {
+
+    public static final Parameters NONE = new Parameters(List.of());
+
+    public Parameters {
+        list = List.copyOf(list);
+    }
+
+    public static Parameters of(Parameter... ps) {
+        return new Parameters(List.of(ps));
+    }
+
+    public boolean has(String name) {
+        return find(name) != null;
+    }
+
+    /** The raw value of the first parameter called {@code name}; empty if absent or valueless. */
+    public Optional<String> get(String name) {
+        Parameter p = find(name);
+        return p == null ? Optional.empty() : Optional.ofNullable(p.value());
+    }
+
+    /** The first parameter called {@code name}, or null. */
+    public Parameter find(String name) {
+        for (int i = 0; i < list.size(); i++) {
+            Parameter p = list.get(i);
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    /** Appends {@code ;name[=value]} for each parameter. */
+    void appendTo(StringBuilder b) {
+        for (int i = 0; i < list.size(); i++) {
+            Parameter p = list.get(i);
+            b.append(';').append(p.name());
+            if (p.value() != null) {
+                b.append('=').append(p.value());
+            }
+        }
+    }
+}

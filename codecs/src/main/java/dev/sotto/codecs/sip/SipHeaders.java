@@ -1,0 +1,420 @@
+package dev.sotto.codecs.sip;
+
+import dev.sotto.codecs.DecodeResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The header fields of a message in their order, with the known ones parsed into typed values once, when the
+ * headers are made. Unknown headers stay verbatim. Instances are immutable.
+ */
+public final class SipHeaders {
+
+    private final List<HeaderField> fields;
+    private final List<Via> vias;
+    private final NameAddress from;
+    private final NameAddress to;
+    private final String callId;
+    private final CSeq cseq;
+    private final int maxForwards;
+    private final int contentLength;
+    private final MediaType contentType;
+    private final boolean contactStar;
+    private final List<NameAddress> contacts;
+    private final List<NameAddress> routes;
+    private final List<NameAddress> recordRoutes;
+    private final long expires;
+    private final List<AuthValue> authorizations;
+    private final List<AuthValue> proxyAuthorizations;
+    private final List<AuthValue> wwwAuthenticates;
+    private final List<AuthValue> proxyAuthenticates;
+    private final boolean hasMaxForwardsField;
+
+    private SipHeaders(Typing t) {
+        this.fields = t.fields;
+        this.vias = List.copyOf(t.vias);
+        this.from = t.from;
+        this.to = t.to;
+        this.callId = t.callId;
+        this.cseq = t.cseq;
+        this.maxForwards = t.maxForwards;
+        this.contentLength = t.contentLength;
+        this.contentType = t.contentType;
+        this.contactStar = t.contactStar;
+        this.contacts = t.contacts == null ? List.of() : List.copyOf(t.contacts);
+        this.routes = t.routes == null ? List.of() : List.copyOf(t.routes);
+        this.recordRoutes = t.recordRoutes == null ? List.of() : List.copyOf(t.recordRoutes);
+        this.expires = t.expires;
+        this.authorizations = t.authorizations == null ? List.of() : List.copyOf(t.authorizations);
+        this.proxyAuthorizations = t.proxyAuthorizations == null ? List.of() : List.copyOf(t.proxyAuthorizations);
+        this.wwwAuthenticates = t.wwwAuthenticates == null ? List.of() : List.copyOf(t.wwwAuthenticates);
+        this.proxyAuthenticates = t.proxyAuthenticates == null ? List.of() : List.copyOf(t.proxyAuthenticates);
+        this.hasMaxForwardsField = t.sawMaxForwards;
+    }
+
+    /**
+     * Types the known headers of {@code fields}. Malformed("bad-header-value:Via", index) and the like when a
+     * known header breaks its grammar; the offset is the field's index in the list.
+     */
+    public static DecodeResult<SipHeaders> of(List<HeaderField> fields) {
+        ParseContext ctx = new ParseContext();
+        Typing t = new Typing(List.copyOf(fields));
+        int bad = t.run(ctx);
+        if (bad >= 0) {
+            return DecodeResult.malformed(t.error.condition() + ":" + t.errorHeader, bad);
+        }
+        return DecodeResult.ok(new SipHeaders(t), fields.size());
+    }
+
+    /** For the parser: types the fields; on failure returns null and leaves the error in {@code t}. */
+    static SipHeaders type(Typing t, ParseContext ctx) {
+        return t.run(ctx) >= 0 ? null : new SipHeaders(t);
+    }
+
+    /** Every field, in order, as written. */
+    public List<HeaderField> fields() {
+        return fields;
+    }
+
+    /** The values of every field called {@code name} (any case, compact or long form), in order. */
+    public List<String> values(String name) {
+        String c = HeaderNames.canonical(name);
+        List<String> out = new ArrayList<>(2);
+        for (HeaderField f : fields) {
+            if (f.canonicalName().equalsIgnoreCase(c)) {
+                out.add(f.value());
+            }
+        }
+        return out;
+    }
+
+    /** The value of the first field called {@code name}. */
+    public Optional<String> first(String name) {
+        String c = HeaderNames.canonical(name);
+        for (HeaderField f : fields) {
+            if (f.canonicalName().equalsIgnoreCase(c)) {
+                return Optional.of(f.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<Via> via() {
+        return vias;
+    }
+
+    /** The topmost Via (RFC 3261 §8.2.6.2, §17.2.3), or null. */
+    public Via topVia() {
+        return vias.isEmpty() ? null : vias.get(0);
+    }
+
+    public NameAddress from() {
+        return from;
+    }
+
+    public NameAddress to() {
+        return to;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public CSeq cseq() {
+        return cseq;
+    }
+
+    /** True when a Max-Forwards field is present, even with an out-of-range value. */
+    public boolean hasMaxForwardsField() {
+        return hasMaxForwardsField;
+    }
+
+    /** Max-Forwards, empty when absent or out of range (RFC 4475 §3.1.2.4). */
+    public OptionalInt maxForwards() {
+        return maxForwards < 0 ? OptionalInt.empty() : OptionalInt.of(maxForwards);
+    }
+
+    public OptionalInt contentLength() {
+        return contentLength < 0 ? OptionalInt.empty() : OptionalInt.of(contentLength);
+    }
+
+    public Optional<MediaType> contentType() {
+        return Optional.ofNullable(contentType);
+    }
+
+    /** RFC 3261 §10.2.2: "Contact: *" (remove all bindings). */
+    public boolean contactStar() {
+        return contactStar;
+    }
+
+    public List<NameAddress> contacts() {
+        return contacts;
+    }
+
+    public List<NameAddress> routes() {
+        return routes;
+    }
+
+    public List<NameAddress> recordRoutes() {
+        return recordRoutes;
+    }
+
+    /** Expires, empty when absent or out of range. */
+    public OptionalLong expires() {
+        return expires < 0 ? OptionalLong.empty() : OptionalLong.of(expires);
+    }
+
+    public List<AuthValue> authorization() {
+        return authorizations;
+    }
+
+    public List<AuthValue> proxyAuthorization() {
+        return proxyAuthorizations;
+    }
+
+    public List<AuthValue> wwwAuthenticate() {
+        return wwwAuthenticates;
+    }
+
+    public List<AuthValue> proxyAuthenticate() {
+        return proxyAuthenticates;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SipHeaders h && h.fields.equals(fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
+    }
+
+    /** Names only. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("SipHeaders[");
+        for (int i = 0; i < fields.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(fields.get(i).name());
+        }
+        return b.append(']').toString();
+    }
+
+    /** The typing pass; package-private so the parser can read the error without an exception. */
+    static final class Typing {
+        final List<HeaderField> fields;
+        final List<Via> vias = new ArrayList<>(2);
+        NameAddress from;
+        NameAddress to;
+        String callId;
+        CSeq cseq;
+        int maxForwards = -1;
+        int contentLength = -1;
+        MediaType contentType;
+        boolean contactStar;
+        List<NameAddress> contacts;
+        List<NameAddress> routes;
+        List<NameAddress> recordRoutes;
+        long expires = -1;
+        List<AuthValue> authorizations;
+        List<AuthValue> proxyAuthorizations;
+        List<AuthValue> wwwAuthenticates;
+        List<AuthValue> proxyAuthenticates;
+        boolean sawMaxForwards;
+        boolean sawExpires;
+        int contentLengthCount;
+        SipError error;
+        String errorHeader;
+        int errorIndex = -1;
+
+        Typing(List<HeaderField> fields) {
+            this.fields = fields;
+        }
+
+        /** Returns the index of the first bad field, or -1. */
+        int run(ParseContext ctx) {
+            for (int i = 0; i < fields.size(); i++) {
+                HeaderField f = fields.get(i);
+                String c = f.canonicalName();
+                SipError e = one(c, f.value(), ctx);
+                if (e != null) {
+                    error = e;
+                    errorHeader = c;
+                    errorIndex = i;
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private SipError one(String c, String v, ParseContext ctx) {
+            int n = v.length();
+            switch (c) {
+                case HeaderNames.VIA:
+                    return HeaderParser.splitCommas(v, 0, n, (a, b) -> {
+                        Via via = HeaderParser.via(v, a, b, ctx);
+                        return via != null && vias.add(via);
+                    }) ? null : SipError.BAD_HEADER_VALUE;
+                case HeaderNames.FROM:
+                    if (from != null) {
+                        return SipError.DUPLICATE_HEADER;
+                    }
+                    from = HeaderParser.nameAddress(v, 0, n, false, ctx);
+                    return from == null ? SipError.BAD_HEADER_VALUE : null;
+                case HeaderNames.TO:
+                    if (to != null) {
+                        return SipError.DUPLICATE_HEADER;
+                    }
+                    to = HeaderParser.nameAddress(v, 0, n, false, ctx);
+                    return to == null ? SipError.BAD_HEADER_VALUE : null;
+                case HeaderNames.CALL_ID:
+                    if (callId != null) {
+                        return SipError.DUPLICATE_HEADER;
+                    }
+                    if (!HeaderParser.isCallId(v)) {
+                        return SipError.BAD_HEADER_VALUE;
+                    }
+                    callId = v;
+                    return null;
+                case HeaderNames.CSEQ:
+                    if (cseq != null) {
+                        return SipError.DUPLICATE_HEADER;
+                    }
+                    cseq = HeaderParser.cseq(v, 0, n);
+                    return cseq == null ? SipError.BAD_HEADER_VALUE : null;
+                case HeaderNames.MAX_FORWARDS: {
+                    if (sawMaxForwards) {
+                        return SipError.DUPLICATE_HEADER;
+                    }
+                    sawMaxForwards = true;
+                    if (!allDigits(v)) {
+                        return SipError.BAD_HEADER_VALUE;
+                    }
+                    long mf = Lex.digits(v, 0, n, 255);
+                    if (mf < 0) {
+                        // RFC 4475 §3.1.2.4: may be processed as if the field were absent
+                        ctx.flag(SipViolation.MAX_FORWARDS_OUT_OF_RANGE);
+                    } else {
+                        maxForwards = (int) mf;
+                    }
+                    return null;
+                }
+                case HeaderNames.CONTENT_LENGTH: {
+                    // RFC 4475 §3.1.2.3, §3.3.9: negative, non-numeric or repeated lengths break framing
+                    if (++contentLengthCount > 1) {
+                        return SipError.BAD_CONTENT_LENGTH;
+                    }
+                    long cl = allDigits(v) ? Lex.digits(v, 0, n, Integer.MAX_VALUE) : -1;
+                    if (cl < 0) {
+                        return SipError.BAD_CONTENT_LENGTH;
+                    }
+                    contentLength = (int) cl;
+                    return null;
+                }
+                case HeaderNames.CONTENT_TYPE:
+                    if (contentType != null) {
+                        return SipError.DUPLICATE_HEADER;
+                    }
+                    contentType = HeaderParser.mediaType(v, 0, n, ctx);
+                    return contentType == null ? SipError.BAD_HEADER_VALUE : null;
+                case HeaderNames.CONTACT:
+                    if (v.equals("*")) {
+                        if (contactStar || contacts != null) {
+                            return SipError.BAD_HEADER_VALUE;
+                        }
+                        contactStar = true;
+                        return null;
+                    }
+                    if (contactStar) {
+                        return SipError.BAD_HEADER_VALUE;
+                    }
+                    if (contacts == null) {
+                        contacts = new ArrayList<>(2);
+                    }
+                    return HeaderParser.splitCommas(v, 0, n, (a, b) -> {
+                        NameAddress na = HeaderParser.contact(v, a, b, ctx);
+                        return na != null && contacts.add(na);
+                    }) ? null : SipError.BAD_HEADER_VALUE;
+                case HeaderNames.ROUTE:
+                    if (routes == null) {
+                        routes = new ArrayList<>(2);
+                    }
+                    return routeList(v, routes, ctx);
+                case HeaderNames.RECORD_ROUTE:
+                    if (recordRoutes == null) {
+                        recordRoutes = new ArrayList<>(2);
+                    }
+                    return routeList(v, recordRoutes, ctx);
+                case HeaderNames.EXPIRES: {
+                    if (sawExpires) {
+                        return SipError.DUPLICATE_HEADER;
+                    }
+                    sawExpires = true;
+                    if (!allDigits(v)) {
+                        return SipError.BAD_HEADER_VALUE;
+                    }
+                    long ex = Lex.digits(v, 0, n, CSeq.MAX);
+                    if (ex < 0) {
+                        // RFC 4475 §3.1.2.4: treat as the default expiration
+                        ctx.flag(SipViolation.EXPIRES_OUT_OF_RANGE);
+                    } else {
+                        expires = ex;
+                    }
+                    return null;
+                }
+                case HeaderNames.AUTHORIZATION:
+                    authorizations = authorizations == null ? new ArrayList<>(1) : authorizations;
+                    return addAuth(v, authorizations);
+                case HeaderNames.PROXY_AUTHORIZATION:
+                    proxyAuthorizations = proxyAuthorizations == null ? new ArrayList<>(1) : proxyAuthorizations;
+                    return addAuth(v, proxyAuthorizations);
+                case HeaderNames.WWW_AUTHENTICATE:
+                    wwwAuthenticates = wwwAuthenticates == null ? new ArrayList<>(1) : wwwAuthenticates;
+                    return addAuth(v, wwwAuthenticates);
+                case HeaderNames.PROXY_AUTHENTICATE:
+                    proxyAuthenticates = proxyAuthenticates == null ? new ArrayList<>(1) : proxyAuthenticates;
+                    return addAuth(v, proxyAuthenticates);
+                case HeaderNames.DATE:
+                    // RFC 3261 §20.17: rfc1123-date ends in "GMT"; other zones are tolerated, flagged (RFC 4475 §3.1.2.12)
+                    if (!v.endsWith(" GMT")) {
+                        ctx.flag(SipViolation.DATE_NOT_GMT);
+                    }
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private SipError routeList(String v, List<NameAddress> out, ParseContext ctx) {
+            // route-param = name-addr *( SEMI rr-param ): the brackets are mandatory (RFC 3261 §20.30, §20.34)
+            return HeaderParser.splitCommas(v, 0, v.length(), (a, b) -> {
+                NameAddress na = HeaderParser.nameAddress(v, a, b, true, ctx);
+                return na != null && out.add(na);
+            }) ? null : SipError.BAD_HEADER_VALUE;
+        }
+
+        private static SipError addAuth(String v, List<AuthValue> out) {
+            AuthValue a = HeaderParser.auth(v, 0, v.length());
+            if (a == null) {
+                return SipError.BAD_HEADER_VALUE;
+            }
+            out.add(a);
+            return null;
+        }
+
+        private static boolean allDigits(String v) {
+            if (v.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < v.length(); i++) {
+                if (!Lex.isDigit(v.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

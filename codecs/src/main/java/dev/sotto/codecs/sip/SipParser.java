@@ -1,0 +1,492 @@
+package dev.sotto.codecs.sip;
+
+import dev.sotto.codecs.DecodeResult;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parses SIP messages (RFC 3261 §7) from bytes: datagram mode (one message per UDP packet, §18.3) and stream
+ * mode (Content-Length framing for TCP/TLS, §18.3). Returns {@link DecodeResult}: Ok, NeedMore (stream
+ * mode only) or Malformed with a {@link SipError} condition. Never throws on any input. Thread-safe.
+ */
+public final class SipParser {
+
+    private static final SipParser DEFAULT = new SipParser(SipLimits.DEFAULT);
+
+    private final SipLimits limits;
+
+    public SipParser(SipLimits limits) {
+        this.limits = limits;
+    }
+
+    public static SipParser defaults() {
+        return DEFAULT;
+    }
+
+    public SipLimits limits() {
+        return limits;
+    }
+
+    /** One datagram holds one message; octets after Content-Length are ignored (RFC 3261 §18.3). */
+    public DecodeResult<SipMessage> parseDatagram(byte[] data) {
+        return parseDatagram(data, 0, data.length);
+    }
+
+    public DecodeResult<SipMessage> parseDatagram(byte[] data, int off, int len) {
+        Object h = parseHead(data, off, off + len, false);
+        if (h instanceof Head head) {
+            return complete(head, data, off, off + len, false);
+        }
+        return cast(h);
+    }
+
+    /**
+     * The first message of a byte stream; leading CRLFs are skipped (RFC 3261 §7.5) and counted in
+     * {@code consumed}. NeedMore until the whole message is there.
+     */
+    public DecodeResult<SipMessage> parseStream(byte[] data, int off, int len) {
+        Object h = parseHead(data, off, off + len, true);
+        if (h instanceof Head head) {
+            return complete(head, data, off, off + len, true);
+        }
+        return cast(h);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DecodeResult<SipMessage> cast(Object o) {
+        return (DecodeResult<SipMessage>) o;
+    }
+
+    private static DecodeResult<SipMessage> fail(SipError e, String header, long offset) {
+        return DecodeResult.malformed(header == null ? e.condition() : e.condition() + ":" + header, offset);
+    }
+
+    /** Everything before the body. */
+    static final class Head {
+        int start;             // offset of the start line (after skipped CRLFs)
+        int bodyStart;         // first body byte
+        String method;         // null for a response
+        Uri requestUri;
+        String version;
+        int statusCode;
+        String reason;
+        SipHeaders headers;
+        ParseContext ctx;
+    }
+
+    /**
+     * Parses up to the empty line. Returns a {@link Head}, or a NeedMore / Malformed DecodeResult. In stream
+     * mode an incomplete head is NeedMore unless it is already over a limit.
+     */
+    Object parseHead(byte[] b, int off, int end, boolean stream) {
+        int p = off;
+        while (p + 1 < end && b[p] == '\r' && b[p + 1] == '\n') {
+            p += 2;
+        }
+        if (p >= end || (p + 1 == end && b[p] == '\r')) {
+            return stream ? DecodeResult.needMore() : fail(SipError.BAD_START_LINE, null, p - off);
+        }
+        int start = p;
+        // RFC 3261 §7: lines end in CRLF. RFC 5118's published messages use bare LF throughout; a message whose
+        // start line ends in a bare LF is read in LF mode (every line then ends in LF, a CR is an error).
+        int firstLf = indexOf(b, p, Math.min(end, p + limits.maxLineLength() + 2), (byte) '\n');
+        int eol = firstLf > p && b[firstLf - 1] != '\r' ? 1 : 2;
+        int lineEnd = eol(b, p, end, eol);
+        if (lineEnd < 0) {
+            if (end - p > limits.maxLineLength()) {
+                return fail(SipError.LINE_TOO_LONG, null, p - off);
+            }
+            return stream ? DecodeResult.needMore() : fail(SipError.BAD_START_LINE, null, p - off);
+        }
+        if (lineEnd - p > limits.maxLineLength()) {
+            return fail(SipError.LINE_TOO_LONG, null, p - off);
+        }
+        Head head = new Head();
+        head.start = start;
+        head.ctx = new ParseContext();
+        if (eol == 1) {
+            head.ctx.flag(SipViolation.BARE_LF_LINE_ENDINGS);
+        }
+        DecodeResult<SipMessage> bad = startLine(b, p, lineEnd, head, off);
+        if (bad != null) {
+            return bad;
+        }
+        p = lineEnd + eol;
+
+        List<HeaderField> fields = new ArrayList<>(16);
+        int[] fieldOffsets = new int[16];
+        StringBuilder folded = null;
+        while (true) {
+            if (p - start > limits.maxMessageBytes()) {
+                return fail(SipError.MESSAGE_TOO_LARGE, null, p - off);
+            }
+            if (!stream && p == end && !fields.isEmpty()) {
+                // a datagram that ends after a header line, without the empty line RFC 3261 §7 requires
+                head.ctx.flag(SipViolation.MISSING_EMPTY_LINE);
+                break;
+            }
+            int le = eol(b, p, end, eol);
+            if (le < 0) {
+                if (end - start > limits.maxMessageBytes()) {
+                    return fail(SipError.MESSAGE_TOO_LARGE, null, p - off);
+                }
+                return stream ? DecodeResult.needMore() : fail(SipError.BAD_HEADER_LINE, null, p - off);
+            }
+            if (le == p) {
+                p += eol;
+                break;
+            }
+            if (fields.size() >= limits.maxHeaderCount()) {
+                return fail(SipError.TOO_MANY_HEADERS, null, p - off);
+            }
+            int fieldStart = p;
+            // field-name HCOLON; HCOLON = *( SP / HTAB ) ":" SWS
+            if (b[p] == ' ' || b[p] == '\t') {
+                return fail(SipError.BAD_HEADER_LINE, null, p - off); // continuation with nothing to continue
+            }
+            int ne = p;
+            while (ne < le && b[ne] > 0 && Lex.is((char) b[ne], Lex.TOKEN)) {
+                ne++;
+            }
+            int colon = ne;
+            while (colon < le && (b[colon] == ' ' || b[colon] == '\t')) {
+                colon++;
+            }
+            if (ne == p || colon >= le || b[colon] != ':') {
+                return fail(SipError.BAD_HEADER_LINE, null, p - off);
+            }
+            String name = HeaderNames.intern(b, p, ne - p);
+            // the value: this line after the colon plus continuation lines (LWS folding, §7.3.1)
+            int vs = colon + 1;
+            int ve = le;
+            int next = le + eol;
+            boolean isFolded = next < end && (b[next] == ' ' || b[next] == '\t');
+            String value;
+            if (!isFolded) {
+                value = text(b, vs, ve);
+                if (value == null) {
+                    return fail(SipError.BAD_ENCODING, null, p - off);
+                }
+                p = next;
+            } else {
+                if (folded == null) {
+                    folded = new StringBuilder(128);
+                }
+                folded.setLength(0);
+                String seg = text(b, vs, ve);
+                if (seg == null) {
+                    return fail(SipError.BAD_ENCODING, null, p - off);
+                }
+                folded.append(seg);
+                p = next;
+                while (p < end && (b[p] == ' ' || b[p] == '\t')) {
+                    int ce = eol(b, p, end, eol);
+                    if (ce < 0) {
+                        if (end - start > limits.maxMessageBytes()) {
+                            return fail(SipError.MESSAGE_TOO_LARGE, null, p - off);
+                        }
+                        return stream ? DecodeResult.needMore() : fail(SipError.BAD_HEADER_LINE, null, p - off);
+                    }
+                    seg = text(b, p, ce);
+                    if (seg == null) {
+                        return fail(SipError.BAD_ENCODING, null, p - off);
+                    }
+                    trimRight(folded);
+                    if (folded.length() > 0) {
+                        folded.append(' ');
+                    }
+                    folded.append(seg.strip());
+                    if (folded.length() > limits.maxLineLength()) {
+                        return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
+                    }
+                    p = ce + eol;
+                }
+                if (p >= end && stream) {
+                    return DecodeResult.needMore(); // the next line might still be a continuation
+                }
+                value = folded.toString();
+            }
+            if (value.length() > limits.maxLineLength()) {
+                return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
+            }
+            value = trimWs(value);
+            if (fields.size() == fieldOffsets.length) {
+                fieldOffsets = java.util.Arrays.copyOf(fieldOffsets, fieldOffsets.length * 2);
+            }
+            fieldOffsets[fields.size()] = fieldStart - off;
+            fields.add(new HeaderField(name, value));
+        }
+        head.bodyStart = p;
+
+        SipHeaders.Typing t = new SipHeaders.Typing(fields);
+        SipHeaders headers = SipHeaders.type(t, head.ctx);
+        if (headers == null) {
+            int idx = t.errorIndex;
+            return fail(t.error, t.errorHeader, idx >= 0 ? fieldOffsets[idx] : head.start - off);
+        }
+        head.headers = headers;
+        DecodeResult<SipMessage> missing = required(head, off);
+        if (missing != null) {
+            return missing;
+        }
+        return head;
+    }
+
+    /** Adds the body; returns the message, NeedMore (stream) or a framing error. */
+    DecodeResult<SipMessage> complete(Head head, byte[] b, int off, int end, boolean stream) {
+        int cl = head.headers.contentLength().orElse(-1);
+        int avail = end - head.bodyStart;
+        int bodyLen;
+        int consumedEnd;
+        if (cl < 0) {
+            if (stream) {
+                // RFC 3261 §18.3: stream transports MUST carry Content-Length
+                return fail(SipError.BAD_CONTENT_LENGTH, HeaderNames.CONTENT_LENGTH, head.bodyStart - off);
+            }
+            bodyLen = avail; // RFC 3261 §18.3: over UDP the body runs to the end of the datagram
+            consumedEnd = end;
+        } else {
+            if ((long) head.bodyStart - head.start + cl > limits.maxMessageBytes()) {
+                return fail(SipError.MESSAGE_TOO_LARGE, null, head.bodyStart - off);
+            }
+            if (cl > avail) {
+                return stream ? DecodeResult.needMore()
+                        : fail(SipError.BODY_TRUNCATED, HeaderNames.CONTENT_LENGTH, end - off);
+            }
+            bodyLen = cl;
+            if (!stream && cl < avail) {
+                head.ctx.flag(SipViolation.TRAILING_DATAGRAM_OCTETS); // RFC 4475 §3.1.1.8
+                consumedEnd = end;
+            } else {
+                consumedEnd = head.bodyStart + cl;
+            }
+        }
+        byte[] body = java.util.Arrays.copyOfRange(b, head.bodyStart, head.bodyStart + bodyLen);
+        Set<SipViolation> v = violations(head.ctx);
+        SipMessage m;
+        if (head.method != null) {
+            m = new SipRequest(head.method, head.requestUri, head.version, head.headers, body, v);
+        } else {
+            m = new SipResponse(head.version, head.statusCode, head.reason, head.headers, body, v);
+        }
+        return DecodeResult.ok(m, consumedEnd - off);
+    }
+
+    private static Set<SipViolation> violations(ParseContext ctx) {
+        int bits = ctx.violations();
+        if (bits == 0) {
+            return Set.of();
+        }
+        EnumSet<SipViolation> s = EnumSet.noneOf(SipViolation.class);
+        for (SipViolation v : SipViolation.values()) {
+            if ((bits & (1 << v.ordinal())) != 0) {
+                s.add(v);
+            }
+        }
+        return s;
+    }
+
+    // RFC 3261 §8.1.1: To, From, CSeq, Call-ID, Max-Forwards and Via are mandatory in requests; responses
+    // carry To, From, CSeq, Call-ID and Via (§8.2.6.2). Max-Forwards may be absent in RFC 2543 requests.
+    private static DecodeResult<SipMessage> required(Head head, int off) {
+        SipHeaders h = head.headers;
+        String missing = null;
+        if (h.to() == null) {
+            missing = HeaderNames.TO;
+        } else if (h.from() == null) {
+            missing = HeaderNames.FROM;
+        } else if (h.cseq() == null) {
+            missing = HeaderNames.CSEQ;
+        } else if (h.callId() == null) {
+            missing = HeaderNames.CALL_ID;
+        } else if (h.via().isEmpty()) {
+            missing = HeaderNames.VIA;
+        }
+        if (missing != null) {
+            return fail(SipError.MISSING_HEADER, missing, head.start - off);
+        }
+        if (head.method != null) {
+            if (!h.cseq().method().equals(head.method)) {
+                return fail(SipError.CSEQ_METHOD_MISMATCH, HeaderNames.CSEQ, head.start - off);
+            }
+            if (!h.hasMaxForwardsField()) {
+                head.ctx.flag(SipViolation.MAX_FORWARDS_MISSING);
+            }
+        }
+        return null;
+    }
+
+    private DecodeResult<SipMessage> startLine(byte[] b, int p, int le, Head head, int off) {
+        if (le - p >= 4 && b[p] == 'S' && b[p + 1] == 'I' && b[p + 2] == 'P' && b[p + 3] == '/') {
+            // Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF (RFC 3261 §7.2)
+            int sp = indexOf(b, p, le, (byte) ' ');
+            if (sp < 0) {
+                return fail(SipError.BAD_START_LINE, null, p - off);
+            }
+            DecodeResult<SipMessage> v = version(b, p, sp, head, off);
+            if (v != null) {
+                return v;
+            }
+            int cs = sp + 1;
+            int ce = indexOf(b, cs, le, (byte) ' ');
+            if (ce < 0) {
+                ce = le;
+                head.ctx.flag(SipViolation.STATUS_LINE_WITHOUT_REASON_SP); // RFC 4475 §3.1.1.13
+            }
+            int code = 0;
+            if (ce - cs != 3) {
+                return fail(SipError.BAD_STATUS_CODE, null, cs - off);
+            }
+            for (int i = cs; i < ce; i++) {
+                if (b[i] < '0' || b[i] > '9') {
+                    return fail(SipError.BAD_STATUS_CODE, null, cs - off);
+                }
+                code = code * 10 + (b[i] - '0');
+            }
+            if (code < 100 || code > 699) {
+                return fail(SipError.BAD_STATUS_CODE, null, cs - off);
+            }
+            head.statusCode = code;
+            String reason = ce < le ? text(b, ce + 1, le) : "";
+            if (reason == null) {
+                return fail(SipError.BAD_ENCODING, null, ce - off);
+            }
+            head.reason = reason;
+            return null;
+        }
+        // Request-Line = Method SP Request-URI SP SIP-Version CRLF (RFC 3261 §7.1)
+        int sp1 = indexOf(b, p, le, (byte) ' ');
+        int sp2 = lastIndexOf(b, p, le, (byte) ' ');
+        if (sp1 <= p || sp2 == sp1) {
+            return fail(SipError.BAD_START_LINE, null, p - off);
+        }
+        for (int i = p; i < sp1; i++) {
+            if (b[i] < 0 || !Lex.is((char) b[i], Lex.TOKEN)) {
+                return fail(SipError.BAD_START_LINE, null, i - off);
+            }
+        }
+        // RFC 4475 §3.1.2.9/§3.1.2.10: extra SP around the elements is rejected
+        if (b[sp1 + 1] == ' ' || b[sp2 - 1] == ' ' || sp2 == le - 1) {
+            return fail(SipError.BAD_START_LINE, null, sp1 - off);
+        }
+        DecodeResult<SipMessage> v = version(b, sp2 + 1, le, head, off);
+        if (v != null) {
+            return v;
+        }
+        head.method = HeaderNames.method(b, p, sp1 - p);
+        String uriText = text(b, sp1 + 1, sp2);
+        if (uriText == null) {
+            return fail(SipError.BAD_REQUEST_URI, null, sp1 + 1 - off);
+        }
+        Uri uri = UriParser.parse(uriText, 0, uriText.length(), head.ctx);
+        // RFC 3261 §19.1.1 (table): headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11)
+        if (uri == null || (uri instanceof SipUri su && !su.headers().isEmpty())) {
+            return fail(SipError.BAD_REQUEST_URI, null, sp1 + 1 - off);
+        }
+        head.requestUri = uri;
+        return null;
+    }
+
+    // SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT; only 2.0 is supported (RFC 3261 §7.1, §21.5.6)
+    private static DecodeResult<SipMessage> version(byte[] b, int s, int e, Head head, int off) {
+        int n = e - s;
+        if (n < 7 || (b[s] | 0x20) != 's' || (b[s + 1] | 0x20) != 'i' || (b[s + 2] | 0x20) != 'p' || b[s + 3] != '/') {
+            return fail(SipError.BAD_START_LINE, null, s - off);
+        }
+        int dot = indexOf(b, s + 4, e, (byte) '.');
+        if (dot < 0 || !allDigits(b, s + 4, dot) || !allDigits(b, dot + 1, e)) {
+            return fail(SipError.BAD_START_LINE, null, s - off);
+        }
+        if (n != 7 || b[s + 4] != '2' || b[s + 6] != '0') {
+            return fail(SipError.VERSION_NOT_SUPPORTED, null, s - off);
+        }
+        head.version = "SIP/2.0";
+        return null;
+    }
+
+    private static boolean allDigits(byte[] b, int s, int e) {
+        if (s >= e) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Text of [s, e) if it is UTF-8 without bare CR or LF; else null. */
+    private static String text(byte[] b, int s, int e) {
+        boolean ascii = true;
+        for (int i = s; i < e; i++) {
+            byte x = b[i];
+            if (x < 0) {
+                ascii = false;
+            } else if (x == '\r' || x == '\n') {
+                return null;
+            }
+        }
+        if (ascii) {
+            return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+        }
+        return Utf8.valid(b, s, e) ? new String(b, s, e - s, StandardCharsets.UTF_8) : null;
+    }
+
+    private static String trimWs(String v) {
+        int a = 0;
+        int z = v.length();
+        while (a < z && Lex.isWsp(v.charAt(a))) {
+            a++;
+        }
+        while (z > a && Lex.isWsp(v.charAt(z - 1))) {
+            z--;
+        }
+        return a == 0 && z == v.length() ? v : v.substring(a, z);
+    }
+
+    private static void trimRight(StringBuilder b) {
+        int z = b.length();
+        while (z > 0 && Lex.isWsp(b.charAt(z - 1))) {
+            z--;
+        }
+        b.setLength(z);
+    }
+
+    /**
+     * Index of the next line end in [p, end) (CRLF when eol is 2, LF when 1), or -1. A stray CR or LF before
+     * it is caught by {@link #text}.
+     */
+    static int eol(byte[] b, int p, int end, int eol) {
+        if (eol == 1) {
+            return indexOf(b, p, end, (byte) '\n');
+        }
+        for (int i = p; i + 1 < end; i++) {
+            if (b[i] == '\r' && b[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] b, int s, int e, byte x) {
+        for (int i = s; i < e; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] b, int s, int e, byte x) {
+        for (int i = e - 1; i >= s; i--) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

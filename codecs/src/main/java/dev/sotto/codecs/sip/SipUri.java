@@ -1,0 +1,208 @@
+package dev.sotto.codecs.sip;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A sip or sips URI (RFC 3261 §19.1.1). User, password, parameters and headers are kept as written, escapes
+ * included, so a URI serializes byte for byte as it came; the {@code decoded*} accessors resolve escapes.
+ *
+ * @param secure   true for sips
+ * @param user     the user part, escaped as written, or null
+ * @param password the password, escaped as written, or null
+ * @param host     hostname, IPv4 address or IPv6 reference (with its brackets)
+ * @param port     the port, or -1 when absent
+ * @param params   uri-parameters, escaped as written
+ * @param headers  headers (hname=hvalue), escaped as written
+ */
+public record SipUri(boolean secure, String user, String password, String host, int port, Parameters params,
+                     List<Parameter> headers) implements Uri {
+
+    public SipUri {
+        if (host == null || host.isEmpty()) {
+            throw new IllegalArgumentException("empty host");
+        }
+        if (port < -1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range");
+        }
+        if (password != null && user == null) {
+            throw new IllegalArgumentException("a password needs a user (RFC 3261 §25.1 userinfo)");
+        }
+        headers = List.copyOf(headers);
+    }
+
+    /** sip:user@host (no port, parameters or headers). */
+    public static SipUri of(String user, String host) {
+        return new SipUri(false, user, null, host, -1, Parameters.NONE, List.of());
+    }
+
+    @Override
+    public String scheme() {
+        return secure ? "sips" : "sip";
+    }
+
+    /** The user part with escapes resolved (RFC 4475 §3.1.1.3), or null. */
+    public String decodedUser() {
+        return user == null ? null : Lex.unescape(user);
+    }
+
+    /** The host without IPv6 reference brackets. */
+    public String hostAddress() {
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** The decoded value of a URI parameter, or null (also null when it has no value). */
+    public String param(String name) {
+        for (Parameter p : params.list()) {
+            if (Lex.unescape(p.name()).equalsIgnoreCase(name)) {
+                return p.value() == null ? null : Lex.unescape(p.value());
+            }
+        }
+        return null;
+    }
+
+    /** True when the URI has the parameter, with or without a value. */
+    public boolean hasParam(String name) {
+        for (Parameter p : params.list()) {
+            if (Lex.unescape(p.name()).equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The transport parameter, lowercased, or null. */
+    public String transport() {
+        String t = param("transport");
+        return t == null ? null : t.toLowerCase(Locale.ROOT);
+    }
+
+    /** RFC 3261 §19.1.1: the lr parameter of a loose router. */
+    public boolean lr() {
+        return hasParam("lr");
+    }
+
+    @Override
+    public String encode() {
+        return encode(password);
+    }
+
+    private String encode(String pw) {
+        StringBuilder b = new StringBuilder(64).append(secure ? "sips:" : "sip:");
+        if (user != null) {
+            b.append(user);
+            if (pw != null) {
+                b.append(':').append(pw);
+            }
+            b.append('@');
+        }
+        b.append(host);
+        if (port >= 0) {
+            b.append(':').append(port);
+        }
+        params.appendTo(b);
+        for (int i = 0; i < headers.size(); i++) {
+            Parameter h = headers.get(i);
+            b.append(i == 0 ? '?' : '&').append(h.name()).append('=').append(h.value() == null ? "" : h.value());
+        }
+        return b.toString();
+    }
+
+    /**
+     * URI equivalence of RFC 3261 §19.1.4: same scheme; userinfo case-sensitive; host case-insensitive; ports
+     * equal or both absent; user, ttl, method, maddr and transport parameters present in both or neither and
+     * equal; other parameters equal where both have them; headers all present in both and equal; escaped
+     * unreserved characters equal their unescaped form.
+     */
+    public boolean equivalentTo(SipUri o) {
+        if (secure != o.secure || port != o.port) {
+            return false;
+        }
+        if (!eqNorm(user, o.user, false) || !eqNorm(password, o.password, false)) {
+            return false;
+        }
+        if (!host.equalsIgnoreCase(o.host)) {
+            return false;
+        }
+        for (String special : new String[] {"user", "ttl", "method", "maddr", "transport"}) {
+            if (hasParam(special) != o.hasParam(special)) {
+                return false;
+            }
+        }
+        for (Parameter p : params.list()) {
+            String name = Lex.unescape(p.name());
+            if (o.hasParam(name) && !paramValues(name).equals(o.paramValues(name))) {
+                return false;
+            }
+        }
+        if (headers.size() != o.headers.size()) {
+            return false;
+        }
+        for (Parameter h : headers) {
+            boolean found = false;
+            for (Parameter g : o.headers) {
+                if (normalize(h.name(), true).equals(normalize(g.name(), true))
+                        && normalize(h.value(), false).equals(normalize(g.value(), false))) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The normalized values of every parameter called {@code name} (a repeated name keeps its order). */
+    private List<String> paramValues(String name) {
+        List<String> out = new java.util.ArrayList<>(1);
+        for (Parameter p : params.list()) {
+            if (Lex.unescape(p.name()).equalsIgnoreCase(name)) {
+                out.add(p.value() == null ? null : normalize(p.value(), true));
+            }
+        }
+        return out;
+    }
+
+    private static boolean eqNorm(String a, String b, boolean ignoreCase) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return normalize(a, ignoreCase).equals(normalize(b, ignoreCase));
+    }
+
+    /**
+     * RFC 3261 §19.1.4: "Characters other than those in the reserved set are equivalent to their % HEX HEX
+     * encoding": decode those, keep reserved ones escaped (hex upper-cased), then fold case if asked.
+     */
+    static String normalize(String raw, boolean ignoreCase) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length() && Lex.isHex(raw.charAt(i + 1)) && Lex.isHex(raw.charAt(i + 2))) {
+                char d = (char) (Lex.hexValue(raw.charAt(i + 1)) << 4 | Lex.hexValue(raw.charAt(i + 2)));
+                if (";/?:@&=+$,".indexOf(d) >= 0 || d >= 0x80 || d == '%') {
+                    b.append('%').append(Character.toUpperCase(raw.charAt(i + 1)))
+                            .append(Character.toUpperCase(raw.charAt(i + 2)));
+                } else {
+                    b.append(d);
+                }
+                i += 2;
+            } else {
+                b.append(c);
+            }
+        }
+        String s = b.toString();
+        return ignoreCase ? s.toLowerCase(Locale.ROOT) : s;
+    }
+
+    /** Like {@link #encode()} but with any password hidden. */
+    @Override
+    public String toString() {
+        return "SipUri[" + encode(password == null ? null : "***") + "]";
+    }
+}

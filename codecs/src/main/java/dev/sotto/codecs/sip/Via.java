@@ -1,0 +1,74 @@
+package dev.sotto.codecs.sip;
+
+/**
+ * One Via value (RFC 3261 §20.42): sent-protocol, sent-by and parameters.
+ *
+ * @param port -1 when absent
+ */
+public record Via(String protocolName, String protocolVersion, String transport, String host, int port,
+                  Parameters params) {
+
+    /** RFC 3261 §8.1.1.7: branch IDs of RFC 3261 elements start with this magic cookie. */
+    public static final String MAGIC_COOKIE = "z9hG4bK";
+
+    public Via {
+        if (!Lex.isToken(protocolName) || !Lex.isToken(protocolVersion) || !Lex.isToken(transport)) {
+            throw new IllegalArgumentException("sent-protocol parts must be tokens");
+        }
+        if (host == null || Hosts.host(host, 0, host.length(), null) == Hosts.INVALID) {
+            throw new IllegalArgumentException("bad sent-by host");
+        }
+        if (port < -1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range");
+        }
+    }
+
+    /** SIP/2.0/transport host[:port];branch=branch */
+    public static Via of(String transport, String host, int port, String branch) {
+        return new Via("SIP", "2.0", transport, host, port, Parameters.of(new Parameter("branch", branch)));
+    }
+
+    public String branch() {
+        return params.get("branch").orElse(null);
+    }
+
+    /** The received address without IPv6 brackets (RFC 5118 §4.5 tolerates both forms), or null. */
+    public String received() {
+        String r = params.get("received").orElse(null);
+        if (r != null && r.startsWith("[") && r.endsWith("]")) {
+            return r.substring(1, r.length() - 1);
+        }
+        return r;
+    }
+
+    /** RFC 3581: true when the rport parameter is present (with or without a value). */
+    public boolean hasRport() {
+        return params.has("rport");
+    }
+
+    /** RFC 3581 §4: the rport value filled in by the server, or -1. */
+    public int rport() {
+        String v = params.get("rport").orElse(null);
+        return v == null ? -1 : Integer.parseInt(v);
+    }
+
+    public String maddr() {
+        return params.get("maddr").orElse(null);
+    }
+
+    /** RFC 3261 §17.2.3: a branch with the magic cookie identifies an RFC 3261 transaction. */
+    public boolean hasRfc3261Branch() {
+        String b = branch();
+        return b != null && b.length() > MAGIC_COOKIE.length() && b.startsWith(MAGIC_COOKIE);
+    }
+
+    public String encode() {
+        StringBuilder b = new StringBuilder(64).append(protocolName).append('/').append(protocolVersion).append('/')
+                .append(transport).append(' ').append(host);
+        if (port >= 0) {
+            b.append(':').append(port);
+        }
+        params.appendTo(b);
+        return b.toString();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.sotto.engine.event;
+
+import java.time.Instant;
+
+/**
+ * Durable OTR domain events (DESIGN.md, Events): long-term keys, fingerprints seen, trust decisions, the
+ * instance tag. Session keys never become events (forward secrecy).
+ */
+public sealed interface OtrEvent
+        permits OtrKeyGenerated, OtrFingerprintSeen, OtrTrustChanged, OtrInstanceTagAssigned {
+
+    /** The account (bare JID) the event belongs to. */
+    String account();
+
+    Instant at();
+}

@@ -1,0 +1,135 @@
+package dev.sotto.engine.otr;
+
+import dev.sotto.codecs.DecodeResult;
+import dev.sotto.codecs.otr.OtrMessageCodec;
+import dev.sotto.codecs.otr.OtrText;
+import dev.sotto.codecs.otr.OtrTextCodec;
+import dev.sotto.engine.sansio.Outputs;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * All OTR sessions with one contact (OTR v3 "Instance Tags"): a master session for what carries no instance
+ * tag (plaintext, queries, version 2) and one session per instance tag of the contact's clients, so that a
+ * contact logged in several times gets separate conversations and no error storm. Immutable.
+ */
+public final class OtrConversation {
+
+    private final OtrSession master;
+    private final Map<Integer, OtrSession> instances;
+    private final int preferred;
+
+    private OtrConversation(OtrSession master, Map<Integer, OtrSession> instances, int preferred) {
+        this.master = master;
+        this.instances = Map.copyOf(instances);
+        this.preferred = preferred;
+    }
+
+    public static OtrConversation create(OtrConfig config) {
+        return new OtrConversation(OtrSession.create(config), Map.of(), 0);
+    }
+
+    /** The conversation after one input and its outputs. */
+    public record Step(OtrConversation conversation, Outputs outputs) {}
+
+    /** The session user messages go to: the last instance that went private, else the master. */
+    public OtrSession current() {
+        OtrSession s = instances.get(preferred);
+        return s != null && s.messageState() instanceof EncryptedState ? s : master;
+    }
+
+    public OtrSession instance(int theirInstance) {
+        return instances.get(theirInstance);
+    }
+
+    public int instanceCount() {
+        return instances.size();
+    }
+
+    /** A received chat body, routed by its sender instance tag. Never throws. */
+    public Step receive(String text, long now, SecureRandom random) {
+        int tag = senderInstance(text, master.config());
+        if (tag == 0) {
+            OtrStep s = master.receive(text, now, random);
+            return new Step(new OtrConversation(s.session(), instances, preferred), s.outputs());
+        }
+        // A new instance starts from the master's AKE state, so it can answer the commit we sent to "any".
+        OtrSession target = instances.getOrDefault(tag, master.forNewInstance());
+        boolean wasPrivate = target.messageState() instanceof EncryptedState;
+        OtrStep s = target.receive(text, now, random);
+        Map<Integer, OtrSession> next = new HashMap<>(instances);
+        next.put(tag, s.session());
+        int pref = preferred;
+        if (!wasPrivate && s.session().messageState() instanceof EncryptedState) {
+            pref = tag;
+        }
+        return new Step(new OtrConversation(master, next, pref), s.outputs());
+    }
+
+    /** "User types a message to be sent": to the preferred private instance, else per the master's policy. */
+    public Step send(String text, long now, SecureRandom random) {
+        return onCurrent(current().send(text, now, random));
+    }
+
+    /** Sends a Query Message. */
+    public Step start(long now) {
+        OtrStep s = master.start(now);
+        return new Step(new OtrConversation(s.session(), instances, preferred), s.outputs());
+    }
+
+    /** Ends every private instance. */
+    public Step end(long now, SecureRandom random) {
+        Outputs out = Outputs.NONE;
+        Map<Integer, OtrSession> next = new HashMap<>(instances);
+        for (Map.Entry<Integer, OtrSession> e : instances.entrySet()) {
+            OtrStep s = e.getValue().end(now, random);
+            next.put(e.getKey(), s.session());
+            out = out.plus(s.outputs());
+        }
+        OtrStep m = master.end(now, random);
+        return new Step(new OtrConversation(m.session(), next, preferred), out.plus(m.outputs()));
+    }
+
+    public Step smpStart(String secret, String question, long now, SecureRandom random) {
+        return onCurrent(current().smpStart(secret, question, now, random));
+    }
+
+    public Step smpAnswer(String secret, long now, SecureRandom random) {
+        return onCurrent(current().smpAnswer(secret, now, random));
+    }
+
+    public Step smpAbort(long now, SecureRandom random) {
+        return onCurrent(current().smpAbort(now, random));
+    }
+
+    private Step onCurrent(OtrStep s) {
+        OtrSession cur = current();
+        if (cur == master) {
+            return new Step(new OtrConversation(s.session(), instances, preferred), s.outputs());
+        }
+        Map<Integer, OtrSession> next = new HashMap<>(instances);
+        next.put(preferred, s.session());
+        return new Step(new OtrConversation(master, next, preferred), s.outputs());
+    }
+
+    /** The v3 sender instance tag of an encoded message or fragment, or 0. */
+    private static int senderInstance(String text, OtrConfig config) {
+        DecodeResult<OtrText> d = OtrTextCodec.decode(text, config.limits());
+        if (!(d instanceof DecodeResult.Ok<OtrText> ok)) {
+            return 0;
+        }
+        int tag = 0;
+        if (ok.value() instanceof OtrText.Fragment f && f.version() == 3) {
+            tag = f.senderInstance();
+        } else if (ok.value() instanceof OtrText.Encoded e && e.message().version() == 3) {
+            tag = e.message().senderInstance();
+        }
+        return Integer.compareUnsigned(tag, OtrMessageCodec.MIN_INSTANCE_TAG) < 0 ? 0 : tag;
+    }
+
+    @Override
+    public String toString() {
+        return "OtrConversation[instances=" + instances.size() + ", current=" + current() + "]";
+    }
+}

@@ -1,0 +1,6 @@
+package dev.sotto.engine.otr;
+
+/** MSGSTATE_PLAINTEXT. */
+public record PlaintextState() implements MessageState {
+    public static final PlaintextState INSTANCE = new PlaintextState();
+}

@@ -1,0 +1,206 @@
+package dev.sotto.vectors.bench;
+
+import dev.sotto.persistence.log.EventLog;
+import dev.sotto.persistence.log.StreamId;
+import dev.sotto.persistence.vault.KdfParams;
+import dev.sotto.persistence.vault.Vault;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Issue 3, performance: Sotto's encrypted append and replay+decrypt+verify of 200-byte payloads,
+ * side by side with raw Chronicle Queue writing and reading the same bytes unencrypted (same queue
+ * layout: one cycle, same block size). Report ratios; this is never asserted.
+ *
+ * <pre>
+ * mvn -B -pl testvectors -am -Pbench -DskipTests verify -Dbench.args=EventLogBenchmark
+ * </pre>
+ */
+@Fork(value = 1, jvmArgsAppend = {
+        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.util=ALL-UNNAMED",
+        "-Dchronicle.analytics.disable=true"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class EventLogBenchmark {
+    static final int PAYLOAD = 200;
+    static final int BATCH = 1000;
+    static final int REPLAY_RECORDS = 1_000_000;
+    static final char[] PASSPHRASE = "benchmark passphrase".toCharArray();
+
+    static byte[] payload() {
+        byte[] p = new byte[PAYLOAD];
+        new SplittableRandom(42).nextBytes(p);
+        return p;
+    }
+
+    static Path tempDir(String name) throws IOException {
+        return Files.createTempDirectory("sotto-bench-" + name);
+    }
+
+    static void delete(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static SingleChronicleQueue rawQueue(Path dir) {
+        return SingleChronicleQueueBuilder.binary(dir).rollCycle(LargeRollCycles.HUGE_DAILY)
+                .timeProvider(() -> 0L).blockSize(16L << 20).build();
+    }
+
+    /** Appending: one vault (or raw queue) per trial, 1,000 appends per operation. */
+    @State(Scope.Thread)
+    public static class AppendState {
+        Path dir;
+        Path rawDir;
+        Vault vault;
+        SingleChronicleQueue raw;
+        ExcerptAppender rawAppender;
+        final byte[] payload = payload();
+        final BytesStore<?, ?> rawPayload = BytesStore.wrap(payload());
+        final StreamId stream = StreamId.of("bench/contact@example.org");
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            dir = tempDir("append");
+            rawDir = tempDir("raw-append");
+            vault = Vault.create(dir, PASSPHRASE.clone(), KdfParams.forTests());
+            raw = rawQueue(rawDir);
+            rawAppender = raw.createAppender();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            vault.close();
+            rawAppender.close();
+            raw.close();
+            delete(dir);
+            delete(rawDir);
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public long appendEncrypted(AppendState s) {
+        CompletableFuture<Long> last = null;
+        for (int i = 0; i < BATCH; i++) {
+            last = s.vault.log().append(s.stream, s.payload);
+        }
+        return last.join();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public void appendRawChronicle(AppendState s) {
+        for (int i = 0; i < BATCH; i++) {
+            s.rawAppender.writeBytes(s.rawPayload);
+        }
+    }
+
+    /** Replaying: 1,000,000 records written once per trial. */
+    @State(Scope.Benchmark)
+    public static class ReplayState {
+        Path dir;
+        Path rawDir;
+        Vault vault;
+        SingleChronicleQueue raw;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            dir = tempDir("replay");
+            rawDir = tempDir("raw-replay");
+            byte[] p = payload();
+            vault = Vault.create(dir, PASSPHRASE.clone(), KdfParams.forTests());
+            EventLog log = vault.log();
+            StreamId[] streams = {StreamId.of("a"), StreamId.of("b"), StreamId.of("c"), StreamId.of("d")};
+            CompletableFuture<Long> last = null;
+            for (int i = 0; i < REPLAY_RECORDS; i++) {
+                last = log.append(streams[i & 3], p);
+            }
+            last.join();
+            log.sync().join();
+            raw = rawQueue(rawDir);
+            try (ExcerptAppender a = raw.createAppender()) {
+                BytesStore<?, ?> b = BytesStore.wrap(p);
+                for (int i = 0; i < REPLAY_RECORDS; i++) {
+                    a.writeBytes(b);
+                }
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            vault.close();
+            raw.close();
+            delete(dir);
+            delete(rawDir);
+        }
+    }
+
+    /** Time for replay + decrypt (both layers) + chain verification of the whole 1,000,000-record log. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 5)
+    public long replayVerifyEncrypted(ReplayState s, Blackhole bh) throws Exception {
+        return s.vault.log().replay(0, r -> bh.consume(r.payload())).delivered();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 5)
+    public long replayRawChronicle(ReplayState s, Blackhole bh) {
+        long n = 0;
+        try (ExcerptTailer t = s.raw.createTailer()) {
+            while (true) {
+                try (DocumentContext dc = t.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    byte[] copy = new byte[(int) dc.wire().bytes().readRemaining()];
+                    dc.wire().bytes().read(copy);
+                    bh.consume(copy);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.sotto.vectors.bench;
+
+import dev.sotto.persistence.log.StreamId;
+import dev.sotto.persistence.vault.KdfParams;
+import dev.sotto.persistence.vault.Vault;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Issue 3, the figures JMH does not give: bytes on disk per 200-byte record (encrypted vs raw Chronicle,
+ * measured as the distance between the first and the last document in the data file) and the unlock
+ * time with the real Argon2id parameters (64 MiB, t=3), median of 5.
+ *
+ * <pre>
+ * mvn -B -pl testvectors -am -Pbench -DskipTests verify -Dbench.main=dev.sotto.vectors.bench.EventLogFootprint
+ * </pre>
+ */
+public final class EventLogFootprint {
+    private EventLogFootprint() {}
+
+    public static void main(String[] args) throws Exception {
+        int n = 10_000;
+        byte[] payload = EventLogBenchmark.payload();
+        Path dir = EventLogBenchmark.tempDir("footprint");
+        Path rawDir = EventLogBenchmark.tempDir("footprint-raw");
+        try {
+            try (Vault vault = Vault.create(dir, EventLogBenchmark.PASSPHRASE.clone(), KdfParams.forTests())) {
+                CompletableFuture<Long> last = null;
+                for (int i = 0; i < n; i++) {
+                    last = vault.log().append(StreamId.of("s" + (i & 3)), payload);
+                }
+                last.join();
+            }
+            try (SingleChronicleQueue raw = EventLogBenchmark.rawQueue(rawDir); ExcerptAppender a = raw.createAppender()) {
+                for (int i = 0; i < n; i++) {
+                    a.writeBytes(BytesStore.wrap(payload));
+                }
+            }
+            System.out.printf("bytes on disk per record (200-byte payload): encrypted %.1f, raw Chronicle %.1f%n",
+                    perRecord(dir.resolve(Vault.LOG_DIR)), perRecord(rawDir));
+
+            long[] unlock = new long[5];
+            Path real = EventLogBenchmark.tempDir("unlock");
+            Vault.create(real, EventLogBenchmark.PASSPHRASE.clone()).close();
+            for (int i = 0; i < unlock.length; i++) {
+                long t0 = System.nanoTime();
+                Vault.open(real, EventLogBenchmark.PASSPHRASE.clone()).close();
+                unlock[i] = (System.nanoTime() - t0) / 1_000_000;
+            }
+            Arrays.sort(unlock);
+            System.out.printf("unlock (Argon2id 64 MiB, t=3, p=1, key ring + empty queue): median %d ms of %s%n",
+                    unlock[2], Arrays.toString(unlock));
+            EventLogBenchmark.delete(real);
+        } finally {
+            EventLogBenchmark.delete(dir);
+            EventLogBenchmark.delete(rawDir);
+        }
+    }
+
+    /** Average document size including Chronicle's 4-byte header, from the tailer's file positions. */
+    private static double perRecord(Path logDir) {
+        try (SingleChronicleQueue q = SingleChronicleQueueBuilder.binary(logDir).rollCycle(LargeRollCycles.HUGE_DAILY)
+                .timeProvider(() -> 0L).blockSize(16L << 20).readOnly(true).build();
+             ExcerptTailer t = q.createTailer()) {
+            long first = -1;
+            long lastEnd = -1;
+            long count = 0;
+            while (true) {
+                try (DocumentContext dc = t.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    long start = dc.wire().bytes().readPosition();
+                    if (first < 0) {
+                        first = start;
+                    }
+                    lastEnd = dc.wire().bytes().readLimit();
+                    count++;
+                }
+            }
+            return count < 2 ? Double.NaN : (double) (lastEnd - first) / count;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.sotto.vectors.bench;
+
+import dev.sotto.codecs.DecodeResult;
+import dev.sotto.codecs.sip.SipMessage;
+import dev.sotto.codecs.sip.SipParser;
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Messages per second (and, with {@code -prof gc}, bytes allocated per message: gc.alloc.rate.norm) parsing the
+ * same bytes with Sotto's {@link SipParser} and with the JAIN-SIP reference implementation's
+ * {@link StringMsgParser} (issue 7). One operation = one message; the six messages of {@link SipCorpus} are taken
+ * in turn. Both parsers must accept every message (checked in setup). Run:
+ * {@code mvn -B -pl testvectors -am -Pbench -DskipTests -Dexec.skip=true test-compile exec:exec@sip-bench}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 8, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx1g"})
+public class SipParseBenchmark {
+
+    private byte[][] corpus;
+    private int next;
+    private SipParser sotto;
+    private StringMsgParser jainSip;
+
+    @Setup
+    public void setup() throws Exception {
+        corpus = SipCorpus.bytes();
+        sotto = SipParser.defaults();
+        jainSip = new StringMsgParser();
+        for (byte[] m : corpus) {
+            if (!(sotto.parseDatagram(m) instanceof DecodeResult.Ok<SipMessage>)) {
+                throw new IllegalStateException("Sotto rejects a corpus message");
+            }
+            if (jainSip.parseSIPMessage(m, true, false, null) == null) {
+                throw new IllegalStateException("JAIN-SIP rejects a corpus message");
+            }
+        }
+    }
+
+    private byte[] nextMessage() {
+        byte[] m = corpus[next];
+        next = next + 1 == corpus.length ? 0 : next + 1;
+        return m;
+    }
+
+    @Benchmark
+    public DecodeResult<SipMessage> sotto() {
+        return sotto.parseDatagram(nextMessage());
+    }
+
+    @Benchmark
+    public SIPMessage jainSip() throws Exception {
+        return jainSip.parseSIPMessage(nextMessage(), true, false, null);
+    }
+}
