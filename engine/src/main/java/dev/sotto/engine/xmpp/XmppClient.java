@@ -38,6 +38,8 @@ public final class XmppClient {
     private final ReconnectBackoff backoff;
     private final long queueTimeoutNanos;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    /** Bodies of messages handed to a session and not yet reported sent or failed, by id (event loop only). */
+    private final java.util.HashMap<String, String> pendingBodies = new java.util.HashMap<>();
     /** DESIGN.md, Reconnects: received messages are de-duplicated on (bare sender, message id). */
     private final java.util.LinkedHashMap<String, Boolean> seen = new java.util.LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -99,6 +101,7 @@ public final class XmppClient {
         String id = HexFormat.of().formatHex(b);
         loop.execute(() -> {
             if (session != null && session.phase() == Phase.READY) {
+                pendingBodies.put(id, body);
                 handler.submit(s -> s.sendMessage(to, id, null, body, System.nanoTime()));
             } else {
                 long deadline = System.nanoTime() + queueTimeoutNanos;
@@ -176,6 +179,18 @@ public final class XmppClient {
                 && seen.put(m.from().bare() + "\u0000" + m.id(), Boolean.TRUE) != null) {
             return; // a redelivery after a reconnect (offline storage, resent queue)
         }
+        if (event instanceof XmppEvent.MessageFailed f && f.condition().equals("not-connected") && wanted
+                && pendingBodies.containsKey(f.id())) {
+            // The connection dropped between queueing the send and running it: queue it for the next session.
+            queue.add(new Queued(f.to(), f.id(), pendingBodies.remove(f.id()), System.nanoTime() + queueTimeoutNanos));
+            loop.schedule(this::expireQueue, queueTimeoutNanos + 1, TimeUnit.NANOSECONDS);
+            return;
+        }
+        if (event instanceof XmppEvent.MessageSent sent) {
+            pendingBodies.remove(sent.id());
+        } else if (event instanceof XmppEvent.MessageFailed failed) {
+            pendingBodies.remove(failed.id());
+        }
         listener.accept(event);
         if (from != session) {
             return;
@@ -204,6 +219,7 @@ public final class XmppClient {
     private void flushQueue() {
         while (!queue.isEmpty()) {
             Queued q = queue.poll();
+            pendingBodies.put(q.id(), q.body());
             handler.submit(s -> s.sendMessage(q.to(), q.id(), null, q.body(), System.nanoTime()));
         }
     }

@@ -130,9 +130,13 @@ public final class XmppSession {
         int pos = off;
         int limit = off + len;
         while (pos < limit && phase != Phase.CLOSED) {
-            if (phase == Phase.TLS_HANDSHAKE || phase == Phase.IDLE) {
+            if (phase == Phase.TLS_HANDSHAKE) {
                 // RFC 6120 §5.4.3.3: nothing may follow <proceed/> in the clear; bytes here would be injected.
                 shutdown("plaintext-after-proceed", true, false);
+                break;
+            }
+            if (phase == Phase.IDLE) {
+                shutdown("data-before-stream-start", true, false); // the server spoke before we opened the stream
                 break;
             }
             DecodeResult<StreamEvent> r = decoder.decode(src, pos, limit - pos);
