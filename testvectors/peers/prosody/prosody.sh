@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Our own Prosody 0.12 for the XMPP interop tests (never the system service, never /etc/prosody).
 #
-#   bash testvectors/peers/prosody/prosody.sh {start|stop|restart|status|install}
+#   bash testvectors/peers/prosody/prosody.sh {start|stop|restart|status|install|suspend|resume}
+#
+# `suspend` stops the running instance but keeps its config, port, data and properties; `resume` starts it
+# again on the same port with the same users and rosters: a server restart as clients see it (issue 5).
 #
 # Config, data, certificate, logs and pid file live under testvectors/target/peers/prosody/.
 # `start` picks a free loopback port for c2s (s2s, HTTP and components listen nowhere), makes a
@@ -115,6 +118,7 @@ component_ports = { }
 modules_enabled = {
   "roster"; "saslauth"; "tls"; "disco"; "ping"; "time"; "version"; "uptime";
   "private"; "blocklist"; "carbons"; "pep"; "vcard4"; "vcard_legacy"; "smacks"; "register";
+  "offline";
 }
 modules_disabled = { "s2s"; "s2s_auth_certs"; "dialback" }
 
@@ -325,6 +329,33 @@ do_status() {
   return 3
 }
 
+# issue 5: a server restart as clients see it; the port, data and properties stay.
+do_suspend() {
+  local pid
+  pid="$(running_pid)"
+  [[ -n "${pid}" ]] || die "not running"
+  stop_pid "${pid}"
+  say "suspended (pid ${pid}); port $(configured_port) kept"
+}
+
+do_resume() {
+  require_prosody
+  local pid port rc=0
+  [[ -z "$(running_pid)" ]] || { say "already running"; return 0; }
+  port="$(configured_port)"
+  [[ -n "${port}" ]] || die "no configuration to resume: run start"
+  nohup prosody --config "${CONFIG}" -F </dev/null >>"${CONSOLE_LOG}" 2>&1 &
+  pid=$!
+  echo "${pid}" >"${PIDFILE}"
+  wait_ready "${pid}" "${port}" || rc=$?
+  if ((rc != 0)); then
+    log_tail
+    die "prosody did not come back on port ${port}"
+  fi
+  write_properties "${pid}" "${port}"
+  say "resumed (pid ${pid}), c2s on ${HOST}:${port}"
+}
+
 do_install() {
   require_prosody
 }
@@ -335,5 +366,7 @@ case "${1:-}" in
   restart) do_stop; do_start ;;
   status) do_status ;;
   install) do_install ;;
-  *) echo "usage: $0 {start|stop|restart|status|install}" >&2; exit 2 ;;
+  suspend) do_suspend ;;
+  resume) do_resume ;;
+  *) echo "usage: $0 {start|stop|restart|status|install|suspend|resume}" >&2; exit 2 ;;
 esac

@@ -22,6 +22,7 @@ public final class CommandRegistry {
     CommandLine.HelpCommand.class,
     // Add new subcommands here, one line each.
     dev.sotto.app.log.LogCommand.class, // issue 3: verify/stats of the encrypted log
+    dev.sotto.app.console.ConsoleCommand.class, // issue 5: the scriptable console over the engine
   };
 
   private CommandRegistry() {}

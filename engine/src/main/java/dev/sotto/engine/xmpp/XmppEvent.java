@@ -1,0 +1,82 @@
+package dev.sotto.engine.xmpp;
+
+import java.util.List;
+
+/**
+ * What an XMPP session reports (DESIGN.md, Events). Kept in this package for now: the shared
+ * {@code dev.sotto.engine.event} hierarchy with its protobuf schema is being built on another branch, and these
+ * records are to move there. {@code toString()} never prints message text.
+ */
+public sealed interface XmppEvent {
+
+    /** The account (bare JID) this event belongs to. */
+    Jid account();
+
+    /** TLS is up (RFC 6120 §5.4.3.3); {@code protocol} is e.g. {@code TLSv1.3}. */
+    record TlsEstablished(Jid account, String protocol, String certificateSha256) implements XmppEvent {}
+
+    /**
+     * The server's certificate is not trusted (chain, host name or pin): the connection stopped before anything
+     * else was sent. The user may pin {@code sha256} (colon-separated upper-case hex).
+     */
+    record CertificateUntrusted(Jid account, String sha256, String reason) implements XmppEvent {}
+
+    /** SASL failed (RFC 6120 §6.5); {@code condition} is the server's, or ours when the server misbehaved. */
+    record AuthenticationFailed(Jid account, String condition, boolean fromServer) implements XmppEvent {}
+
+    /** Bound and ready (RFC 6120 §7.6.1). */
+    record Connected(Jid account, Jid boundJid) implements XmppEvent {}
+
+    /**
+     * The session ended. {@code reason} says why: a stream error condition, {@code tls-required},
+     * {@code connection-lost}, {@code closed-by-server}, {@code closed-by-user}, ... {@code retry} says whether a
+     * reconnect makes sense (not after an authentication failure or an untrusted certificate).
+     */
+    record Disconnected(Jid account, String reason, boolean retry) implements XmppEvent {}
+
+    /** A stream error from the server (RFC 6120 §4.9); {@code seeOtherHost} is set for see-other-host. */
+    record StreamErrorReceived(Jid account, String condition, String seeOtherHost) implements XmppEvent {}
+
+    /** We ended the stream with a stream error (RFC 6120 §4.9.1.1) because of the server's input. */
+    record StreamErrorSent(Jid account, String condition) implements XmppEvent {}
+
+    /** The roster (RFC 6121 §2.2) as the server sent it. */
+    record RosterReceived(Jid account, List<RosterItem> items) implements XmppEvent {
+        public RosterReceived {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** A roster push (RFC 6121 §2.1.6): added, changed, or removed when the subscription is {@code remove}. */
+    record RosterPushed(Jid account, RosterItem item) implements XmppEvent {}
+
+    /** A contact's presence (RFC 6121 §4). */
+    record PresenceReceived(Jid account, Jid from, PresenceShow show, String status, int priority)
+            implements XmppEvent {
+        @Override
+        public String toString() {
+            return "PresenceReceived[" + account + ", from=" + from + ", " + show + ", priority=" + priority + "]";
+        }
+    }
+
+    /**
+     * A subscription stanza from a contact (RFC 6121 §3): {@code subscribe} (a request), {@code subscribed},
+     * {@code unsubscribe}, {@code unsubscribed}.
+     */
+    record SubscriptionReceived(Jid account, Jid from, String type) implements XmppEvent {}
+
+    /** A message with a body (RFC 6121 §5). */
+    record MessageReceived(Jid account, Jid from, String id, String thread, String type, String body)
+            implements XmppEvent {
+        @Override
+        public String toString() {
+            return "MessageReceived[" + account + ", from=" + from + ", id=" + id + ", " + body.length() + " chars]";
+        }
+    }
+
+    /** A message left this client (its bytes were handed to the connection). */
+    record MessageSent(Jid account, Jid to, String id) implements XmppEvent {}
+
+    /** A message could not be delivered: an error reply (RFC 6120 §8.3) or no connection. */
+    record MessageFailed(Jid account, Jid to, String id, String condition) implements XmppEvent {}
+}

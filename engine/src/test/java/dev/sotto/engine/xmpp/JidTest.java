@@ -1,0 +1,28 @@
+package dev.sotto.engine.xmpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** RFC 7622 §3.1 structure. */
+class JidTest {
+
+    @Test
+    void parsesTheThreeForms() {
+        assertThat(Jid.parse("juliet@example.com/balcony")).isEqualTo(new Jid("juliet", "example.com", "balcony"));
+        assertThat(Jid.parse("juliet@example.com")).isEqualTo(new Jid("juliet", "example.com", null));
+        assertThat(Jid.parse("example.com")).isEqualTo(new Jid(null, "example.com", null));
+        // RFC 7622 §3.1: the first '/' starts the resource, which may contain '@' and '/'.
+        assertThat(Jid.parse("a@b/c@d/e")).isEqualTo(new Jid("a", "b", "c@d/e"));
+        assertThat(Jid.parse("a@EXAMPLE.com.")).isEqualTo(new Jid("a", "example.com", null));
+        assertThat(Jid.parse("juliet@example.com/balcony").bare().toString()).isEqualTo("juliet@example.com");
+    }
+
+    @Test
+    void refusesBrokenAddresses() {
+        for (String bad : new String[] {"", "@example.com", "a@", "a@b/", "a@b@c", "a b@c", "a@b\u0000", "a<@b",
+            "x".repeat(1024) + "@b", null}) {
+            assertThat(Jid.parse(bad)).as("%s", bad).isNull();
+        }
+    }
+}
