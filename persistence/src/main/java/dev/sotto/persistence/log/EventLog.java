@@ -93,38 +93,18 @@ public final class EventLog implements AutoCloseable {
         this.clock = clock;
         this.logKey = ring.deriveKey(LOG_KEY_INFO);
         this.chainKey = ring.deriveKey(CHAIN_KEY_INFO);
-        RecordCodec codec = newCodec();
-        this.genesis = codec.genesis(store.vaultId());
+        this.genesis = newCodec().genesis(store.vaultId());
 
         Map<Integer, Long> sequences = new HashMap<>();
-        Set<Integer> tombstoned = new HashSet<>();
-        long[] events = new long[2];
-        KeyRing.Checkpoint anchor = ring.anchor();
-        LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
-                LogWalker.NOTHING, (position, outer, prepared) -> {
-                    int keyId = outer.getStreamKeyId();
-                    switch (outer.getKind()) {
-                        case EVENT -> {
-                            requireIssued(position, keyId);
-                            sequences.merge(keyId, 1L, Long::sum);
-                            events[0]++;
-                            if (ring.isShredded(keyId) || tombstoned.contains(keyId)) {
-                                events[1]++;
-                            }
-                        }
-                        case TOMBSTONE -> {
-                            requireIssued(position, keyId);
-                            tombstoned.add(keyId);
-                        }
-                        case TORN_ACK -> { }
-                        default -> throw new LogTamperedException(position, "unknown record kind");
-                    }
-                });
-        this.openReport = new VerifyReport(result.documents(), result.records(), events[0], ring.liveStreams(),
-                ring.shreddedStreams(), events[1], anchor.count(), result.recoveredTorn(),
-                result.tornTailAt() >= 0 ? OptionalLong.of(result.tornTailAt()) : OptionalLong.empty(),
-                result.intact() ? OptionalLong.empty() : OptionalLong.of(result.tamperedAt()),
-                result.condition());
+        Walk walk = walkAll((position, outer, prepared) -> {
+            if (outer.getKind() == OuterRecord.Kind.EVENT) {
+                sequences.merge(outer.getStreamKeyId(), 1L, Long::sum);
+            }
+        });
+        LogWalker.Result result = walk.result();
+        KeyRing.Checkpoint anchor = walk.anchor();
+        Set<Integer> tombstoned = walk.tombstoned();
+        this.openReport = walk.report();
         if (!result.intact() && !readOnly) {
             throw result.toException();
         }
@@ -469,27 +449,47 @@ public final class EventLog implements AutoCloseable {
 
     /** Walks and authenticates the whole log and reports what it found; never throws on tampering. */
     public VerifyReport verify() {
+        return walkAll((position, outer, prepared) -> { }).report();
+    }
+
+    /** One full walk: its raw result, the report built from it, the anchor it checked and the tombstoned key ids. */
+    private record Walk(LogWalker.Result result, VerifyReport report, KeyRing.Checkpoint anchor, Set<Integer> tombstoned) {}
+
+    /**
+     * Walks the whole log, checking every record's kind and key id and counting events and unreadable
+     * (shredded) events, and hands each record to {@code extra} as well. Shared by open and {@link #verify()}.
+     */
+    private Walk walkAll(LogWalker.Visitor extra) {
+        Set<Integer> tombstoned = new HashSet<>();
         long[] events = new long[2];
         KeyRing.Checkpoint anchor = ring.anchor();
         LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
                 LogWalker.NOTHING, (position, outer, prepared) -> {
-                    if (outer.getKind() == OuterRecord.Kind.EVENT) {
-                        requireIssued(position, outer.getStreamKeyId());
-                        events[0]++;
-                        if (ring.streamByKeyId(outer.getStreamKeyId()).isEmpty()) {
-                            events[1]++;
+                    int keyId = outer.getStreamKeyId();
+                    switch (outer.getKind()) {
+                        case EVENT -> {
+                            requireIssued(position, keyId);
+                            events[0]++;
+                            // Shredded: the key is gone, or a tombstone was written and a crash kept the key.
+                            if (ring.streamByKeyId(keyId).isEmpty() || tombstoned.contains(keyId)) {
+                                events[1]++;
+                            }
                         }
-                    } else if (outer.getKind() == OuterRecord.Kind.TOMBSTONE) {
-                        requireIssued(position, outer.getStreamKeyId());
-                    } else if (outer.getKind() != OuterRecord.Kind.TORN_ACK) {
-                        throw new LogTamperedException(position, "unknown record kind");
+                        case TOMBSTONE -> {
+                            requireIssued(position, keyId);
+                            tombstoned.add(keyId);
+                        }
+                        case TORN_ACK -> { }
+                        default -> throw new LogTamperedException(position, "unknown record kind");
                     }
+                    extra.visit(position, outer, prepared);
                 });
-        return new VerifyReport(result.documents(), result.records(), events[0], ring.liveStreams(),
+        VerifyReport report = new VerifyReport(result.documents(), result.records(), events[0], ring.liveStreams(),
                 ring.shreddedStreams(), events[1], anchor.count(), result.recoveredTorn(),
                 result.tornTailAt() >= 0 ? OptionalLong.of(result.tornTailAt()) : OptionalLong.empty(),
                 result.intact() ? OptionalLong.empty() : OptionalLong.of(result.tamperedAt()),
                 result.condition());
+        return new Walk(result, report, anchor, tombstoned);
     }
 
     /** Flushes, writes the final anchor, stops the writer and followers, closes the queue. */

@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -15,8 +14,9 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * The vault's primitives, each with every parameter named (DESIGN.md, Crypto providers): AES-256-GCM
- * with 96-bit nonces and 128-bit tags and HMAC-SHA256 from the JCE (hot path); Argon2id and HKDF from
- * Bouncy Castle. Instances hold one {@link Cipher} and one {@link Mac}: one per thread, never shared.
+ * with 96-bit nonces and 128-bit tags from the JCE (the log's hot path has its own instances in
+ * {@code RecordCodec}); Argon2id and HKDF from Bouncy Castle. An instance holds one {@link Cipher}: one per
+ * thread, never shared.
  */
 public final class Crypto {
     public static final int KEY_BYTES = 32;
@@ -25,14 +25,12 @@ public final class Crypto {
     public static final int TAG_BITS = TAG_BYTES * 8;
 
     private final Cipher gcm;
-    private final Mac hmac;
 
     public Crypto() {
         try {
             this.gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            this.hmac = Mac.getInstance("HmacSHA256");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("JCE lacks AES/GCM or HmacSHA256", e);
+            throw new IllegalStateException("JCE lacks AES/GCM", e);
         }
     }
 
@@ -60,19 +58,6 @@ public final class Crypto {
             return null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM open failed", e);
-        }
-    }
-
-    /** HMAC-SHA256 over the concatenation of the parts. */
-    public byte[] hmac(byte[] key, byte[]... parts) {
-        try {
-            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            for (byte[] part : parts) {
-                hmac.update(part);
-            }
-            return hmac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC failed", e);
         }
     }
 

@@ -10,8 +10,6 @@ import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
@@ -67,8 +65,7 @@ public final class EventLogFootprint {
 
     /** Average document size including Chronicle's 4-byte header, from the tailer's file positions. */
     private static double perRecord(Path logDir) {
-        try (SingleChronicleQueue q = SingleChronicleQueueBuilder.binary(logDir).rollCycle(LargeRollCycles.HUGE_DAILY)
-                .timeProvider(() -> 0L).blockSize(16L << 20).readOnly(true).build();
+        try (SingleChronicleQueue q = EventLogBenchmark.rawQueueBuilder(logDir).readOnly(true).build();
              ExcerptTailer t = q.createTailer()) {
             long first = -1;
             long lastEnd = -1;
