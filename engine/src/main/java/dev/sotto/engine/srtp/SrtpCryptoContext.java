@@ -130,17 +130,7 @@ public final class SrtpCryptoContext {
             return reject(SrtpStatus.NO_ROOM);
         }
         packet.ensureWritable(transform.srtpTrailer());
-        if (packet.hasArray()) {
-            int off = packet.arrayOffset() + packet.readerIndex();
-            int result = protectRtp(packet.array(), off, len);
-            return finish(packet, result);
-        }
-        packet.getBytes(packet.readerIndex(), scratch, 0, len);
-        int result = protectRtp(scratch, 0, len);
-        if (result > 0) {
-            packet.setBytes(packet.readerIndex(), scratch, 0, result);
-        }
-        return finish(packet, result);
+        return inPlace(packet, len, protectRtpCore);
     }
 
     /** Verifies, replay-checks and decrypts the SRTP packet in {@code packet}; the writer index shrinks. */
@@ -152,16 +142,7 @@ public final class SrtpCryptoContext {
         if (len > config.maxPacketLength()) {
             return reject(SrtpStatus.TOO_LONG);
         }
-        if (packet.hasArray()) {
-            int off = packet.arrayOffset() + packet.readerIndex();
-            return finish(packet, unprotectRtp(packet.array(), off, len));
-        }
-        packet.getBytes(packet.readerIndex(), scratch, 0, len);
-        int result = unprotectRtp(scratch, 0, len);
-        if (result > 0) {
-            packet.setBytes(packet.readerIndex(), scratch, 0, result);
-        }
-        return finish(packet, result);
+        return inPlace(packet, len, unprotectRtpCore);
     }
 
     // --- RTCP ---
@@ -179,16 +160,7 @@ public final class SrtpCryptoContext {
             return reject(SrtpStatus.NO_ROOM);
         }
         packet.ensureWritable(transform.srtcpTrailer());
-        if (packet.hasArray()) {
-            int off = packet.arrayOffset() + packet.readerIndex();
-            return finish(packet, protectRtcp(packet.array(), off, len));
-        }
-        packet.getBytes(packet.readerIndex(), scratch, 0, len);
-        int result = protectRtcp(scratch, 0, len);
-        if (result > 0) {
-            packet.setBytes(packet.readerIndex(), scratch, 0, result);
-        }
-        return finish(packet, result);
+        return inPlace(packet, len, protectRtcpCore);
     }
 
     /** Verifies, replay-checks and (when E is set) decrypts the SRTCP packet in place. */
@@ -200,16 +172,7 @@ public final class SrtpCryptoContext {
         if (len > config.maxPacketLength()) {
             return reject(SrtpStatus.TOO_LONG);
         }
-        if (packet.hasArray()) {
-            int off = packet.arrayOffset() + packet.readerIndex();
-            return finish(packet, unprotectRtcp(packet.array(), off, len));
-        }
-        packet.getBytes(packet.readerIndex(), scratch, 0, len);
-        int result = unprotectRtcp(scratch, 0, len);
-        if (result > 0) {
-            packet.setBytes(packet.readerIndex(), scratch, 0, result);
-        }
-        return finish(packet, result);
+        return inPlace(packet, len, unprotectRtcpCore);
     }
 
     // --- cores on arrays: return the new length, or -(1 + status ordinal) ---
@@ -372,6 +335,34 @@ public final class SrtpCryptoContext {
             return fail(SrtpStatus.MALFORMED);
         }
         return headerLength;
+    }
+
+    /** One of the array cores below: returns the new length, or -(1 + status ordinal). */
+    @FunctionalInterface
+    private interface ArrayCore {
+        int apply(byte[] buf, int off, int len);
+    }
+
+    // Bound once, so the per-packet path allocates no method-reference objects.
+    private final ArrayCore protectRtpCore = this::protectRtp;
+    private final ArrayCore unprotectRtpCore = this::unprotectRtp;
+    private final ArrayCore protectRtcpCore = this::protectRtcp;
+    private final ArrayCore unprotectRtcpCore = this::unprotectRtcp;
+
+    /**
+     * Runs a core on the packet's bytes: directly on a heap buffer's array, or through the context's scratch
+     * array for a direct buffer (copied in, transformed, copied back).
+     */
+    private SrtpStatus inPlace(ByteBuf packet, int len, ArrayCore core) {
+        if (packet.hasArray()) {
+            return finish(packet, core.apply(packet.array(), packet.arrayOffset() + packet.readerIndex(), len));
+        }
+        packet.getBytes(packet.readerIndex(), scratch, 0, len);
+        int result = core.apply(scratch, 0, len);
+        if (result > 0) {
+            packet.setBytes(packet.readerIndex(), scratch, 0, result);
+        }
+        return finish(packet, result);
     }
 
     private SrtpStatus finish(ByteBuf packet, int result) {
