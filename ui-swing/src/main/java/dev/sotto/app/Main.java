@@ -56,6 +56,8 @@ public final class Main implements Callable<Integer> {
     // Chronicle reports usage analytics unless told not to; it must be set before any Chronicle class
     // loads, so it is the very first thing the process does (the analytics jar is excluded as well).
     System.setProperty("chronicle.analytics.disable", "true");
+    // Before any vault key or passphrase exists in memory: no core file may copy the heap to disk.
+    CoreDumps.disable();
     Main app = new Main();
     int exitCode = commandLine(app).execute(args);
     // With the window showing, the JVM lives until the window is closed; everything else ends here.
