@@ -174,11 +174,11 @@ static void tamper_packet(uint8_t *p, size_t n, const char *type) {
     }
     p[offset] ^= 0x5A;
     uint32_t c = crc32c(p, n - CRC_LENGTH);
-    /* RFC 6189 §5: the CRC is sent in network byte order */
-    p[n - 4] = (uint8_t)(c >> 24);
-    p[n - 3] = (uint8_t)(c >> 16);
-    p[n - 2] = (uint8_t)(c >> 8);
-    p[n - 1] = (uint8_t)c;
+    /* RFC 4960 Appendix B byte order, least significant octet first (what bzrtp itself sends) */
+    p[n - 4] = (uint8_t)c;
+    p[n - 3] = (uint8_t)(c >> 8);
+    p[n - 2] = (uint8_t)(c >> 16);
+    p[n - 1] = (uint8_t)(c >> 24);
     peer_state.tampered++;
     if (peer_state.tampered == 1) {
         printf("{\"event\":\"tampered\",\"type\":\"%.8s\"}\n", (const char *)block);
