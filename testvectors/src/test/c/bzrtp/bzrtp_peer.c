@@ -202,9 +202,14 @@ static int peer_send(void *clientData, const uint8_t *packet, uint16_t length) {
 
 static int peer_status_message(void *clientData, const uint8_t level, const uint8_t id, const char *text) {
     (void)clientData;
-    (void)text;
-    printf("{\"event\":\"message\",\"level\":%u,\"id\":%u,\"cacheMismatch\":%d}\n", level, id,
-           id == BZRTP_MESSAGE_CACHEMISMATCH ? 1 : 0);
+    char safe[128];
+    size_t n = 0;
+    for (const char *c = text; c != NULL && *c != 0 && n + 1 < sizeof safe; c++) {
+        safe[n++] = (*c == '"' || *c == '\\' || (unsigned char)*c < 0x20) ? '_' : *c;
+    }
+    safe[n] = 0;
+    printf("{\"event\":\"message\",\"level\":%u,\"id\":%u,\"cacheMismatch\":%d,\"text\":\"%s\"}\n", level, id,
+           id == BZRTP_MESSAGE_CACHEMISMATCH ? 1 : 0, safe);
     fflush(stdout);
     return 0;
 }
@@ -364,7 +369,7 @@ static int run_peer(int argc, char **argv) {
     peer_state.ctx = ctx;
     bzrtpCallbacks_t cbs = {0};
     cbs.bzrtp_statusMessage = peer_status_message;
-    cbs.bzrtp_messageLevel = BZRTP_MESSAGE_WARNING;
+    cbs.bzrtp_messageLevel = BZRTP_MESSAGE_DEBUG;
     cbs.bzrtp_sendData = peer_send;
     cbs.bzrtp_srtpSecretsAvailable = peer_srtp_secrets;
     cbs.bzrtp_startSrtpSession = peer_start_srtp;
