@@ -17,7 +17,11 @@ record Negotiated(HashAlgorithm hash, CipherAlgorithm cipher, AuthTagType authTa
     }
 
     int hashLength() {
-        return ZrtpCrypto.hashLength(hash);
+        return ZrtpKdf.of(hash).hashLengthBits() / 8;
+    }
+
+    ZrtpKdf kdf() {
+        return ZrtpKdf.of(hash);
     }
 
     boolean multistream() {

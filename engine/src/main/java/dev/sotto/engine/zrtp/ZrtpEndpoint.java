@@ -98,18 +98,18 @@ public final class ZrtpEndpoint {
         this.clock = clock;
         this.zid = cache.localZid();
         // §9: H0 is a fresh 256-bit random nonce; H1..H3 its successive implicit hashes
-        this.h0 = new byte[32];
-        random.nextBytes(h0);
-        this.h1 = ZrtpCrypto.implicitHash(h0);
-        this.h2 = ZrtpCrypto.implicitHash(h1);
-        this.h3 = ZrtpCrypto.implicitHash(h2);
+        ZrtpHashChain chain = ZrtpHashChain.generate(random);
+        this.h0 = chain.h0();
+        this.h1 = chain.h1();
+        this.h2 = chain.h2();
+        this.h3 = chain.h3();
         this.sequence = random.nextInt(0x10000);
         List<KeyAgreementType> kas = new ArrayList<>(config.keyAgreements());
         HelloMessage unsigned = new HelloMessage(HelloMessage.VERSION_1_10, config.clientId(), h3, zid, false, false,
                 config.passive(), config.hashes(), config.ciphers(), config.authTags(), kas, config.sasTypes(),
                 new byte[8]);
         // §5.2: the Hello MAC is keyed by H2, with the implicit MAC
-        this.hello = unsigned.withMac(ZrtpCrypto.messageMac(h2, unsigned.encode()));
+        this.hello = unsigned.withMac(ZrtpHashChain.messageMac(h2, unsigned.encode()));
         this.helloBytes = hello.encode();
     }
 
@@ -232,7 +232,7 @@ public final class ZrtpEndpoint {
         }
         DerivedKeys k = s.keys();
         int bits = k.negotiated().hashLength() * 8;
-        byte[] full = ZrtpCrypto.kdf(k.negotiated().hash(), k.exportedKey(), label, k.kdfContext(), bits);
+        byte[] full = k.negotiated().kdf().derive(k.exportedKey(), label, k.kdfContext(), bits);
         Secret out = Secret.of(Arrays.copyOf(full, Math.min(length, full.length)));
         ZrtpCrypto.wipe(full);
         return Optional.of(out);
@@ -338,7 +338,7 @@ public final class ZrtpEndpoint {
             return;
         }
         if (expectedPeerHelloHash != null
-                && !MessageDigest.isEqual(expectedPeerHelloHash, ZrtpCrypto.implicitHash(bytes))) {
+                && !MessageDigest.isEqual(expectedPeerHelloHash, ZrtpHashChain.hash(bytes))) {
             return; // §8.1: a Hello that does not match the signalled hash is false
         }
         peerHello = h;
@@ -357,7 +357,7 @@ public final class ZrtpEndpoint {
     private void commit(Outputs.Builder out, long now, Negotiated n) {
         byte[] peerZid = peerHello.zid();
         CommitMessage unsigned;
-        ZrtpDhKeyPair dh = null;
+        ZrtpKeyAgreement.LocalKey dh = null;
         DhPart2Message dhPart2 = null;
         byte[] dhPart2Bytes = null;
         if (n.multistream()) {
@@ -367,18 +367,18 @@ public final class ZrtpEndpoint {
             unsigned = new CommitMessage(h2, zid, n.hash(), n.cipher(), n.authTag(), n.keyAgreement(), n.sasType(),
                     new CommitMode.Multistream(nonce), new byte[8]);
         } else {
-            dh = ZrtpDhKeyPair.generate(n.keyAgreement(), n.aesKeyLength(), random);
+            dh = ZrtpKeyAgreement.of(n.keyAgreement(), n.cipher()).generate(random);
             byte[][] ids = secretIds(peerZid, n.hash(), INITIATOR);
             DhPart2Message u = new DhPart2Message(h1, ids[0], ids[1], ids[2], ids[3], dh.publicValue(), new byte[8]);
             dhPart2 = new DhPart2Message(h1, ids[0], ids[1], ids[2], ids[3], dh.publicValue(),
-                    ZrtpCrypto.messageMac(h0, u.encode()));
+                    ZrtpHashChain.messageMac(h0, u.encode()));
             dhPart2Bytes = dhPart2.encode();
             // §4.4.1.1: hvi = hash(initiator's DHPart2 || responder's Hello), truncated to 256 bits
-            byte[] hvi = Arrays.copyOf(ZrtpCrypto.hash(n.hash(), dhPart2Bytes, peerHelloBytes), 32);
+            byte[] hvi = Arrays.copyOf(n.kdf().hash(dhPart2Bytes, peerHelloBytes), 32);
             unsigned = new CommitMessage(h2, zid, n.hash(), n.cipher(), n.authTag(), n.keyAgreement(), n.sasType(),
                     new CommitMode.DiffieHellman(hvi), new byte[8]);
         }
-        CommitMessage commit = unsigned.withMac(ZrtpCrypto.messageMac(h1, unsigned.encode()));
+        CommitMessage commit = unsigned.withMac(ZrtpHashChain.messageMac(h1, unsigned.encode()));
         state = new ZrtpState.InitiatorCommitted(n, dh, commit, commit.encode(), dhPart2, dhPart2Bytes);
         startT2(out, now, commit);
     }
@@ -400,11 +400,11 @@ public final class ZrtpEndpoint {
             return; // cannot check the hash chain without the peer's Hello
         }
         // §9: H2 must hash to the Hello's H3; §8.1.1: the Hello's MAC is keyed by H2
-        if (!MessageDigest.isEqual(ZrtpCrypto.implicitHash(c.h2()), peerHello.h3())
-                || !ZrtpCrypto.messageMacValid(c.h2(), peerHelloBytes)) {
+        if (!MessageDigest.isEqual(ZrtpHashChain.hash(c.h2()), peerHello.h3())
+                || !ZrtpHashChain.verifyMessageMac(c.h2(), peerHelloBytes)) {
             return;
         }
-        ZrtpDhKeyPair reusable = null;
+        ZrtpKeyAgreement.LocalKey reusable = null;
         if (state instanceof ZrtpState.InitiatorCommitted mine) {
             // §4.2 commit contention
             boolean ourMult = mine.negotiated().multistream();
@@ -446,7 +446,7 @@ public final class ZrtpEndpoint {
                 return;
             }
             // §4.4.3.2: total_hash = hash(Hello of responder || Commit)
-            byte[] totalHash = ZrtpCrypto.hash(n.hash(), helloBytes, bytes);
+            byte[] totalHash = n.kdf().hash(helloBytes, bytes);
             DerivedKeys keys = multistreamKeys(ZrtpRole.RESPONDER, n, c.zid(), zid, totalHash);
             ZrtpMessage confirm1 = confirm(keys, false);
             state = new ZrtpState.ResponderSentConfirm1(keys, c, bytes, null, null, confirm1, bytes);
@@ -457,12 +457,12 @@ public final class ZrtpEndpoint {
             fail(out, now, ZrtpErrorCode.PUBLIC_KEY_EXCHANGE_NOT_SUPPORTED, "preshared-not-supported");
             return;
         }
-        ZrtpDhKeyPair dh = reusable != null ? reusable
-                : ZrtpDhKeyPair.generate(n.keyAgreement(), n.aesKeyLength(), random);
+        ZrtpKeyAgreement.LocalKey dh = reusable != null ? reusable
+                : ZrtpKeyAgreement.of(n.keyAgreement(), n.cipher()).generate(random);
         byte[][] ids = secretIds(peerHello.zid(), n.hash(), RESPONDER);
         DhPart1Message u = new DhPart1Message(h1, ids[0], ids[1], ids[2], ids[3], dh.publicValue(), new byte[8]);
         DhPart1Message dhPart1 = new DhPart1Message(h1, ids[0], ids[1], ids[2], ids[3], dh.publicValue(),
-                ZrtpCrypto.messageMac(h0, u.encode()));
+                ZrtpHashChain.messageMac(h0, u.encode()));
         state = new ZrtpState.ResponderSentDhPart1(n, dh, c, bytes, dhPart1, dhPart1.encode());
         send(out, dhPart1);
     }
@@ -471,14 +471,14 @@ public final class ZrtpEndpoint {
         if (!(state instanceof ZrtpState.InitiatorCommitted s) || s.dh() == null) {
             return;
         }
-        byte[] peerH2 = ZrtpCrypto.implicitHash(d.h1());
-        if (!MessageDigest.isEqual(ZrtpCrypto.implicitHash(peerH2), peerHello.h3())
-                || !ZrtpCrypto.messageMacValid(peerH2, peerHelloBytes)) {
+        byte[] peerH2 = ZrtpHashChain.hash(d.h1());
+        if (!MessageDigest.isEqual(ZrtpHashChain.hash(peerH2), peerHello.h3())
+                || !ZrtpHashChain.verifyMessageMac(peerH2, peerHelloBytes)) {
             return; // §9: a false DHPart1 is not used
         }
         Negotiated n = s.negotiated();
-        byte[] dhResult = d.publicValue().length == n.keyAgreement().publicValueLength()
-                ? s.dh().agree(d.publicValue()) : null;
+        byte[] dhResult = ZrtpKeyAgreement.of(n.keyAgreement(), n.cipher()).sharedSecret(s.dh(), d.publicValue())
+                .orElse(null);
         s.dh().destroy();
         if (dhResult == null) {
             fail(out, now, ZrtpErrorCode.DH_BAD_PUBLIC_VALUE, "bad-pvr");
@@ -502,7 +502,7 @@ public final class ZrtpEndpoint {
                 }
             }
         }
-        byte[] totalHash = ZrtpCrypto.hash(n.hash(), peerHelloBytes, s.commitBytes(), bytes, s.dhPart2Bytes());
+        byte[] totalHash = n.kdf().hash(peerHelloBytes, s.commitBytes(), bytes, s.dhPart2Bytes());
         DerivedKeys keys = dhKeys(ZrtpRole.INITIATOR, n, zid, peerZid, totalHash, dhResult, s1, entry);
         stopT2(out);
         state = new ZrtpState.InitiatorSentDhPart2(keys, d.h1(), bytes);
@@ -520,20 +520,20 @@ public final class ZrtpEndpoint {
             return;
         }
         // §9: H1 must hash to the Commit's H2; §8.1.1: the Commit's MAC is keyed by H1
-        if (!MessageDigest.isEqual(ZrtpCrypto.implicitHash(d.h1()), s.commit().h2())
-                || !ZrtpCrypto.messageMacValid(d.h1(), s.commitBytes())) {
+        if (!MessageDigest.isEqual(ZrtpHashChain.hash(d.h1()), s.commit().h2())
+                || !ZrtpHashChain.verifyMessageMac(d.h1(), s.commitBytes())) {
             return;
         }
         Negotiated n = s.negotiated();
         // §4.4.1.2: first the value check (1, p-1), then hvi
-        byte[] dhResult = d.publicValue().length == n.keyAgreement().publicValueLength()
-                ? s.dh().agree(d.publicValue()) : null;
+        byte[] dhResult = ZrtpKeyAgreement.of(n.keyAgreement(), n.cipher()).sharedSecret(s.dh(), d.publicValue())
+                .orElse(null);
         if (dhResult == null) {
             s.dh().destroy();
             fail(out, now, ZrtpErrorCode.DH_BAD_PUBLIC_VALUE, "bad-pvi");
             return;
         }
-        byte[] hvi = Arrays.copyOf(ZrtpCrypto.hash(n.hash(), bytes, helloBytes), 32);
+        byte[] hvi = Arrays.copyOf(n.kdf().hash(bytes, helloBytes), 32);
         byte[] committed = ((CommitMode.DiffieHellman) s.commit().mode()).hvi();
         if (!MessageDigest.isEqual(hvi, committed)) {
             s.dh().destroy();
@@ -558,7 +558,7 @@ public final class ZrtpEndpoint {
                 }
             }
         }
-        byte[] totalHash = ZrtpCrypto.hash(n.hash(), helloBytes, s.commitBytes(), s.dhPart1Bytes(), bytes);
+        byte[] totalHash = n.kdf().hash(helloBytes, s.commitBytes(), s.dhPart1Bytes(), bytes);
         DerivedKeys keys = dhKeys(ZrtpRole.RESPONDER, n, peerZid, zid, totalHash, dhResult, s1, entry);
         ZrtpMessage confirm1 = confirm(keys, false);
         state = new ZrtpState.ResponderSentConfirm1(keys, s.commit(), s.commitBytes(), d.h1(), bytes, confirm1,
@@ -575,7 +575,7 @@ public final class ZrtpEndpoint {
             peerH1Expected = s.peerH1();
             dhPart1Bytes = s.dhPart1Bytes();
         } else if (state instanceof ZrtpState.InitiatorCommitted s && s.negotiated().multistream()) {
-            byte[] totalHash = ZrtpCrypto.hash(s.negotiated().hash(), peerHelloBytes, s.commitBytes());
+            byte[] totalHash = s.negotiated().kdf().hash(peerHelloBytes, s.commitBytes());
             keys = multistreamKeys(ZrtpRole.INITIATOR, s.negotiated(), zid, peerHello.zid(), totalHash);
         } else {
             return;
@@ -592,21 +592,21 @@ public final class ZrtpEndpoint {
             return;
         }
         byte[] peerH0 = plain.h0();
-        byte[] peerH1 = ZrtpCrypto.implicitHash(peerH0);
+        byte[] peerH1 = ZrtpHashChain.hash(peerH0);
         if (peerH1Expected != null) {
             if (!MessageDigest.isEqual(peerH1, peerH1Expected)) {
                 return; // §9
             }
-            if (!ZrtpCrypto.messageMacValid(peerH0, dhPart1Bytes)) {
+            if (!ZrtpHashChain.verifyMessageMac(peerH0, dhPart1Bytes)) {
                 fail(out, now, ZrtpErrorCode.BAD_CONFIRM_MAC, "bad-dhpart1-mac"); // §8.1.1 security exception
                 return;
             }
         } else {
-            byte[] peerH2 = ZrtpCrypto.implicitHash(peerH1);
-            if (!MessageDigest.isEqual(ZrtpCrypto.implicitHash(peerH2), peerHello.h3())) {
+            byte[] peerH2 = ZrtpHashChain.hash(peerH1);
+            if (!MessageDigest.isEqual(ZrtpHashChain.hash(peerH2), peerHello.h3())) {
                 return;
             }
-            if (!ZrtpCrypto.messageMacValid(peerH2, peerHelloBytes)) {
+            if (!ZrtpHashChain.verifyMessageMac(peerH2, peerHelloBytes)) {
                 fail(out, now, ZrtpErrorCode.BAD_CONFIRM_MAC, "bad-hello-mac");
                 return;
             }
@@ -640,20 +640,20 @@ public final class ZrtpEndpoint {
             return;
         }
         byte[] peerH0 = plain.h0();
-        byte[] peerH1 = ZrtpCrypto.implicitHash(peerH0);
+        byte[] peerH1 = ZrtpHashChain.hash(peerH0);
         if (s.peerH1() != null) {
             if (!MessageDigest.isEqual(peerH1, s.peerH1())) {
                 return;
             }
-            if (!ZrtpCrypto.messageMacValid(peerH0, s.dhPart2Bytes())) {
+            if (!ZrtpHashChain.verifyMessageMac(peerH0, s.dhPart2Bytes())) {
                 fail(out, now, ZrtpErrorCode.BAD_CONFIRM_MAC, "bad-dhpart2-mac");
                 return;
             }
         } else {
-            if (!MessageDigest.isEqual(ZrtpCrypto.implicitHash(peerH1), s.commit().h2())) {
+            if (!MessageDigest.isEqual(ZrtpHashChain.hash(peerH1), s.commit().h2())) {
                 return;
             }
-            if (!ZrtpCrypto.messageMacValid(peerH1, s.commitBytes())) {
+            if (!ZrtpHashChain.verifyMessageMac(peerH1, s.commitBytes())) {
                 fail(out, now, ZrtpErrorCode.BAD_CONFIRM_MAC, "bad-commit-mac");
                 return;
             }
@@ -811,17 +811,18 @@ public final class ZrtpEndpoint {
     private DerivedKeys dhKeys(ZrtpRole role, Negotiated n, byte[] zidI, byte[] zidR, byte[] totalHash,
             byte[] dhResult, byte[] s1, Optional<ZidCacheEntry> entry) {
         byte[] s1Bytes = s1 == null ? new byte[0] : s1;
-        byte[] s0 = ZrtpCrypto.hash(n.hash(), ZrtpCrypto.int32(1), dhResult,
+        byte[] s0 = n.kdf().hash(ZrtpCrypto.int32(1), dhResult,
                 "ZRTP-HMAC-KDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), zidI, zidR, totalHash,
                 ZrtpCrypto.int32(s1Bytes.length), s1Bytes, ZrtpCrypto.int32(0), ZrtpCrypto.int32(0));
         ZrtpCrypto.wipe(dhResult, s1);
         byte[] context = ZrtpCrypto.concat(zidI, zidR, totalHash);
         int hashBits = n.hashLength() * 8;
-        byte[] zrtpSess = ZrtpCrypto.kdf(n.hash(), s0, "ZRTP Session Key", context, hashBits);
-        byte[] sashash = ZrtpCrypto.kdf(n.hash(), s0, "SAS", context, 256);
-        String sas = SasType.B256.equals(n.sasType()) ? ZrtpCrypto.sasB256(sashash) : ZrtpCrypto.sasB32(sashash);
-        byte[] exported = ZrtpCrypto.kdf(n.hash(), s0, "Exported key", context, hashBits);
-        byte[] rs1 = ZrtpCrypto.kdf(n.hash(), s0, "retained secret", context, 256);
+        byte[] zrtpSess = n.kdf().derive(s0, "ZRTP Session Key", context, hashBits);
+        byte[] sashash = n.kdf().derive(s0, "SAS", context, 256);
+        String sas = ZrtpSas.render(SasType.B256.equals(n.sasType()) ? SasType.B256 : SasType.B32,
+                ZrtpSas.sasValue(sashash));
+        byte[] exported = n.kdf().derive(s0, "Exported key", context, hashBits);
+        byte[] rs1 = n.kdf().derive(s0, "retained secret", context, 256);
         boolean match = s1 != null;
         boolean mismatch = entry.isPresent() && !match; // §4.3.2
         boolean sendV = match && entry.get().sasVerified();
@@ -835,7 +836,7 @@ public final class ZrtpEndpoint {
     private DerivedKeys multistreamKeys(ZrtpRole role, Negotiated n, byte[] zidI, byte[] zidR, byte[] totalHash) {
         byte[] context = ZrtpCrypto.concat(zidI, zidR, totalHash);
         byte[] sess = parent.zrtpSess().bytes();
-        byte[] s0 = ZrtpCrypto.kdf(n.hash(), sess, "ZRTP MSK", context, n.hashLength() * 8);
+        byte[] s0 = n.kdf().derive(sess, "ZRTP MSK", context, n.hashLength() * 8);
         ZrtpCrypto.wipe(sess);
         DerivedKeys k = streamKeys(role, n, role == ZrtpRole.INITIATOR ? zidR : zidI, context, s0, null, null, null,
                 null, false, false, false);
@@ -847,18 +848,18 @@ public final class ZrtpEndpoint {
     private static DerivedKeys streamKeys(ZrtpRole role, Negotiated n, byte[] peerZid, byte[] context, byte[] s0,
             String sas, byte[] zrtpSess, byte[] exported, byte[] rs1, boolean match, boolean mismatch,
             boolean sendV) {
-        HashAlgorithm h = n.hash();
+        ZrtpKdf kdf = n.kdf();
         int aesBits = n.aesKeyLength() * 8;
         int hashBits = n.hashLength() * 8;
         return new DerivedKeys(role, n, peerZid, context,
-                ZrtpCrypto.kdf(h, s0, "Initiator HMAC key", context, hashBits),
-                ZrtpCrypto.kdf(h, s0, "Responder HMAC key", context, hashBits),
-                ZrtpCrypto.kdf(h, s0, "Initiator ZRTP key", context, aesBits),
-                ZrtpCrypto.kdf(h, s0, "Responder ZRTP key", context, aesBits),
-                ZrtpCrypto.kdf(h, s0, "Initiator SRTP master key", context, aesBits),
-                ZrtpCrypto.kdf(h, s0, "Initiator SRTP master salt", context, 112),
-                ZrtpCrypto.kdf(h, s0, "Responder SRTP master key", context, aesBits),
-                ZrtpCrypto.kdf(h, s0, "Responder SRTP master salt", context, 112),
+                kdf.derive(s0, "Initiator HMAC key", context, hashBits),
+                kdf.derive(s0, "Responder HMAC key", context, hashBits),
+                kdf.derive(s0, "Initiator ZRTP key", context, aesBits),
+                kdf.derive(s0, "Responder ZRTP key", context, aesBits),
+                kdf.derive(s0, "Initiator SRTP master key", context, aesBits),
+                kdf.derive(s0, "Initiator SRTP master salt", context, 112),
+                kdf.derive(s0, "Responder SRTP master key", context, aesBits),
+                kdf.derive(s0, "Responder SRTP master salt", context, 112),
                 sas, zrtpSess, exported, rs1, match, mismatch, sendV);
     }
 
@@ -964,7 +965,7 @@ public final class ZrtpEndpoint {
 
     private List<KeyAgreementType> ourKeyAgreements() {
         return effective(config.keyAgreements(), List.of(KeyAgreementType.DH3K, KeyAgreementType.MULT)).stream()
-                .filter(k -> ZrtpDhKeyPair.supports(k) || KeyAgreementType.MULT.equals(k)).toList();
+                .filter(k -> ZrtpKeyAgreement.isSupported(k) || KeyAgreementType.MULT.equals(k)).toList();
     }
 
     private List<SasType> ourSasTypes() {
@@ -977,7 +978,7 @@ public final class ZrtpEndpoint {
         List<HashAlgorithm> hashes = ourHashes().stream()
                 .filter(effective(peer.hashes(), List.of(HashAlgorithm.S256))::contains).toList();
         List<KeyAgreementType> theirKas = effective(peer.keyAgreements(), List.of(KeyAgreementType.DH3K));
-        List<KeyAgreementType> ours = ourKeyAgreements().stream().filter(ZrtpDhKeyPair::supports)
+        List<KeyAgreementType> ours = ourKeyAgreements().stream().filter(ZrtpKeyAgreement::isSupported)
                 .filter(theirKas::contains).filter(k -> !k.name().equals("EC38") || hashes.contains(HashAlgorithm.S384))
                 .toList();
         List<KeyAgreementType> theirs = theirKas.stream().filter(ours::contains).toList();

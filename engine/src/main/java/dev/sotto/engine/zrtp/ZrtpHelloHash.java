@@ -13,7 +13,7 @@ public final class ZrtpHelloHash {
 
     /** The attribute value for an encoded Hello message. */
     public static String of(byte[] helloMessage) {
-        return "1.10 " + HexFormat.of().formatHex(ZrtpCrypto.implicitHash(helloMessage));
+        return "1.10 " + ZrtpHashChain.helloHash(helloMessage);
     }
 
     /** The 32-octet hash of an attribute value with or without its version; null when it is not one. */

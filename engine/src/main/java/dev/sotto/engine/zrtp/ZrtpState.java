@@ -21,7 +21,7 @@ sealed interface ZrtpState {
      * §4.2: we sent a Commit; waiting for DHPart1 (DH) or Confirm1 (Multistream). {@code dh} and
      * {@code dhPart2} are null in Multistream mode.
      */
-    record InitiatorCommitted(Negotiated negotiated, ZrtpDhKeyPair dh, CommitMessage commit, byte[] commitBytes,
+    record InitiatorCommitted(Negotiated negotiated, ZrtpKeyAgreement.LocalKey dh, CommitMessage commit, byte[] commitBytes,
             ZrtpMessage dhPart2, byte[] dhPart2Bytes) implements ZrtpState {}
 
     /** §4.4.1.3: DHPart2 sent, keys derived; waiting for Confirm1. */
@@ -31,7 +31,7 @@ sealed interface ZrtpState {
     record InitiatorSentConfirm2(DerivedKeys keys, boolean peerSasVerified) implements ZrtpState {}
 
     /** §4.4.1.2: DHPart1 sent in answer to {@code commit}; waiting for DHPart2. */
-    record ResponderSentDhPart1(Negotiated negotiated, ZrtpDhKeyPair dh, CommitMessage commit, byte[] commitBytes,
+    record ResponderSentDhPart1(Negotiated negotiated, ZrtpKeyAgreement.LocalKey dh, CommitMessage commit, byte[] commitBytes,
             ZrtpMessage dhPart1, byte[] dhPart1Bytes) implements ZrtpState {}
 
     /**
