@@ -24,6 +24,7 @@ final class ZrtpLink {
         final Map<String, Long> timers = new HashMap<>();
         final List<Object> events = new ArrayList<>();
         final List<byte[]> sent = new ArrayList<>();
+        final List<Long> sentAt = new ArrayList<>();
 
         Side(String name, ZrtpEndpoint endpoint) {
             this.name = name;
@@ -113,6 +114,7 @@ final class ZrtpLink {
         for (Output o : outputs.list()) {
             if (o instanceof Output.Send s) {
                 from.sent.add(s.bytes());
+                from.sentAt.add(now);
                 byte[] bytes = (from == a ? tamperAtoB : tamperBtoA).apply(s.bytes().clone());
                 if (bytes == null || loss > 0 && random.nextDouble() < loss) {
                     continue;
