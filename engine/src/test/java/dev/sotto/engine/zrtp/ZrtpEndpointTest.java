@@ -172,4 +172,32 @@ class ZrtpEndpointTest {
         assertSecurePair(l, "EC25");
         assertTrue(l.a.endpoint.sas().orElseThrow().matches("[a-z]+ [a-z]+"), l.a.endpoint.sas().orElseThrow());
     }
+
+    /** Retained secrets and the V flag survive a restart through the durable events (encoded as in the log). */
+    @Test
+    void continuitySurvivesRestartThroughTheEventLog() {
+        ZrtpConfig c = ZrtpConfig.defaults().withKeyAgreements(List.of(KeyAgreementType.X255));
+        InMemoryZidCache cacheA = InMemoryZidCache.withRandomZid(seeded(1));
+        InMemoryZidCache cacheB = InMemoryZidCache.withRandomZid(seeded(2));
+        ZrtpLink first = link(c, cacheA, c.withPassive(true), cacheB, 200);
+        first.start();
+        first.run(5_000_000_000L);
+        first.apply(first.a, first.a.endpoint.sasVerified(true));
+        first.apply(first.b, first.b.endpoint.sasVerified(true));
+        dev.sotto.engine.event.ZrtpEventCodec codec = new dev.sotto.engine.event.ZrtpEventCodec();
+        List<dev.sotto.engine.event.ZrtpEvent> log = new java.util.ArrayList<>();
+        log.add(new dev.sotto.engine.event.ZrtpZidAssigned(cacheA.localZid(), CLOCK.instant()));
+        first.a.events(dev.sotto.engine.event.ZrtpEvent.class).stream()
+                .filter(e -> e instanceof ZrtpRetainedSecretUpdated || e instanceof dev.sotto.engine.event.ZrtpSasVerified)
+                .forEach(e -> log.add(codec.decode(codec.encode(e))));
+        InMemoryZidCache restarted = InMemoryZidCache.fold(log, seeded(3));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(cacheA.localZid(), restarted.localZid(), "persistent ZID");
+
+        ZrtpLink second = link(c, restarted, c.withPassive(true), cacheB, 210);
+        second.start();
+        second.run(5_000_000_000L);
+        assertSecurePair(second, "X255");
+        assertTrue(second.a.events(ZrtpSecureOn.class).get(0).cacheMatch());
+        assertTrue(second.a.events(ZrtpSecureOn.class).get(0).verified());
+    }
 }
