@@ -333,4 +333,16 @@ class ZrtpDecoderTest {
         zid[0] = 1;
         assertThat(ZrtpSamples.hello().zid()).isEqualTo(fill(12, 0x60));
     }
+
+    @Test
+    void messagesDecodeAloneAsInsideAPacket() {
+        for (ZrtpMessage m : ZrtpSamples.all()) {
+            DecodeResult<ZrtpMessage> d = decoder.decodeMessage(m.encode());
+            assertThat(d).as(m.type().name()).isInstanceOf(DecodeResult.Ok.class);
+            assertThat(((DecodeResult.Ok<ZrtpMessage>) d).value().encode()).isEqualTo(m.encode());
+        }
+        assertThat(condition(decoder.decodeMessage(new byte[8]))).isEqualTo("bad-message-length");
+        assertThat(condition(decoder.decodeMessage(new byte[ZrtpLimits.DEFAULT.maxPacketLength()])))
+                .isEqualTo("packet-too-long");
+    }
 }

@@ -46,4 +46,18 @@ class ZrtpSasTest {
         assertThat(ZrtpSas.render(SasType.B256, 0x0AB30000)).isEqualTo("allow pocketful");
         assertThat(ZrtpSas.render(SasType.B256, 0xB30A0000)).isEqualTo("scallion Apollo");
     }
+
+    @Test
+    void embeddedWordListHas512DistinctWords() {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (int b = 0; b < 256; b++) {
+            String[] w = ZrtpSas.pgpWords(b << 24 | b << 16);
+            words.add(w[0]);
+            words.add(w[1]);
+        }
+        // pgp-wordlist.txt (specs/INDEX.md): 256 lines, 512 distinct words; line 00 and line FF as listed there.
+        assertThat(words).hasSize(512);
+        assertThat(ZrtpSas.pgpWords(0x0000_0000)).containsExactly("aardvark", "adroitness");
+        assertThat(ZrtpSas.pgpWords(0xFFFF_0000)).containsExactly("Zulu", "Yucatan");
+    }
 }

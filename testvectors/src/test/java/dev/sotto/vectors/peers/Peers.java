@@ -93,6 +93,28 @@ public final class Peers {
     return Assumptions.abort(message);
   }
 
+  /**
+   * A command-line tool from a Debian package (e.g. {@code tshark}, installed by testvectors/peers/install.sh),
+   * looked up on {@code PATH}. Returns its path; skips the calling test when it is missing, or fails when
+   * {@code SOTTO_REQUIRE_PEERS=1}.
+   */
+  public static Path requireTool(String command) {
+    return requireTool(command, System.getenv("PATH"), "1".equals(System.getenv(REQUIRE_ENV)));
+  }
+
+  static Path requireTool(String command, String searchPath, boolean required) {
+    String found = null;
+    if (searchPath != null) {
+      for (String dir : searchPath.split(java.io.File.pathSeparator)) {
+        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+          found = Path.of(dir, command).toString();
+          break;
+        }
+      }
+    }
+    return requireNative(command, found, required);
+  }
+
   static PeerInfo read(String name, Path file) throws IOException {
     Properties all = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

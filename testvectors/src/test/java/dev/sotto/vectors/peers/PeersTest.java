@@ -101,4 +101,20 @@ class PeersTest {
         .isInstanceOf(AssertionFailedError.class)
         .hasMessageContaining("SOTTO_REQUIRE_PEERS=1");
   }
+
+  @Test
+  void toolIsFoundOnThePathAndSkippedOrFailedOtherwise() throws IOException {
+    Path tool = dir.resolve("tshark");
+    Files.writeString(tool, "#!/bin/sh\n");
+    tool.toFile().setExecutable(true);
+
+    String path = dir.resolve("nowhere") + java.io.File.pathSeparator + dir;
+    assertThat(Peers.requireTool("tshark", path, true)).isEqualTo(tool);
+    assertThatThrownBy(() -> Peers.requireTool("tshark", dir.resolve("nowhere").toString(), false))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining("tshark");
+    assertThatThrownBy(() -> Peers.requireTool("tshark", null, true))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("SOTTO_REQUIRE_PEERS=1");
+  }
 }

@@ -1,0 +1,90 @@
+package dev.sotto.codecs.zrtp;
+
+import java.nio.ByteBuffer;
+
+/**
+ * DHPart1 (RFC 6189 §5.5, Figure 8), sent by the responder. The length of pvr depends on the key agreement
+ * type of the Commit (§5.1.5, Table 5); the decoder infers it from the message length and the engine checks it
+ * against {@link KeyAgreementType#publicValueLength()}.
+ *
+ * @param h1 the hash image H1 (§9)
+ * @param rs1Id rs1IDr, 64 bits (§4.3.1)
+ * @param rs2Id rs2IDr, 64 bits
+ * @param auxsecretId auxsecretIDr, 64 bits
+ * @param pbxsecretId pbxsecretIDr, 64 bits
+ * @param publicValue pvr, whole words
+ * @param mac the 64-bit MAC keyed with the sender's H0
+ */
+public record DhPart1Message(byte[] h1, byte[] rs1Id, byte[] rs2Id, byte[] auxsecretId, byte[] pbxsecretId,
+        byte[] publicValue, byte[] mac) implements ZrtpMessage {
+
+    /** Words of a DHPart message besides pv (Table 5: message words − pv words). */
+    public static final int FIXED_WORDS = 21;
+
+    public DhPart1Message {
+        h1 = ZrtpWriter.copy(h1, 32, "H1");
+        rs1Id = ZrtpWriter.copy(rs1Id, 8, "rs1ID");
+        rs2Id = ZrtpWriter.copy(rs2Id, 8, "rs2ID");
+        auxsecretId = ZrtpWriter.copy(auxsecretId, 8, "auxsecretID");
+        pbxsecretId = ZrtpWriter.copy(pbxsecretId, 8, "pbxsecretID");
+        publicValue = ZrtpWriter.copyWords(publicValue, "pv");
+        mac = ZrtpWriter.copy(mac, 8, "MAC");
+    }
+
+    @Override
+    public byte[] h1() {
+        return h1.clone();
+    }
+
+    @Override
+    public byte[] rs1Id() {
+        return rs1Id.clone();
+    }
+
+    @Override
+    public byte[] rs2Id() {
+        return rs2Id.clone();
+    }
+
+    @Override
+    public byte[] auxsecretId() {
+        return auxsecretId.clone();
+    }
+
+    @Override
+    public byte[] pbxsecretId() {
+        return pbxsecretId.clone();
+    }
+
+    @Override
+    public byte[] publicValue() {
+        return publicValue.clone();
+    }
+
+    @Override
+    public byte[] mac() {
+        return mac.clone();
+    }
+
+    /** The same message with another MAC. */
+    public DhPart1Message withMac(byte[] newMac) {
+        return new DhPart1Message(h1, rs1Id, rs2Id, auxsecretId, pbxsecretId, publicValue, newMac);
+    }
+
+    @Override
+    public ZrtpMessageType type() {
+        return ZrtpMessageType.DH_PART1;
+    }
+
+    @Override
+    public byte[] encode() {
+        ByteBuffer b = ZrtpWriter.start(type(), 32 + 32 + publicValue.length + 8);
+        b.put(h1).put(rs1Id).put(rs2Id).put(auxsecretId).put(pbxsecretId).put(publicValue).put(mac);
+        return b.array();
+    }
+
+    @Override
+    public String toString() {
+        return "DhPart1Message[pvLength=" + publicValue.length + "]";
+    }
+}
