@@ -71,4 +71,8 @@ public record ZrtpConfig(String clientId, List<HashAlgorithm> hashes, List<Ciphe
         return new ZrtpConfig(clientId, hashes, ciphers, authTags, keyAgreements, sasTypes, passive, timers,
                 cacheExpirationSeconds);
     }
+
+    public ZrtpConfig withCacheExpirationSeconds(long seconds) {
+        return new ZrtpConfig(clientId, hashes, ciphers, authTags, keyAgreements, sasTypes, passive, timers, seconds);
+    }
 }

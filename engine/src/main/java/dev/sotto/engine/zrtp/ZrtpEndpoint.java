@@ -614,7 +614,7 @@ public final class ZrtpEndpoint {
         stopT1(out);
         stopT2(out);
         peerSasVerified = plain.sasVerified();
-        state = new ZrtpState.InitiatorSentConfirm2(keys, plain.sasVerified());
+        state = new ZrtpState.InitiatorSentConfirm2(keys, plain.sasVerified(), plain.cacheExpirationInterval());
         startT2(out, now, confirm(keys, true));
     }
 
@@ -661,7 +661,7 @@ public final class ZrtpEndpoint {
         peerSasVerified = plain.sasVerified();
         send(out, new Conf2AckMessage());
         state = new ZrtpState.Secure(keys, bytes);
-        secureOn(out, keys, plain.sasVerified());
+        secureOn(out, keys, plain.sasVerified(), plain.cacheExpirationInterval());
     }
 
     private void onConf2Ack(Outputs.Builder out, long now) {
@@ -670,7 +670,7 @@ public final class ZrtpEndpoint {
         }
         stopT2(out);
         state = new ZrtpState.Secure(s.keys(), null);
-        secureOn(out, s.keys(), s.peerSasVerified());
+        secureOn(out, s.keys(), s.peerSasVerified(), s.peerCacheExpiration());
     }
 
     private void onError(Outputs.Builder out, long now, ErrorMessage e) {
@@ -884,7 +884,7 @@ public final class ZrtpEndpoint {
     }
 
     /** The stream is authenticated: hand out the SRTP keys, update the cache (§4.6.1) and say so. */
-    private void secureOn(Outputs.Builder out, DerivedKeys keys, boolean peerV) {
+    private void secureOn(Outputs.Builder out, DerivedKeys keys, boolean peerV, long peerCacheExpiration) {
         Negotiated n = keys.negotiated();
         boolean initiator = keys.role() == ZrtpRole.INITIATOR;
         // §4.5.3: the initiator encrypts with srtpkeyi/srtpsalti, the responder with srtpkeyr/srtpsaltr
@@ -894,7 +894,10 @@ public final class ZrtpEndpoint {
         String peerZid = HexFormat.of().formatHex(keys.peerZid());
         if (!n.multistream()) {
             session = new ZrtpSession(keys.zrtpSess(), keys.peerZid(), n.hash(), n.cipher(), n.authTag(), keys.sas());
-            if (keys.cacheMismatch()) {
+            // §4.9: the interval in force is the smaller of the two Confirms; 0 means do not store the new rs1
+            if (Math.min(peerCacheExpiration, config.cacheExpirationSeconds()) == 0) {
+                ZrtpCrypto.wipe(keys.newRs1());
+            } else if (keys.cacheMismatch()) {
                 // §4.6.1.1: no cache update until the user confirms the SAS; §4.3.2: alert loudly
                 pendingCacheUpdate = keys;
                 out.emit(new ZrtpCacheMismatch(peerZid, keys.sas(), clock.instant()));

@@ -28,7 +28,8 @@ sealed interface ZrtpState {
     record InitiatorSentDhPart2(DerivedKeys keys, byte[] peerH1, byte[] dhPart1Bytes) implements ZrtpState {}
 
     /** §4.6: Confirm2 sent; waiting for Conf2ACK. */
-    record InitiatorSentConfirm2(DerivedKeys keys, boolean peerSasVerified) implements ZrtpState {}
+    record InitiatorSentConfirm2(DerivedKeys keys, boolean peerSasVerified, long peerCacheExpiration)
+            implements ZrtpState {}
 
     /** §4.4.1.2: DHPart1 sent in answer to {@code commit}; waiting for DHPart2. */
     record ResponderSentDhPart1(Negotiated negotiated, ZrtpKeyAgreement.LocalKey dh, CommitMessage commit, byte[] commitBytes,

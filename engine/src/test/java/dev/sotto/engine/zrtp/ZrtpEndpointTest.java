@@ -200,4 +200,57 @@ class ZrtpEndpointTest {
         assertTrue(second.a.events(ZrtpSecureOn.class).get(0).cacheMatch());
         assertTrue(second.a.events(ZrtpSecureOn.class).get(0).verified());
     }
+
+    /** §4.9: a cache expiration interval of 0 in either Confirm means nobody stores the new rs1. */
+    @Test
+    void zeroCacheExpirationStoresNothing() {
+        ZrtpConfig c = ZrtpConfig.defaults().withKeyAgreements(List.of(KeyAgreementType.X255));
+        InMemoryZidCache cacheA = InMemoryZidCache.withRandomZid(seeded(1));
+        InMemoryZidCache cacheB = InMemoryZidCache.withRandomZid(seeded(2));
+        ZrtpLink l = link(c.withCacheExpirationSeconds(0), cacheA, c.withPassive(true), cacheB, 220);
+        l.start();
+        l.run(5_000_000_000L);
+        assertSecurePair(l, "X255");
+        assertTrue(cacheA.lookup(cacheB.localZid()).isEmpty());
+        assertTrue(cacheB.lookup(cacheA.localZid()).isEmpty());
+        assertTrue(l.b.events(ZrtpRetainedSecretUpdated.class).isEmpty());
+    }
+
+    /** The keys go to SRTP with the right roles: what one side protects, the other unprotects (§4.5.3). */
+    @Test
+    void srtpContextsFromBothSidesInteroperate() {
+        ZrtpConfig c = ZrtpConfig.defaults().withKeyAgreements(List.of(KeyAgreementType.EC25));
+        ZrtpLink l = link(c, InMemoryZidCache.withRandomZid(seeded(1)), c.withPassive(true),
+                InMemoryZidCache.withRandomZid(seeded(2)), 230);
+        l.start();
+        l.run(5_000_000_000L);
+        assertSecurePair(l, "EC25");
+        dev.sotto.engine.srtp.SrtpConfig cfg = dev.sotto.engine.srtp.SrtpConfig.DEFAULT;
+        for (boolean fromInitiator : new boolean[] {true, false}) {
+            ZrtpSrtpSecrets sender = (fromInitiator ? l.a : l.b).endpoint.srtpSecrets().orElseThrow();
+            ZrtpSrtpSecrets receiver = (fromInitiator ? l.b : l.a).endpoint.srtpSecrets().orElseThrow();
+            assertEquals(dev.sotto.engine.srtp.SrtpProfile.AES_CM_128_HMAC_SHA1_32, sender.profile());
+            dev.sotto.engine.srtp.SrtpCryptoContext out = sender.outboundContext(cfg);
+            dev.sotto.engine.srtp.SrtpCryptoContext in = receiver.inboundContext(cfg);
+            byte[] rtp = new byte[12 + 20];
+            rtp[0] = (byte) 0x80;
+            rtp[3] = 7; // sequence number 7
+            rtp[11] = 0x42; // SSRC 0x42
+            for (int i = 12; i < rtp.length; i++) {
+                rtp[i] = (byte) i;
+            }
+            io.netty.buffer.ByteBuf packet = io.netty.buffer.Unpooled.buffer(rtp.length + 16).writeBytes(rtp);
+            assertEquals(dev.sotto.engine.srtp.SrtpStatus.OK, out.protectRtp(packet));
+            assertEquals(dev.sotto.engine.srtp.SrtpStatus.OK, in.unprotectRtp(packet));
+            byte[] back = new byte[packet.readableBytes()];
+            packet.getBytes(packet.readerIndex(), back);
+            assertArrayEquals(rtp, back);
+            // the reverse direction's keys do not open it
+            io.netty.buffer.ByteBuf again = io.netty.buffer.Unpooled.buffer(rtp.length + 16).writeBytes(rtp);
+            rtp[3] = 8;
+            again.setByte(3, 8);
+            assertEquals(dev.sotto.engine.srtp.SrtpStatus.OK, out.protectRtp(again));
+            assertNotEquals(dev.sotto.engine.srtp.SrtpStatus.OK, sender.inboundContext(cfg).unprotectRtp(again));
+        }
+    }
 }
