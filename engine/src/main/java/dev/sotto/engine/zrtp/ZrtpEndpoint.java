@@ -17,6 +17,8 @@ import dev.sotto.codecs.zrtp.HashAlgorithm;
 import dev.sotto.codecs.zrtp.HelloAckMessage;
 import dev.sotto.codecs.zrtp.HelloMessage;
 import dev.sotto.codecs.zrtp.KeyAgreementType;
+import dev.sotto.codecs.zrtp.PingAckMessage;
+import dev.sotto.codecs.zrtp.PingMessage;
 import dev.sotto.codecs.zrtp.SasType;
 import dev.sotto.codecs.zrtp.ZrtpCondition;
 import dev.sotto.codecs.zrtp.ZrtpDecoder;
@@ -293,6 +295,10 @@ public final class ZrtpEndpoint {
                 t2 = null;
                 out.add(new Output.CancelTimer(TIMER_T2));
             }
+        } else if (m instanceof PingMessage ping) {
+            // §5.16: every endpoint answers a Ping; our EndpointHash is the truncated ZID, the Ping's SSRC is echoed
+            send(out, new PingAckMessage(HelloMessage.VERSION_1_10, Arrays.copyOf(zid, 8), ping.endpointHash(),
+                    packet.ssrc()));
         } else if (state instanceof ZrtpState.Failed) {
             return Outputs.NONE;
         } else if (m instanceof HelloMessage h) {
@@ -312,7 +318,7 @@ public final class ZrtpEndpoint {
         } else if (m instanceof Conf2AckMessage) {
             onConf2Ack(out, now);
         }
-        // GoClear (optional, §4.7.2), SASrelay (PBX only, §7.3), Ping: not used by Sotto; ignored.
+        // GoClear (optional, §4.7.2: we never set the A flag) and SASrelay (PBX only, §7.3): ignored.
         return out.build();
     }
 

@@ -312,4 +312,24 @@ class ZrtpEndpointRobustnessTest {
         assertArrayEquals(l.a.endpoint.srtpSecrets().orElseThrow().localKey().bytes(),
                 l.b.endpoint.srtpSecrets().orElseThrow().remoteKey().bytes());
     }
+
+    /** §5.16: a Ping is answered with a PingACK carrying our EndpointHash, the Ping's hash and its SSRC. */
+    @Test
+    void pingIsAnsweredWithPingAck() {
+        byte[] zid = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        ZrtpEndpoint e = ZrtpEndpoint.create(only("X255"), new InMemoryZidCache(zid), 1, seeded(1), CLOCK);
+        e.start(0);
+        byte[] hash = {9, 9, 9, 9, 8, 8, 8, 8};
+        byte[] ping = new dev.sotto.codecs.zrtp.ZrtpPacket(5, 0xCAFEF00DL, new dev.sotto.codecs.zrtp.PingMessage("1.10", hash))
+                .encode();
+        Outputs out = e.handle(new Input.Received(ping), 1);
+        byte[] reply = ((Output.Send) out.list().get(0)).bytes();
+        var decoded = new dev.sotto.codecs.zrtp.ZrtpDecoder(dev.sotto.codecs.zrtp.ZrtpLimits.DEFAULT).decode(reply);
+        var ack = (dev.sotto.codecs.zrtp.PingAckMessage)
+                ((dev.sotto.codecs.DecodeResult.Ok<dev.sotto.codecs.zrtp.ZrtpPacket>) decoded).value().message();
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, ack.senderEndpointHash());
+        assertArrayEquals(hash, ack.receivedEndpointHash());
+        assertEquals(0xCAFEF00DL, ack.receivedSsrc());
+        assertEquals("Discovery", e.phase(), "a Ping changes nothing else");
+    }
 }
