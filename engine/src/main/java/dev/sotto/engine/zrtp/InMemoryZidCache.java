@@ -54,6 +54,11 @@ public final class InMemoryZidCache implements ZidCache {
         return cache;
     }
 
+    /** The durable event to append when this installation's ZID is first created (§4.9). */
+    public ZrtpZidAssigned zidAssigned(java.time.Instant at) {
+        return new ZrtpZidAssigned(zid, at);
+    }
+
     @Override
     public byte[] localZid() {
         return zid.clone();

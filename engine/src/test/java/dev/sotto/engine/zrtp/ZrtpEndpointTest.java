@@ -186,7 +186,7 @@ class ZrtpEndpointTest {
         first.apply(first.b, first.b.endpoint.sasVerified(true));
         dev.sotto.engine.event.ZrtpEventCodec codec = new dev.sotto.engine.event.ZrtpEventCodec();
         List<dev.sotto.engine.event.ZrtpEvent> log = new java.util.ArrayList<>();
-        log.add(new dev.sotto.engine.event.ZrtpZidAssigned(cacheA.localZid(), CLOCK.instant()));
+        log.add(cacheA.zidAssigned(CLOCK.instant()));
         first.a.events(dev.sotto.engine.event.ZrtpEvent.class).stream()
                 .filter(e -> e instanceof ZrtpRetainedSecretUpdated || e instanceof dev.sotto.engine.event.ZrtpSasVerified)
                 .forEach(e -> log.add(codec.decode(codec.encode(e))));
