@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * mvn -B -pl testvectors -am -Pbench -DskipTests verify \
  *     -Dbench.main=dev.sotto.vectors.bench.XmppLoadMain -Dbench.args='200 50 2'
  * </pre>
- * Arguments: accounts (200), messages per account (50), event loop threads (2). Missing Prosody users
+ * Arguments: accounts (200), messages per account (50), event loop threads (2), offered rate in messages/s
+ * (default 0: all at once, which measures throughput; a rate below it measures latency). Missing Prosody users
  * {@code load0..} are registered first with {@code prosodyctl register} (about 0.3 s each, once).
  */
 public final class XmppLoadMain {
@@ -44,6 +45,7 @@ public final class XmppLoadMain {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int perAccount = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int rate = args.length > 3 ? Integer.parseInt(args[3]) : 0; // messages/s offered; 0 = all at once
         Path peers = Path.of(System.getProperty("sotto.peers.file", "target/peers/peers.properties"));
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(peers)) {
@@ -107,8 +109,18 @@ public final class XmppLoadMain {
             long heapConnected = heapUsed();
 
             long s0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
+            long sent = 0;
             for (int k = 0; k < perAccount; k++) {
                 for (int i = 0; i < accounts; i++) {
+                    if (rate > 0) {
+                        long due = s0 + sent * 1_000_000_000L / rate; // a bench main may pace; tests never sleep
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                    }
+                    sent++;
                     String body = "m " + i + " " + k;
                     sentAt.put(jids[i] + " " + body, System.nanoTime());
                     engine.sendMessage(jids[i], jids[(i + 1) % accounts], body);
@@ -116,6 +128,7 @@ public final class XmppLoadMain {
             }
             boolean complete = allArrived.await(300, TimeUnit.SECONDS);
             double elapsedS = (System.nanoTime() - s0) / 1e9;
+            double cpuS = (processCpuNanos() - cpu0) / 1e9;
             long heapPeak = peakHeap();
             System.gc();
             long heapAfter = heapUsed();
@@ -123,12 +136,14 @@ public final class XmppLoadMain {
             int n = Math.min(arrived.get(), latencies.length);
             long[] l = Arrays.copyOf(latencies, n);
             Arrays.sort(l);
-            System.out.printf("accounts=%d messages/account=%d loops=%d%n", accounts, perAccount, threads);
+            System.out.printf("accounts=%d messages/account=%d loops=%d offered=%s%n", accounts, perAccount, threads,
+                    rate > 0 ? rate + " messages/s" : "all at once");
             System.out.printf("connected %d/%d in %.1f s%n", accounts - connected.getCount(), accounts, connectS);
             System.out.printf("arrived %d/%d (complete=%s), duplicates %d, failures %d%n", arrived.get(), total,
                     complete, duplicates.get(), failures.get());
             System.out.printf("throughput %.0f messages/s (first send to last arrival %.2f s)%n", n / elapsedS,
                     elapsedS);
+            System.out.printf("client JVM CPU during the run: %.1f s (of %.1f s wall)%n", cpuS, elapsedS);
             if (n > 0) {
                 System.out.printf("latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", l[n / 2] / 1e6,
                         l[Math.min(n - 1, (int) (n * 0.99))] / 1e6, l[n - 1] / 1e6);
@@ -139,6 +154,13 @@ public final class XmppLoadMain {
                 engine.disconnect(j);
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static long heapUsed() {
