@@ -39,7 +39,7 @@ public final class XmppClient {
     private final long queueTimeoutNanos;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     /** Bodies of messages handed to a session and not yet reported sent or failed, by id (event loop only). */
-    private final java.util.HashMap<String, String> pendingBodies = new java.util.HashMap<>();
+    private final java.util.HashMap<String, Queued> pendingBodies = new java.util.HashMap<>();
     /** DESIGN.md, Reconnects: received messages are de-duplicated on (bare sender, message id). */
     private final java.util.LinkedHashMap<String, Boolean> seen = new java.util.LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -55,7 +55,7 @@ public final class XmppClient {
     private int attempt;
     private ScheduledFuture<?> reconnect;
 
-    private record Queued(Jid to, String id, String body, long deadline) {}
+    private record Queued(Jid to, String id, String body, boolean otr, long deadline) {}
 
     public XmppClient(XmppAccount account, EventLoopGroup group, Consumer<XmppEvent> listener, SecureRandom random,
             XmppSessionConfig config, ReconnectBackoff backoff, long queueTimeoutNanos) {
@@ -70,6 +70,11 @@ public final class XmppClient {
 
     public XmppAccount account() {
         return account;
+    }
+
+    /** The event loop this account is pinned to; layers above (OTR) run their state on it too. */
+    public EventLoop eventLoop() {
+        return loop;
     }
 
     /** Connects, and keeps reconnecting after drops until {@link #disconnect()}. */
@@ -96,16 +101,29 @@ public final class XmppClient {
 
     /** Sends a chat message now, or queues it until connected; returns the message id. */
     public String sendMessage(Jid to, String body) {
+        return sendMessage(to, body, false);
+    }
+
+    /** Asks the server for carbon copies of our other resources' messages (XEP-0280). */
+    public void enableCarbons() {
+        onSession(s -> s.enableCarbons(System.nanoTime()));
+    }
+
+    /**
+     * Sends a chat message now, or queues it until connected; returns the message id. {@code otr} adds the
+     * processing hints of XEP-0364 §4.3.
+     */
+    public String sendMessage(Jid to, String body, boolean otr) {
         byte[] b = new byte[8];
         random.nextBytes(b);
         String id = HexFormat.of().formatHex(b);
         loop.execute(() -> {
             if (session != null && session.phase() == Phase.READY) {
-                pendingBodies.put(id, body);
-                handler.submit(s -> s.sendMessage(to, id, null, body, System.nanoTime()));
+                pendingBodies.put(id, new Queued(to, id, body, otr, 0));
+                handler.submit(s -> s.sendMessage(to, id, null, body, otr, System.nanoTime()));
             } else {
                 long deadline = System.nanoTime() + queueTimeoutNanos;
-                queue.add(new Queued(to, id, body, deadline));
+                queue.add(new Queued(to, id, body, otr, deadline));
                 loop.schedule(this::expireQueue, queueTimeoutNanos + 1, TimeUnit.NANOSECONDS);
             }
         });
@@ -182,7 +200,8 @@ public final class XmppClient {
         if (event instanceof XmppEvent.MessageFailed f && f.condition().equals("not-connected") && wanted
                 && pendingBodies.containsKey(f.id())) {
             // The connection dropped between queueing the send and running it: queue it for the next session.
-            queue.add(new Queued(f.to(), f.id(), pendingBodies.remove(f.id()), System.nanoTime() + queueTimeoutNanos));
+            Queued p = pendingBodies.remove(f.id());
+            queue.add(new Queued(f.to(), f.id(), p.body(), p.otr(), System.nanoTime() + queueTimeoutNanos));
             loop.schedule(this::expireQueue, queueTimeoutNanos + 1, TimeUnit.NANOSECONDS);
             return;
         }
@@ -219,8 +238,8 @@ public final class XmppClient {
     private void flushQueue() {
         while (!queue.isEmpty()) {
             Queued q = queue.poll();
-            pendingBodies.put(q.id(), q.body());
-            handler.submit(s -> s.sendMessage(q.to(), q.id(), null, q.body(), System.nanoTime()));
+            pendingBodies.put(q.id(), q);
+            handler.submit(s -> s.sendMessage(q.to(), q.id(), null, q.body(), q.otr(), System.nanoTime()));
         }
     }
 
