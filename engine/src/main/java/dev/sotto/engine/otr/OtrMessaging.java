@@ -10,7 +10,7 @@ import dev.sotto.engine.event.OtrKeyGenerated;
 import dev.sotto.engine.event.OtrTrustChanged;
 import dev.sotto.engine.sansio.Output;
 import dev.sotto.engine.xmpp.Jid;
-import dev.sotto.engine.xmpp.XmppEvent;
+import dev.sotto.engine.event.XmppEvent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.sotto.engine.otr;
 
 import dev.sotto.engine.event.OtrEvent;
 import dev.sotto.engine.xmpp.Jid;
-import dev.sotto.engine.xmpp.XmppEvent;
+import dev.sotto.engine.event.XmppEvent;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.security.SecureRandom;

@@ -3,7 +3,7 @@ package dev.sotto.engine.otr;
 import dev.sotto.engine.event.OtrEvent;
 import dev.sotto.engine.event.OtrKeyGenerated;
 import dev.sotto.engine.xmpp.Jid;
-import dev.sotto.engine.xmpp.XmppEvent;
+import dev.sotto.engine.event.XmppEvent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.sotto.app.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sotto.engine.account.Password;
+import dev.sotto.engine.crypto.Secret;
 import dev.sotto.engine.account.XmppAccount;
 import dev.sotto.engine.xmpp.CertificateFingerprint;
 import dev.sotto.engine.xmpp.Jid;
@@ -11,7 +11,7 @@ import dev.sotto.engine.xmpp.PresenceShow;
 import dev.sotto.engine.xmpp.ReconnectBackoff;
 import dev.sotto.engine.xmpp.TlsPolicy;
 import dev.sotto.engine.xmpp.XmppClient;
-import dev.sotto.engine.xmpp.XmppEvent;
+import dev.sotto.engine.event.XmppEvent;
 import dev.sotto.engine.xmpp.XmppSessionConfig;
 import io.netty.channel.EventLoopGroup;
 import java.security.SecureRandom;
@@ -123,7 +123,7 @@ public final class XmppConsole {
         }
         XmppAccount account;
         try {
-            account = new XmppAccount(jid, Password.of(a[1]), host, port, TlsPolicy.REQUIRED, Set.of(), "sotto");
+            account = new XmppAccount(jid, Secret.ofUtf8(a[1]), host, port, TlsPolicy.REQUIRED, Set.of(), "sotto");
         } catch (IllegalArgumentException e) {
             throw new ConsoleException("an account JID is a bare JID with a localpart");
         }
