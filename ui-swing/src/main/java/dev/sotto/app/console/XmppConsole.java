@@ -30,12 +30,12 @@ import java.util.function.Consumer;
 public final class XmppConsole {
 
     /** A console command: the tokens after its name, and the raw rest of the line for free text. */
-    private interface Handler {
+    interface Handler {
         void run(String[] args, String line) throws ConsoleException;
     }
 
     /** A bad command: reported as an Error line, never a crash. Its message never holds the command line. */
-    private static final class ConsoleException extends Exception {
+    static final class ConsoleException extends Exception {
         ConsoleException(String message) {
             super(message);
         }
@@ -51,6 +51,7 @@ public final class XmppConsole {
     private final Map<Jid, XmppAccount> accounts = new LinkedHashMap<>();
     private final Map<Jid, XmppClient> clients = new LinkedHashMap<>();
     private final Map<String, Handler> commands = new LinkedHashMap<>();
+    private final OtrConsoleCommands otr = new OtrConsoleCommands(mapper, this::print, this::onEvent, random);
     private boolean quit;
 
     public XmppConsole(EventLoopGroup group, Consumer<String> out) {
@@ -68,6 +69,7 @@ public final class XmppConsole {
         commands.put("subscription deny", (a, l) -> subscription(a, false));
         commands.put("roster", this::roster);
         commands.put("quit", (a, l) -> quit());
+        otr.register(commands); // issue 6
     }
 
     /** Whether {@code quit} was given. */
@@ -154,8 +156,11 @@ public final class XmppConsole {
             if (old != null) {
                 old.disconnect();
             }
-            XmppClient client = new XmppClient(accounts.get(jid), group, this::onEvent, random,
+            // Issue 6: OTR sits between the client and the user; it passes every other event through.
+            dev.sotto.engine.otr.OtrXmppAccount[] otrBox = new dev.sotto.engine.otr.OtrXmppAccount[1];
+            XmppClient client = new XmppClient(accounts.get(jid), group, e -> otrBox[0].accept(e), random,
                     XmppSessionConfig.DEFAULTS, ReconnectBackoff.DEFAULTS, QUEUE_TIMEOUT_NANOS);
+            otrBox[0] = otr.attach(jid, client, otr::onEvent);
             clients.put(jid, client);
             client.connect();
         }
@@ -164,6 +169,7 @@ public final class XmppConsole {
     private void disconnect(String[] a, String line) throws ConsoleException {
         for (Jid jid : targets(a)) {
             XmppClient c = clients.remove(jid);
+            otr.remove(jid);
             if (c != null) {
                 c.disconnect();
             }
@@ -180,7 +186,9 @@ public final class XmppConsole {
             throw new ConsoleException("usage: send FROM-JID TO-JID TEXT");
         }
         String rest = parts[3];
-        String id = c.sendMessage(to, rest);
+        // Issue 6: through OTR (private when the session is, held when the contact must be private).
+        dev.sotto.engine.otr.OtrXmppAccount o = otr.otr(jid(a[0]));
+        String id = o != null ? o.send(Jid.parse(a[1]) != null ? Jid.parse(a[1]) : to, rest) : c.sendMessage(to, rest);
         ObjectNode n = event("MessageQueued", jid(a[0]));
         n.put("to", to.toString());
         n.put("id", id);
@@ -228,6 +236,7 @@ public final class XmppConsole {
             c.disconnect();
         }
         clients.clear();
+        otr.close();
     }
 
     private void onEvent(XmppEvent e) {
