@@ -13,6 +13,7 @@ import dev.sotto.engine.xmpp.PresenceShow;
 import dev.sotto.engine.xmpp.RosterItem;
 import dev.sotto.engine.xmpp.TlsPolicy;
 import dev.sotto.engine.xmpp.XmppClient;
+import dev.sotto.engine.xmpp.XmppNetwork;
 import dev.sotto.persistence.log.EventLog;
 import dev.sotto.persistence.log.LogTamperedException;
 import io.netty.channel.EventLoop;
@@ -47,6 +48,8 @@ public final class SottoEngine implements AutoCloseable {
     private final EngineOptions options;
     private final EngineEventCodec codec = new EngineEventCodec();
     private final EventLoopGroup group;
+    private final XmppNetwork network;
+    private final boolean ownsNetwork;
     private final EventBus bus = new EventBus();
     private final AtomicReference<EngineState> state;
     private final Map<Jid, AccountRuntime> runtimes = new ConcurrentHashMap<>();
@@ -74,6 +77,8 @@ public final class SottoEngine implements AutoCloseable {
         this.state = new AtomicReference<>(initial);
         this.skippedAtReplay = skipped;
         this.group = new NioEventLoopGroup(options.eventLoopThreads());
+        this.ownsNetwork = options.network() == null;
+        this.network = ownsNetwork ? XmppNetwork.system() : options.network();
         for (XmppAccount a : initial.accounts().valuesView()) {
             AccountRuntime rt = runtime(a);
             rt.seen.addAll(seen.getOrDefault(a.jid(), Set.of()));
@@ -267,6 +272,22 @@ public final class SottoEngine implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Like {@link #transmit(Jid, Jid, String)}; {@code otr} adds the XEP-0364 §4.3 hints (no-copy,
+     * no-permanent-store, carbons private) that OTR messages travel with (issue 6).
+     */
+    public String transmit(Jid account, Jid to, String body, boolean otr) {
+        AccountRuntime rt = runtimes.get(requireAccount(account));
+        String id = newId();
+        rt.client.sendMessage(to, id, body, otr);
+        return id;
+    }
+
+    /** The event loop the account is pinned to: a private-messaging layer runs its timers there (issue 6). */
+    public EventLoop eventLoop(Jid account) {
+        return runtimes.get(requireAccount(account)).loop;
+    }
+
     /** Sets our presence (RFC 6121 §4): show, optional status text, priority (-128..127). */
     public void setPresence(Jid account, PresenceShow show, String status, int priority) {
         runtimes.get(requireAccount(account)).client.setPresence(show, status, priority);
@@ -305,6 +326,9 @@ public final class SottoEngine implements AutoCloseable {
             rt.client.disconnect();
         }
         group.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        if (ownsNetwork) {
+            network.close();
+        }
         bus.close();
     }
 
@@ -314,7 +338,7 @@ public final class SottoEngine implements AutoCloseable {
         return runtimes.computeIfAbsent(account.jid(), jid -> {
             EventLoop loop = group.next(); // DESIGN.md, Sans-I/O contract: each account is pinned to one loop
             XmppClient client = new XmppClient(account, loop, e -> onClientEvent(jid, e), options.random(),
-                    options.session(), options.backoff(), options.queueTimeoutNanos());
+                    options.session(), options.backoff(), options.queueTimeoutNanos(), network);
             return new AccountRuntime(loop, client);
         });
     }

@@ -19,7 +19,7 @@ public sealed interface OtrAccountEvent {
      *
      * @param contact   the contact's bare JID
      * @param peer      the contact's full JID when known (the resource it came from or went to)
-     * @param localId   our id for an outgoing message ({@code null} for received ones)
+     * @param localId   our id for an outgoing message; the stanza id of a received one
      * @param outgoing  whether we sent it (also: a carbon of what our other client sent)
      * @param encrypted whether it travelled inside OTR
      * @param store     whether it may become durable history: plaintext yes; private only if the contact's

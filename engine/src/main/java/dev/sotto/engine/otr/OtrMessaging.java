@@ -60,6 +60,8 @@ public final class OtrMessaging {
     private int instanceTag;
     private boolean started;
     private List<OtrAccountOutput> out = new ArrayList<>();
+    /** The stanza id of the message being received (it becomes the id of the message the user sees). */
+    private String receivingId;
 
     /** One contact's conversation and what the account layer knows beyond OTR. Event loop only. */
     private static final class Contact {
@@ -225,20 +227,21 @@ public final class OtrMessaging {
         }
         Contact c = contact(to);
         if (c.conversation.current().messageState() instanceof EncryptedState) {
+            // DESIGN.md, The log: an outgoing message is stored (when it may be) before its bytes are sent.
+            message(c, peerOf(c), localId, true, text, true, false, false);
             OtrConversation.Step s = c.conversation.send(text, now, random);
             c.conversation = s.conversation();
             sendOutputs(c, s.outputs(), null, false);
-            message(c, peerOf(c), localId, true, text, true, false, false);
             return end();
         }
         if (mustBePrivate(c)) {
             hold(c, localId, text, to, now);
             return end();
         }
+        message(c, to.isFull() ? to : null, localId, true, text, false, false, false);
         OtrConversation.Step s = c.conversation.send(text, now, random);
         c.conversation = s.conversation();
         sendOutputs(c, s.outputs(), to.isFull() ? to : null, false);
-        message(c, to.isFull() ? to : null, localId, true, text, false, false, false);
         return end();
     }
 
@@ -252,8 +255,8 @@ public final class OtrMessaging {
             return waitForKey(n -> sendPlaintext(to, localId, text, n));
         }
         Contact c = contact(to);
-        out.add(new OtrAccountOutput.SendBody(to, text, false));
         message(c, to.isFull() ? to : null, localId, true, text, false, false, false);
+        out.add(new OtrAccountOutput.SendBody(to, text, false));
         return end();
     }
 
@@ -373,7 +376,13 @@ public final class OtrMessaging {
         boolean wasPrivate = c.conversation.current().messageState() instanceof EncryptedState;
         OtrConversation.Step s = c.conversation.receive(m.body(), now, random);
         c.conversation = s.conversation();
-        boolean wentPrivate = sendOutputs(c, s.outputs(), m.from(), delayed, now);
+        receivingId = m.id();
+        boolean wentPrivate;
+        try {
+            wentPrivate = sendOutputs(c, s.outputs(), m.from(), delayed, now);
+        } finally {
+            receivingId = null;
+        }
         if (c.conversation.fragmentPending() && !c.fragmentTimerArmed) {
             c.fragmentTimerArmed = true;
             out.add(new OtrAccountOutput.ArmTimer(TIMER_FRAGMENTS + c.bare, now + settings.fragmentTimeoutNanos()));
@@ -398,7 +407,7 @@ public final class OtrMessaging {
         OtrText decoded = decodeOrNull(m.body());
         if (decoded instanceof OtrText.Plaintext p) {
             if (!p.text().isEmpty()) {
-                message(c, peer, null, sent, p.text(), false, false, true);
+                message(c, peer, m.id(), sent, p.text(), false, false, true);
             }
             return;
         }
@@ -449,10 +458,10 @@ public final class OtrMessaging {
             Map.Entry<String, String> h = it.next();
             it.remove();
             out.add(new OtrAccountOutput.CancelTimer(TIMER_HELD + h.getKey()));
+            message(c, peerOf(c), h.getKey(), true, h.getValue(), true, false, false);
             OtrConversation.Step s = c.conversation.send(h.getValue(), now, random);
             c.conversation = s.conversation();
             sendOutputs(c, s.outputs(), null, false);
-            message(c, peerOf(c), h.getKey(), true, h.getValue(), true, false, false);
         }
     }
 
@@ -503,7 +512,7 @@ public final class OtrMessaging {
         if (n instanceof OtrNotice.MessageReceived r) {
             // Never store raw OTR text (DESIGN.md): it only reaches here when OTR is disabled for the contact.
             boolean store = r.encrypted() ? c.keepHistory : !r.text().startsWith("?OTR");
-            out.add(new OtrAccountOutput.Emit(new OtrAccountEvent.ChatMessage(account, c.bare, peer, null, false,
+            out.add(new OtrAccountOutput.Emit(new OtrAccountEvent.ChatMessage(account, c.bare, peer, receivingId, false,
                     r.text(), r.encrypted(), store, r.unencryptedWarning(), false, clock.instant())));
             return false;
         }

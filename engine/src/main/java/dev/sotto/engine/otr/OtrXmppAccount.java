@@ -68,6 +68,11 @@ public final class OtrXmppAccount implements Consumer<XmppEvent> {
         return id;
     }
 
+    /** Sends text to a contact through OTR under the caller's message id. */
+    public void send(Jid to, String id, String text) {
+        onLoop(() -> run(messaging.send(to, id, text, System.nanoTime())));
+    }
+
     /** Sends text in clear after the user confirmed it; returns our local message id. */
     public String sendPlaintext(Jid to, String text) {
         String id = localId();

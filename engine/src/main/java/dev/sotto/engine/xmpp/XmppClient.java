@@ -3,6 +3,19 @@ package dev.sotto.engine.xmpp;
 import dev.sotto.engine.event.XmppEvent;
 import dev.sotto.engine.account.XmppAccount;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.handler.codec.dns.DefaultDnsQuestion;
+import io.netty.handler.codec.dns.DnsRawRecord;
+import io.netty.handler.codec.dns.DnsRecord;
+import io.netty.handler.codec.dns.DnsRecordType;
+import io.netty.resolver.dns.DnsNameResolver;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -30,6 +43,9 @@ import java.util.function.Consumer;
 public final class XmppClient {
     private static final long CONNECT_TIMEOUT_MS = 10_000;
     private static final int SEEN_MESSAGES = 4096;
+    /** RFC 6120 §4.9.3.19: follow see-other-host, but not in circles. */
+    private static final int MAX_REDIRECTS = 3;
+    private static final int DEFAULT_PORT = 5222; // RFC 6120 §14.7
 
     private volatile XmppAccount account;
     private final EventLoop loop;
@@ -38,6 +54,9 @@ public final class XmppClient {
     private final XmppSessionConfig config;
     private final ReconnectBackoff backoff;
     private final long queueTimeoutNanos;
+    private final XmppNetwork network;
+    private HostPort redirect;
+    private int redirects;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     /** Bodies of messages handed to a session and not yet reported sent or failed, by id (event loop only). */
     private final java.util.HashMap<String, Queued> pendingBodies = new java.util.HashMap<>();
@@ -58,8 +77,21 @@ public final class XmppClient {
 
     private record Queued(Jid to, String id, String body, boolean otr, long deadline) {}
 
+    private record HostPort(String host, int port) {}
+
+    /** A client trusting the JDK's trust store (plus the account's pins) and the system's DNS. */
     public XmppClient(XmppAccount account, EventLoopGroup group, Consumer<XmppEvent> listener, SecureRandom random,
             XmppSessionConfig config, ReconnectBackoff backoff, long queueTimeoutNanos) {
+        this(account, group, listener, random, config, backoff, queueTimeoutNanos, XmppNetwork.system());
+    }
+
+    /**
+     * @param group the account's event loop (or a group; {@code next()} is taken once and kept)
+     * @param network trust and DNS (shared by the clients of one engine)
+     */
+    public XmppClient(XmppAccount account, EventLoopGroup group, Consumer<XmppEvent> listener, SecureRandom random,
+            XmppSessionConfig config, ReconnectBackoff backoff, long queueTimeoutNanos, XmppNetwork network) {
+        this.network = network;
         this.account = account;
         this.loop = group.next();
         this.listener = listener;
@@ -189,13 +221,83 @@ public final class XmppClient {
         if (!wanted) {
             return;
         }
-        session = new XmppSession(account, config, random, false);
-        PinningTrustManager trust = new PinningTrustManager(PinningTrustManager.systemDefault(), account.pinnedSha256());
+        XmppAccount acc = account;
+        if (redirect != null) {
+            HostPort to = redirect;
+            redirect = null;
+            connectTo(acc, List.of(to), 0);
+        } else if (acc.host() != null) {
+            connectTo(acc, List.of(new HostPort(acc.host(), acc.port())), 0);
+        } else {
+            lookupSrv(acc);
+        }
+    }
+
+    /** RFC 6120 §3.2.1: SRV {@code _xmpp-client._tcp.<domain>}, then §3.2.2: the domain itself on 5222. */
+    private void lookupSrv(XmppAccount acc) {
+        String domain = acc.jid().domain();
+        HostPort fallback = new HostPort(domain, DEFAULT_PORT);
+        DnsNameResolver resolver;
+        try {
+            resolver = new DnsNameResolverBuilder(loop).datagramChannelType(NioDatagramChannel.class)
+                    .nameServerProvider(network.dnsServers()).queryTimeoutMillis(5000).build();
+        } catch (RuntimeException e) {
+            connectTo(acc, List.of(fallback), 0);
+            return;
+        }
+        resolver.resolveAll(new DefaultDnsQuestion("_xmpp-client._tcp." + domain + ".", DnsRecordType.SRV))
+                .addListener((Future<List<DnsRecord>> f) -> {
+                    List<SrvTarget> targets = new ArrayList<>();
+                    if (f.isSuccess()) {
+                        for (DnsRecord r : f.getNow()) {
+                            if (r instanceof DnsRawRecord raw && r.type().equals(DnsRecordType.SRV)) {
+                                SrvTarget t = SrvTarget.parse(ByteBufUtil.getBytes(raw.content()));
+                                if (t != null) {
+                                    targets.add(t);
+                                }
+                            }
+                            ReferenceCountUtil.release(r);
+                        }
+                    }
+                    resolver.close();
+                    if (!wanted) {
+                        return;
+                    }
+                    if (targets.size() == 1 && targets.get(0).noService()) {
+                        // RFC 2782 / RFC 6120 §3.2.1: "." says the service is decidedly not available here.
+                        wanted = false;
+                        listener.accept(new XmppEvent.Disconnected(acc.jid(), "service-not-available", false));
+                        failQueue("not-connected");
+                        return;
+                    }
+                    List<HostPort> hosts = new ArrayList<>();
+                    for (SrvTarget t : SrvTarget.order(targets, random)) {
+                        if (!t.noService()) {
+                            hosts.add(new HostPort(t.host(), t.port()));
+                        }
+                    }
+                    if (hosts.isEmpty()) {
+                        hosts.add(fallback);
+                    }
+                    connectTo(acc, hosts, 0);
+                });
+    }
+
+    /** Connects to {@code targets[index]}; on failure tries the next (RFC 6120 §3.2.1 step 5), then backs off. */
+    private void connectTo(XmppAccount acc, List<HostPort> targets, int index) {
+        if (!wanted) {
+            return;
+        }
+        session = new XmppSession(acc, config, random, false);
+        PinningTrustManager trust = new PinningTrustManager(network.trust(), acc.pinnedSha256());
         XmppSession current = session;
-        handler = new XmppChannelHandler(session, account.jid().domain(), account.port(), trust,
+        // The certificate is checked against the XMPP domain, never against the host we connect to (RFC 6120
+        // §13.7.2.1): a DNS or see-other-host answer cannot make another server's certificate acceptable.
+        handler = new XmppChannelHandler(session, acc.jid().domain(), acc.port(), trust,
                 event -> onEvent(current, event));
         XmppChannelHandler h = handler;
-        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        HostPort target = targets.get(index);
+        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class).resolver(network.resolvers())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT_MS)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -204,14 +306,59 @@ public final class XmppClient {
                         ch.pipeline().addLast("xmpp", h);
                     }
                 });
-        ChannelFuture f = b.connect(account.connectHost(), account.port());
+        ChannelFuture f = b.connect(InetSocketAddress.createUnresolved(target.host(), target.port()));
         channel = f.channel();
         f.addListener(done -> {
             if (!done.isSuccess() && current == session) {
-                listener.accept(new XmppEvent.Disconnected(account.jid(), "connect-failed", true));
+                if (index + 1 < targets.size()) {
+                    connectTo(acc, targets, index + 1);
+                    return;
+                }
+                listener.accept(new XmppEvent.Disconnected(acc.jid(), "connect-failed", true));
                 scheduleReconnect();
             }
         });
+    }
+
+    /** RFC 6120 §4.9.3.19: "host", "host:port", "[v6]" or "[v6]:port"; {@code null} when unusable. */
+    private static HostPort parseHostPort(String value) {
+        String v = value.strip();
+        String host;
+        String port = null;
+        if (v.startsWith("[")) {
+            int end = v.indexOf(']');
+            if (end < 0) {
+                return null;
+            }
+            host = v.substring(1, end);
+            if (end + 1 < v.length()) {
+                if (v.charAt(end + 1) != ':') {
+                    return null;
+                }
+                port = v.substring(end + 2);
+            }
+        } else {
+            int colon = v.indexOf(':');
+            if (colon >= 0 && colon != v.lastIndexOf(':')) {
+                return null;
+            }
+            host = colon < 0 ? v : v.substring(0, colon);
+            port = colon < 0 ? null : v.substring(colon + 1);
+        }
+        if (host.isEmpty() || host.length() > 255) {
+            return null;
+        }
+        int p = DEFAULT_PORT;
+        if (port != null) {
+            if (!port.matches("[0-9]{1,5}")) {
+                return null;
+            }
+            p = Integer.parseInt(port);
+            if (p < 1 || p > 65535) {
+                return null;
+            }
+        }
+        return new HostPort(host, p);
     }
 
     private void onEvent(XmppSession from, XmppEvent event) {
@@ -236,8 +383,18 @@ public final class XmppClient {
         if (from != session) {
             return;
         }
+        if (event instanceof XmppEvent.StreamErrorReceived e && "see-other-host".equals(e.condition())
+                && e.seeOtherHost() != null && redirects < MAX_REDIRECTS) {
+            HostPort to = parseHostPort(e.seeOtherHost());
+            if (to != null) {
+                redirects++;
+                redirect = to; // the Disconnected that follows schedules the reconnect, to this host
+                attempt = 0;
+            }
+        }
         if (event instanceof XmppEvent.Connected) {
             attempt = 0;
+            redirects = 0;
             flushQueue();
         } else if (event instanceof XmppEvent.Disconnected d) {
             if (d.retry()) {

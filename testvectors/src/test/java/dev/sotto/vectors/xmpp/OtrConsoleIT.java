@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sotto.app.console.OtrConsoleCommands;
 import dev.sotto.app.console.XmppConsole;
+import dev.sotto.engine.EngineOptions;
+import dev.sotto.engine.SottoEngine;
 import dev.sotto.vectors.peers.PeerInfo;
 import dev.sotto.vectors.peers.Peers;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -68,18 +69,21 @@ class OtrConsoleIT {
     void otrCommandsPrintStateFingerprintsAndSmpAsJsonAndNeverTheSecret() throws Exception {
         PeerInfo prosody = Peers.require("prosody");
         String server = prosody.host() + ":" + prosody.intValue("c2s.port");
-        EventLoopGroup group = new NioEventLoopGroup(1);
-        XmppConsole console = new XmppConsole(group, line -> {
+        SottoEngine engine = SottoEngine.inMemory(EngineOptions.defaults().withEventLoopThreads(1));
+        XmppConsole console = new XmppConsole(engine, line -> {
             all.add(line);
             lines.add(line);
         });
+        OtrConsoleCommands otr = OtrConsoleCommands.install(engine, console, null);
         try {
             console.handle("account add alice@localhost " + password(prosody, "alice") + " " + server);
             console.handle("account add bob@localhost " + password(prosody, "bob") + " " + server);
             console.handle("account pin alice@localhost " + prosody.get("cert.sha256"));
             console.handle("account pin bob@localhost " + prosody.get("cert.sha256"));
-            console.handle("otr start alice@localhost bob@localhost");
+            console.handle("otr start carol@localhost bob@localhost");
             await(n -> n.path("event").asText().equals("Error") && n.path("command").asText().equals("otr start"), 5);
+            console.handle("otr policy alice@localhost bob@localhost sometimes");
+            await(n -> n.path("event").asText().equals("Error") && n.path("command").asText().equals("otr policy"), 5);
             console.handle("connect");
             String aliceFp = await(event("OtrKeyReady", "alice@localhost"), 60).path("fingerprint").asText();
             String bobFp = await(event("OtrKeyReady", "bob@localhost"), 60).path("fingerprint").asText();
@@ -136,7 +140,9 @@ class OtrConsoleIT {
             assertThat(after.path("stored").asBoolean()).as("bob's policy now keeps history").isTrue();
         } finally {
             console.handle("quit");
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            engine.close();
+            console.close();
+            otr.close();
         }
         for (String line : all) {
             mapper.readTree(line); // one JSON object per line

@@ -10,138 +10,105 @@ import dev.sotto.engine.event.OtrTrustChanged;
 import dev.sotto.engine.event.XmppEvent;
 import dev.sotto.engine.otr.Fingerprint;
 import dev.sotto.engine.otr.OtrAccountEvent;
-import dev.sotto.engine.otr.OtrMessaging;
-import dev.sotto.engine.otr.OtrMessagingConfig;
+import dev.sotto.engine.SottoEngine;
+import dev.sotto.engine.otr.OtrInterceptor;
 import dev.sotto.engine.otr.OtrNotice;
 import dev.sotto.engine.otr.OtrPolicy;
 import dev.sotto.engine.otr.OtrXmppAccount;
 import dev.sotto.engine.xmpp.Jid;
-import dev.sotto.engine.xmpp.XmppClient;
+import dev.sotto.persistence.log.EventLog;
+import dev.sotto.persistence.log.LogTamperedException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The console's OTR commands (issue 6) and the JSON view of OTR events (DESIGN.md, Console contract). Every
- * account the console connects gets an {@link OtrXmppAccount} between its client and the user, so {@code send} goes
- * through OTR. Secrets (SMP secrets, private keys, extra symmetric keys) are never printed.
+ * The console's OTR commands (issue 6) and the JSON view of OTR events (DESIGN.md, Console contract). Installs
+ * OTR on the engine ({@link OtrInterceptor}), so {@code send} goes through OTR. Secrets (SMP secrets, private keys,
+ * extra symmetric keys) are never printed.
  *
  * <pre>
  * otr start|end FROM TO            otr smp FROM TO SECRET [QUESTION]     otr smp-answer FROM TO SECRET
  * otr smp-abort FROM TO            otr trust|distrust FROM TO FINGERPRINT
  * otr policy FROM TO never|manual|opportunistic|always [3|23] [history|no-history]
  * otr send-plaintext FROM TO TEXT  (the explicit confirmation to send in clear to a contact that has been private)
- * otr carbons FROM                 (XEP-0280: ask for copies of our other clients' messages)
  * </pre>
  */
-final class OtrConsoleCommands {
+public final class OtrConsoleCommands implements AutoCloseable {
 
-    private final ObjectMapper mapper;
-    private final Consumer<ObjectNode> print;
-    private final Consumer<XmppEvent> xmppEvents;
-    private final SecureRandom random;
-    private final Map<Jid, OtrXmppAccount> accounts = new ConcurrentHashMap<>();
-    private final Map<Jid, XmppClient> clients = new ConcurrentHashMap<>();
-    private final ExecutorService crypto = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sotto-otr-crypto");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final SottoEngine engine;
+    private final OtrInterceptor otr;
+    private final ExecutorService crypto;
 
-    OtrConsoleCommands(ObjectMapper mapper, Consumer<ObjectNode> print, Consumer<XmppEvent> xmppEvents,
-            SecureRandom random) {
-        this.mapper = mapper;
-        this.print = print;
-        this.xmppEvents = xmppEvents;
-        this.random = random;
+    private OtrConsoleCommands(SottoEngine engine, OtrInterceptor otr, ExecutorService crypto) {
+        this.engine = engine;
+        this.otr = otr;
+        this.crypto = crypto;
     }
 
-    void register(Map<String, XmppConsole.Handler> commands) {
-        commands.put("otr start", (a, l) -> account(a, 2, "otr start FROM-JID TO-JID").startPrivate(to(a)));
-        commands.put("otr end", (a, l) -> account(a, 2, "otr end FROM-JID TO-JID").endPrivate(to(a)));
-        commands.put("otr smp", (a, l) -> {
+    /**
+     * Installs OTR on {@code engine} and its commands and event view on {@code console}; {@code log} (null without
+     * a vault) gives back each account's key, instance tag, fingerprints and trust.
+     */
+    public static OtrConsoleCommands install(SottoEngine engine, XmppConsole console, EventLog log)
+            throws LogTamperedException {
+        ExecutorService crypto = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sotto-otr-crypto");
+            t.setDaemon(true);
+            return t;
+        });
+        OtrConsoleCommands c = new OtrConsoleCommands(engine,
+                OtrInterceptor.install(engine, log, crypto, new SecureRandom()), crypto);
+        c.register(console);
+        console.addView(c::view);
+        return c;
+    }
+
+    private void register(XmppConsole console) {
+        console.register("otr start", (a, l) -> account(a, 2, "otr start FROM-JID TO-JID").startPrivate(to(a)));
+        console.register("otr end", (a, l) -> account(a, 2, "otr end FROM-JID TO-JID").endPrivate(to(a)));
+        console.register("otr smp", (a, l) -> {
             OtrXmppAccount acc = account(a, 3, "otr smp FROM-JID TO-JID SECRET [QUESTION]");
             String[] parts = l.strip().split("\\s+", 6);
             acc.smpStart(to(a), a[2], parts.length > 5 ? parts[5] : null);
         });
-        commands.put("otr smp-answer", (a, l) -> account(a, 3, "otr smp-answer FROM-JID TO-JID SECRET")
+        console.register("otr smp-answer", (a, l) -> account(a, 3, "otr smp-answer FROM-JID TO-JID SECRET")
                 .smpAnswer(to(a), a[2]));
-        commands.put("otr smp-abort", (a, l) -> account(a, 2, "otr smp-abort FROM-JID TO-JID").smpAbort(to(a)));
-        commands.put("otr trust", (a, l) -> trust(a, true));
-        commands.put("otr distrust", (a, l) -> trust(a, false));
-        commands.put("otr policy", this::policy);
-        commands.put("otr send-plaintext", (a, l) -> {
+        console.register("otr smp-abort", (a, l) -> account(a, 2, "otr smp-abort FROM-JID TO-JID").smpAbort(to(a)));
+        console.register("otr trust", (a, l) -> trust(a, true));
+        console.register("otr distrust", (a, l) -> trust(a, false));
+        console.register("otr policy", this::policy);
+        console.register("otr send-plaintext", (a, l) -> {
             OtrXmppAccount acc = account(a, 3, "otr send-plaintext FROM-JID TO-JID TEXT");
             String[] parts = l.strip().split("\\s+", 5);
             if (parts.length < 5) {
-                throw new XmppConsole.ConsoleException("usage: otr send-plaintext FROM-JID TO-JID TEXT");
+                throw new IllegalArgumentException("usage: otr send-plaintext FROM-JID TO-JID TEXT");
             }
-            String id = acc.sendPlaintext(to(a), parts[4]);
-            ObjectNode n = event("MessageQueued", acc.account());
-            n.put("to", to(a).toString());
-            n.put("id", id);
-            n.put("plaintextConfirmed", true);
-            print.accept(n);
-        });
-        commands.put("otr carbons", (a, l) -> {
-            if (a.length < 1) {
-                throw new XmppConsole.ConsoleException("usage: otr carbons FROM-JID");
-            }
-            XmppClient c = clients.get(jid(a[0]).bare());
-            if (c == null) {
-                throw new XmppConsole.ConsoleException("not connected: run connect first");
-            }
-            c.enableCarbons();
+            acc.sendPlaintext(to(a), parts[4]);
         });
     }
 
-    /** Creates the OTR layer of a connected account's client (called once the client exists). */
-    OtrXmppAccount attach(Jid account, XmppClient client, Consumer<Object> events) {
-        OtrXmppAccount existing = accounts.get(account);
-        if (existing != null && clients.get(account) == client) {
-            return existing;
-        }
-        OtrMessaging messaging = new OtrMessaging(account, OtrMessagingConfig.DEFAULTS, random, Clock.systemUTC());
-        OtrXmppAccount otr = new OtrXmppAccount(messaging, client.eventLoop(), crypto,
-                (to, body, isOtr) -> client.sendMessage(to, body, isOtr), events, random);
-        accounts.put(account, otr);
-        clients.put(account, client);
-        otr.start(List.of()); // no vault yet: a fresh key per console run (the facade replays the log's key)
-        return otr;
-    }
-
-    /** The OTR layer of an account, or null when it is not connected. */
-    OtrXmppAccount otr(Jid account) {
-        return accounts.get(account.bare());
-    }
-
-    void remove(Jid account) {
-        accounts.remove(account);
-        clients.remove(account);
-    }
-
-    void close() {
+    @Override
+    public void close() {
         crypto.shutdownNow();
     }
 
     // ----------------------------------------------------------------- commands
 
-    private void trust(String[] a, boolean trusted) throws XmppConsole.ConsoleException {
+    private void trust(String[] a, boolean trusted) {
         OtrXmppAccount acc = account(a, 3, "otr trust|distrust FROM-JID TO-JID FINGERPRINT");
         // DESIGN.md, Console contract: fingerprints are accepted with or without separators.
         Fingerprint f = Fingerprint.parse(String.join("", java.util.Arrays.copyOfRange(a, 2, a.length)));
         if (f == null) {
-            throw new XmppConsole.ConsoleException("an OTR fingerprint is 40 hex digits");
+            throw new IllegalArgumentException("an OTR fingerprint is 40 hex digits");
         }
         acc.decideTrust(to(a), f, trusted);
     }
 
-    private void policy(String[] a, String line) throws XmppConsole.ConsoleException {
+    private void policy(String[] a, String line) {
         String usage = "otr policy FROM-JID TO-JID never|manual|opportunistic|always [3|23] [history|no-history]";
         OtrXmppAccount acc = account(a, 3, usage);
         boolean v2 = false;
@@ -152,70 +119,76 @@ final class OtrConsoleCommands {
                 case "23" -> v2 = true;
                 case "history" -> history = true;
                 case "no-history" -> history = false;
-                default -> throw new XmppConsole.ConsoleException("usage: " + usage);
+                default -> throw new IllegalArgumentException("usage: " + usage);
             }
         }
         OtrPolicy p;
         try {
             p = OtrPolicy.named(a[2], v2);
         } catch (IllegalArgumentException e) {
-            throw new XmppConsole.ConsoleException("usage: " + usage);
+            throw new IllegalArgumentException("usage: " + usage);
         }
         acc.setPolicy(to(a), p, a[2], history);
     }
 
-    private OtrXmppAccount account(String[] a, int n, String usage) throws XmppConsole.ConsoleException {
+    private OtrXmppAccount account(String[] a, int n, String usage) {
         if (a.length < n) {
-            throw new XmppConsole.ConsoleException("usage: " + usage);
+            throw new IllegalArgumentException("usage: " + usage);
         }
         Jid from = jid(a[0]).bare();
-        OtrXmppAccount acc = accounts.get(from);
-        if (acc == null) {
-            throw new XmppConsole.ConsoleException("not connected: run connect first");
+        if (!engine.state().accounts().containsKey(from)) {
+            throw new IllegalArgumentException("no such account");
         }
-        return acc;
+        return otr.account(from);
     }
 
     /** TO-JID: a full JID picks the contact's resource (XEP-0364 §4.2). */
-    private static Jid to(String[] a) throws XmppConsole.ConsoleException {
+    private static Jid to(String[] a) {
         return jid(a[1]);
     }
 
-    private static Jid jid(String s) throws XmppConsole.ConsoleException {
+    private static Jid jid(String s) {
         Jid j = Jid.parse(s);
         if (j == null) {
-            throw new XmppConsole.ConsoleException("not a JID");
+            throw new IllegalArgumentException("not a JID");
         }
         return j;
     }
 
     // ----------------------------------------------------------------- events as JSON
 
-    void onEvent(Object e) {
-        if (e instanceof XmppEvent x) {
-            xmppEvents.accept(x);
-        } else if (e instanceof OtrAccountEvent a) {
-            print.accept(json(a));
-        } else if (e instanceof OtrKeyGenerated k) {
+    /** The lines of an OTR event, an empty list for what OTR already shows, null for others' events. */
+    private List<ObjectNode> view(Object e) {
+        if (e instanceof XmppEvent.MessageReceived || e instanceof XmppEvent.MessageSent) {
+            return List.of(); // the durable copy of a message OTR published as a ChatMessage already
+        }
+        if (e instanceof OtrAccountEvent a) {
+            return List.of(json(a));
+        }
+        if (e instanceof OtrKeyGenerated k) {
             ObjectNode n = event("OtrKeyGenerated", Jid.parse(k.account()));
             n.put("fingerprint", k.fingerprint()); // the private key is never printed
-            print.accept(n);
-        } else if (e instanceof OtrFingerprintSeen f) {
+            return List.of(n);
+        }
+        if (e instanceof OtrFingerprintSeen f) {
             ObjectNode n = event("OtrFingerprintSeen", Jid.parse(f.account()));
             n.put("contact", f.contact());
             n.put("fingerprint", f.fingerprint());
-            print.accept(n);
-        } else if (e instanceof OtrTrustChanged t) {
+            return List.of(n);
+        }
+        if (e instanceof OtrTrustChanged t) {
             ObjectNode n = event("OtrTrustChanged", Jid.parse(t.account()));
             n.put("contact", t.contact());
             n.put("fingerprint", t.fingerprint());
             n.put("trust", t.trust().name());
-            print.accept(n);
-        } else if (e instanceof OtrInstanceTagAssigned i) {
+            return List.of(n);
+        }
+        if (e instanceof OtrInstanceTagAssigned i) {
             ObjectNode n = event("OtrInstanceTagAssigned", Jid.parse(i.account()));
             n.put("instanceTag", String.format("%08x", i.instanceTag()));
-            print.accept(n);
+            return List.of(n);
         }
+        return null;
     }
 
     private ObjectNode json(OtrAccountEvent e) {
@@ -273,8 +246,13 @@ final class OtrConsoleCommands {
             n.put("instance", String.format("%08x", p.theirInstance()));
             n.put("fingerprint", p.theirFingerprint().display());
             n.put("ssid", p.ssid());
-            OtrTrust t = accounts.containsKey(e.account()) ? accounts.get(e.account())
-                    .query(m -> m.trustBook().trust(e.contact().toString(), p.theirFingerprint())).getNow(null) : null;
+            OtrTrust t;
+            try {
+                t = otr.account(e.account()).query(m -> m.trustBook().trust(e.contact().toString(),
+                        p.theirFingerprint())).get(2, TimeUnit.SECONDS);
+            } catch (Exception ex) {
+                t = null;
+            }
             n.put("trust", t == null ? OtrTrust.UNVERIFIED.name() : t.name());
         } else if (notice instanceof OtrNotice.PeerEnded) {
             n = state(e, "finished");
