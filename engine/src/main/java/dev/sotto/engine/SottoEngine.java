@@ -278,6 +278,22 @@ public final class SottoEngine implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Like {@link #transmit(Jid, Jid, String)}; {@code otr} adds the XEP-0364 §4.3 hints (no-copy,
+     * no-permanent-store, carbons private) that OTR messages travel with (issue 6).
+     */
+    public String transmit(Jid account, Jid to, String body, boolean otr) {
+        AccountRuntime rt = runtimes.get(requireAccount(account));
+        String id = newId();
+        rt.client.sendMessage(to, id, body, otr);
+        return id;
+    }
+
+    /** The event loop the account is pinned to: a private-messaging layer runs its timers there (issue 6). */
+    public EventLoop eventLoop(Jid account) {
+        return runtimes.get(requireAccount(account)).loop;
+    }
+
     /** Sets our presence (RFC 6121 §4): show, optional status text, priority (-128..127). */
     public void setPresence(Jid account, PresenceShow show, String status, int priority) {
         runtimes.get(requireAccount(account)).client.setPresence(show, status, priority);

@@ -71,13 +71,36 @@ public sealed interface XmppEvent {
 
     /**
      * A message with a body (RFC 6121 §5). Durable, in the conversation's stream; the facade stores it unless a
-     * private-messaging layer (OTR) consumes it first: raw {@code ?OTR} bodies are never stored.
+     * private-messaging layer (OTR) consumes it first: raw {@code ?OTR} bodies are never stored. The fields after
+     * {@code body} describe how it travelled (issue 6) and are not part of the stored record.
+     *
+     * @param to the addressee as the stanza named it ({@code null} when absent)
+     * @param delayedStamp the XEP-0203 {@code stamp} when the server stored the message (offline storage), else
+     *     {@code null}
+     * @param carbon {@code "received"} or {@code "sent"} for a XEP-0280 carbon copy from our own account (the
+     *     forwarded message is this event), else {@code null}
+     * @param hints local names of the XEP-0334 hints and the carbons {@code private} element the stanza carried
      */
-    record MessageReceived(Jid account, Jid from, String id, String thread, String type, String body)
-            implements XmppEvent, DurableEvent {
+    record MessageReceived(Jid account, Jid from, String id, String thread, String type, String body, Jid to,
+            String delayedStamp, String carbon, List<String> hints) implements XmppEvent, DurableEvent {
+        public MessageReceived {
+            hints = hints == null ? List.of() : List.copyOf(hints);
+        }
+
+        /** A plain message: not delayed, not a carbon, no hints. */
+        public MessageReceived(Jid account, Jid from, String id, String thread, String type, String body) {
+            this(account, from, id, thread, type, body, null, null, null, List.of());
+        }
+
+        /** Whether the server held the message for us (XEP-0203) or it is a carbon copy (XEP-0280). */
+        public boolean delayedOrCarbon() {
+            return delayedStamp != null || carbon != null;
+        }
+
         @Override
         public String toString() {
-            return "MessageReceived[" + account + ", from=" + from + ", id=" + id + ", " + body.length() + " chars]";
+            return "MessageReceived[" + account + ", from=" + from + ", id=" + id + ", " + body.length() + " chars"
+                    + (delayedStamp != null ? ", delayed" : "") + (carbon != null ? ", carbon " + carbon : "") + "]";
         }
     }
 

@@ -60,7 +60,7 @@ public final class XmppClient {
     private int redirects;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     /** Bodies of messages handed to a session and not yet reported sent or failed, by id (event loop only). */
-    private final java.util.HashMap<String, String> pendingBodies = new java.util.HashMap<>();
+    private final java.util.HashMap<String, Queued> pendingBodies = new java.util.HashMap<>();
     /** DESIGN.md, Reconnects: received messages are de-duplicated on (bare sender, message id). */
     private final java.util.LinkedHashMap<String, Boolean> seen = new java.util.LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -76,7 +76,7 @@ public final class XmppClient {
     private int attempt;
     private ScheduledFuture<?> reconnect;
 
-    private record Queued(Jid to, String id, String body, long deadline) {}
+    private record Queued(Jid to, String id, String body, boolean otr, long deadline) {}
 
     private record HostPort(String host, int port) {}
 
@@ -108,6 +108,11 @@ public final class XmppClient {
 
     public XmppAccount account() {
         return account;
+    }
+
+    /** The event loop this account is pinned to; layers above (OTR) run their state on it too. */
+    public EventLoop eventLoop() {
+        return loop;
     }
 
     /** Replaces the configuration (password, host, pins...); it applies from the next connection attempt. */
@@ -142,22 +147,43 @@ public final class XmppClient {
 
     /** Sends a chat message now, or queues it until connected; returns the message id. */
     public String sendMessage(Jid to, String body) {
+        return sendMessage(to, body, false);
+    }
+
+    /** Asks the server for carbon copies of our other resources' messages (XEP-0280). */
+    public void enableCarbons() {
+        onSession(s -> s.enableCarbons(System.nanoTime()));
+    }
+
+    /**
+     * Sends a chat message now, or queues it until connected; returns the message id. {@code otr} adds the
+     * processing hints of XEP-0364 §4.3.
+     */
+    public String sendMessage(Jid to, String body, boolean otr) {
         byte[] b = new byte[8];
         random.nextBytes(b);
         String id = HexFormat.of().formatHex(b);
-        sendMessage(to, id, body);
+        sendMessage(to, id, body, otr);
         return id;
     }
 
     /** Sends a chat message with the caller's id now, or queues it until connected. */
     public void sendMessage(Jid to, String id, String body) {
+        sendMessage(to, id, body, false);
+    }
+
+    /**
+     * Sends a chat message with the caller's id now, or queues it until connected; {@code otr} adds the hints of
+     * XEP-0364 §4.3.
+     */
+    public void sendMessage(Jid to, String id, String body, boolean otr) {
         loop.execute(() -> {
             if (session != null && session.phase() == Phase.READY) {
-                pendingBodies.put(id, body);
-                handler.submit(s -> s.sendMessage(to, id, null, body, System.nanoTime()));
+                pendingBodies.put(id, new Queued(to, id, body, otr, 0));
+                handler.submit(s -> s.sendMessage(to, id, null, body, otr, System.nanoTime()));
             } else {
                 long deadline = System.nanoTime() + queueTimeoutNanos;
-                queue.add(new Queued(to, id, body, deadline));
+                queue.add(new Queued(to, id, body, otr, deadline));
                 loop.schedule(this::expireQueue, queueTimeoutNanos + 1, TimeUnit.NANOSECONDS);
             }
         });
@@ -348,7 +374,8 @@ public final class XmppClient {
         if (event instanceof XmppEvent.MessageFailed f && f.condition().equals("not-connected") && wanted
                 && pendingBodies.containsKey(f.id())) {
             // The connection dropped between queueing the send and running it: queue it for the next session.
-            queue.add(new Queued(f.to(), f.id(), pendingBodies.remove(f.id()), System.nanoTime() + queueTimeoutNanos));
+            Queued p = pendingBodies.remove(f.id());
+            queue.add(new Queued(f.to(), f.id(), p.body(), p.otr(), System.nanoTime() + queueTimeoutNanos));
             loop.schedule(this::expireQueue, queueTimeoutNanos + 1, TimeUnit.NANOSECONDS);
             return;
         }
@@ -395,8 +422,8 @@ public final class XmppClient {
     private void flushQueue() {
         while (!queue.isEmpty()) {
             Queued q = queue.poll();
-            pendingBodies.put(q.id(), q.body());
-            handler.submit(s -> s.sendMessage(q.to(), q.id(), null, q.body(), System.nanoTime()));
+            pendingBodies.put(q.id(), q);
+            handler.submit(s -> s.sendMessage(q.to(), q.id(), null, q.body(), q.otr(), System.nanoTime()));
         }
     }
 

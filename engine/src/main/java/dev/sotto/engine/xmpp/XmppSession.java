@@ -261,6 +261,15 @@ public final class XmppSession {
 
     /** Sends a 1:1 chat message (RFC 6121 §5.2.2); fails with an event when not ready. */
     public List<XmppOutput> sendMessage(Jid to, String id, String thread, String body, long now) {
+        return sendMessage(to, id, thread, body, false, now);
+    }
+
+    /**
+     * Sends a 1:1 chat message; {@code otr} marks an OTR message, which carries the processing hints of XEP-0364
+     * §4.3 (no-copy, no-permanent-store, carbons private) and, when it is an encoded {@code ?OTR:} message, the
+     * XEP-0380 encryption element (XEP-0364 §4.4).
+     */
+    public List<XmppOutput> sendMessage(Jid to, String id, String thread, String body, boolean otr, long now) {
         begin();
         if (phase != Phase.READY) {
             emit(new XmppEvent.MessageFailed(accountJid, to, id, "not-connected"));
@@ -269,6 +278,15 @@ public final class XmppSession {
         ElementBuilder m = Stanzas.message(to.toString(), "chat").attribute("id", id).textChild("body", body);
         if (thread != null) {
             m.textChild("thread", thread);
+        }
+        if (otr) {
+            if (body.startsWith("?OTR:")) {
+                m.child(ElementBuilder.element(XmppNamespaces.EME, "encryption")
+                        .attribute("namespace", XmppNamespaces.OTR_EME));
+            }
+            m.child(ElementBuilder.element(XmppNamespaces.HINTS, "no-copy"));
+            m.child(ElementBuilder.element(XmppNamespaces.HINTS, "no-permanent-store"));
+            m.child(ElementBuilder.element(XmppNamespaces.CARBONS, "private"));
         }
         byte[] bytes;
         try {
@@ -288,6 +306,18 @@ public final class XmppSession {
         begin();
         if (phase == Phase.READY) {
             sendPresence(show, status, priority);
+        }
+        return end();
+    }
+
+    /**
+     * Asks the server to copy our other resources' messages to this one (XEP-0280 §5). OTR messages are never
+     * copied (they carry the private hints), and copies never reach the OTR layer as messages to answer.
+     */
+    public List<XmppOutput> enableCarbons(long now) {
+        begin();
+        if (phase == Phase.READY) {
+            send(Stanzas.iq("set", nextId()).child(ElementBuilder.element(XmppNamespaces.CARBONS, "enable")).build());
         }
         return end();
     }
@@ -618,13 +648,55 @@ public final class XmppSession {
             emit(new XmppEvent.MessageFailed(accountJid, from, id, stanzaErrorCondition(e)));
             return;
         }
+        XmlElement received = e.child(XmppNamespaces.CARBONS, "received");
+        XmlElement sent = e.child(XmppNamespaces.CARBONS, "sent");
+        if (received != null || sent != null) {
+            // XEP-0280 §11: only our own account may send carbons; anything else is a forgery.
+            if (from.isFull() || from.local() == null || !from.bare().equals(accountJid)) {
+                return;
+            }
+            XmlElement forwarded = (received != null ? received : sent).child(XmppNamespaces.FORWARD, "forwarded");
+            XmlElement inner = forwarded == null ? null : forwarded.child(XmlNamespaces.JABBER_CLIENT, "message");
+            if (inner != null) {
+                carbonMessage(inner, received != null ? "received" : "sent");
+            }
+            return;
+        }
         XmlElement body = e.child(XmlNamespaces.JABBER_CLIENT, "body");
         if (body == null) {
             return; // chat states, receipts and the like are not messages to show
         }
         XmlElement thread = e.child(XmlNamespaces.JABBER_CLIENT, "thread");
+        XmlElement delay = e.child(XmppNamespaces.DELAY, "delay");
         emit(new XmppEvent.MessageReceived(accountJid, from, id, thread == null ? null : thread.text(), type,
-                body.text()));
+                body.text(), e.attribute("to") == null ? null : Jid.parse(e.attribute("to")),
+                delay == null ? null : String.valueOf(delay.attribute("stamp")), null, hints(e)));
+    }
+
+    /** The forwarded message of a carbon (XEP-0280 §7, §8): reported with its direction, never answered. */
+    private void carbonMessage(XmlElement inner, String direction) {
+        Jid from = Jid.parse(inner.attribute("from"));
+        XmlElement body = inner.child(XmlNamespaces.JABBER_CLIENT, "body");
+        String type = inner.attribute("type") == null ? "normal" : inner.attribute("type");
+        if (from == null || body == null || type.equals("error")) {
+            return;
+        }
+        XmlElement thread = inner.child(XmlNamespaces.JABBER_CLIENT, "thread");
+        emit(new XmppEvent.MessageReceived(accountJid, from, inner.attribute("id"),
+                thread == null ? null : thread.text(), type, body.text(),
+                inner.attribute("to") == null ? null : Jid.parse(inner.attribute("to")), null, direction, hints(inner)));
+    }
+
+    /** XEP-0334 hints and the XEP-0280 {@code private} element on a message. */
+    private static List<String> hints(XmlElement message) {
+        List<String> h = new ArrayList<>(2);
+        for (XmlNode n : message.children()) {
+            if (n instanceof XmlElement c && (c.namespace().equals(XmppNamespaces.HINTS)
+                    || (c.namespace().equals(XmppNamespaces.CARBONS) && c.localName().equals("private")))) {
+                h.add(c.localName());
+            }
+        }
+        return h;
     }
 
     private void presence(XmlElement e) {

@@ -70,6 +70,8 @@ public final class ConsoleCommand implements Callable<Integer> {
                     stdout.println(line);
                 }
             });
+            // Issue 6: OTR between the accounts and the user; keys and trust come back from the vault's log.
+            OtrConsoleCommands otr = OtrConsoleCommands.install(engine, console, opened == null ? null : opened.log());
             for (String line; !console.quitRequested() && (line = in.readLine()) != null; ) {
                 console.handle(line);
             }
@@ -78,6 +80,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             }
             engine.close(); // delivers the events still queued, then stops
             console.close();
+            otr.close();
         } finally {
             engine.close();
             closeQuietly(opened);

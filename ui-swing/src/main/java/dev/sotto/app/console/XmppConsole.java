@@ -42,6 +42,9 @@ public final class XmppConsole {
     private final EventJson eventJson = new EventJson(mapper);
     private final Map<String, Handler> commands = new LinkedHashMap<>();
     private final EventBus.Subscription subscription;
+    /** Views of other areas' events (issue 6: OTR), asked before the generic record view. */
+    private final java.util.List<java.util.function.Function<Object, java.util.List<ObjectNode>>> views =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean quit;
 
     /** A console over {@code engine}, printing each line to {@code out} (which must be thread-safe). */
@@ -80,6 +83,14 @@ public final class XmppConsole {
                 throw new ConsoleException(e.getMessage() == null ? "bad command" : e.getMessage());
             }
         });
+    }
+
+    /**
+     * Adds a view for another area's events: it returns the lines for an event it knows (an empty list prints
+     * nothing), or {@code null} to leave the event to the generic view.
+     */
+    void addView(java.util.function.Function<Object, java.util.List<ObjectNode>> view) {
+        views.add(view);
     }
 
     /** Whether {@code quit} was given. */
@@ -239,6 +250,13 @@ public final class XmppConsole {
     }
 
     private void onEvent(Object e) {
+        for (java.util.function.Function<Object, java.util.List<ObjectNode>> view : views) {
+            java.util.List<ObjectNode> lines = view.apply(e);
+            if (lines != null) {
+                lines.forEach(this::print);
+                return;
+            }
+        }
         ObjectNode n = eventJson.toJson(e);
         if (n != null) {
             print(n);
