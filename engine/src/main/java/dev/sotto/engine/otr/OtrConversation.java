@@ -54,8 +54,19 @@ public final class OtrConversation {
             OtrStep s = master.receive(text, now, random);
             return new Step(new OtrConversation(s.session(), instances, preferred), s.outputs());
         }
-        // A new instance starts from the master's AKE state, so it can answer the commit we sent to "any".
-        OtrSession target = instances.getOrDefault(tag, master.forNewInstance());
+        // A new instance starts from the master's AKE state, so it can answer the commit we sent to "any"; so does
+        // a known instance that gets a D-H Key in answer to a commit the master sent later (a new AKE after the
+        // correspondent ended the old one: the commit went out before its instance was known).
+        OtrSession known = instances.get(tag);
+        OtrSession target;
+        if (known == null) {
+            target = master.forNewInstance();
+        } else if (master.authState() instanceof AwaitingDhKey && known.authState() instanceof AuthNone
+                && isDhKey(text, master.config())) {
+            target = known.withAuthOf(master);
+        } else {
+            target = known;
+        }
         boolean wasPrivate = target.messageState() instanceof EncryptedState;
         OtrStep s = target.receive(text, now, random);
         Map<Integer, OtrSession> next = new HashMap<>(instances);
@@ -111,6 +122,39 @@ public final class OtrConversation {
         Map<Integer, OtrSession> next = new HashMap<>(instances);
         next.put(preferred, s.session());
         return new Step(new OtrConversation(master, next, preferred), s.outputs());
+    }
+
+    /** Whether any session holds a partial set of fragments. */
+    public boolean fragmentPending() {
+        if (master.fragmentPending()) {
+            return true;
+        }
+        for (OtrSession s : instances.values()) {
+            if (s.fragmentPending()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops every partial set of fragments (the reassembly timeout of the account layer fired). */
+    public OtrConversation withoutFragments() {
+        Map<Integer, OtrSession> next = new HashMap<>(instances);
+        next.replaceAll((tag, s) -> s.withoutFragments());
+        return new OtrConversation(master.withoutFragments(), next, preferred);
+    }
+
+    /** The same sessions under a new policy (the user changed this contact's policy). */
+    public OtrConversation withPolicy(OtrPolicy policy) {
+        Map<Integer, OtrSession> next = new HashMap<>(instances);
+        next.replaceAll((tag, s) -> s.withPolicy(policy));
+        return new OtrConversation(master.withPolicy(policy), next, preferred);
+    }
+
+    private static boolean isDhKey(String text, OtrConfig config) {
+        DecodeResult<OtrText> d = OtrTextCodec.decode(text, config.limits());
+        return d instanceof DecodeResult.Ok<OtrText> ok && ok.value() instanceof OtrText.Encoded e
+                && e.message() instanceof dev.sotto.codecs.otr.DhKeyMessage;
     }
 
     /** The v3 sender instance tag of an encoded message or fragment, or 0. */

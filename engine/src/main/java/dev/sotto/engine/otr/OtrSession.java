@@ -64,6 +64,21 @@ public final class OtrSession {
         return new OtrSession(config.withPolicy(policy), auth, msg, fragments, plaintextReceived, stored);
     }
 
+    /** Whether a partial set of fragments is stored (OTR v3 "Receiving Fragments"). */
+    public boolean fragmentPending() {
+        return fragments.n() > 0;
+    }
+
+    /** This session without its stored fragments: a partial set dropped after the reassembly timeout. */
+    public OtrSession withoutFragments() {
+        return fragments.n() == 0 ? this : withFragments(FragmentBuffer.EMPTY);
+    }
+
+    /** This session with {@code other}'s AKE state (the master's commit answered by a known instance). */
+    OtrSession withAuthOf(OtrSession other) {
+        return new OtrSession(config, other.auth, msg, fragments, plaintextReceived, stored);
+    }
+
     /** A session for a newly seen instance of the contact: the master's AKE state, nothing else. */
     OtrSession forNewInstance() {
         return new OtrSession(config, auth, PlaintextState.INSTANCE, FragmentBuffer.EMPTY, plaintextReceived,

@@ -45,6 +45,17 @@ public final class OtrTrustBook {
         return new OtrTrustBook(account, next);
     }
 
+    /** Whether any fingerprint of {@code contact} was ever seen: the contact has been private with us. */
+    public boolean knows(String contact) {
+        String prefix = contact + " ";
+        for (String k : trust.keySet()) {
+            if (k.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The trust in {@code contact}'s {@code fingerprint}, or null if it was never seen. */
     public OtrTrust trust(String contact, Fingerprint fingerprint) {
         return trust.get(key(contact, fingerprint.display()));

@@ -19,5 +19,18 @@ final class XmppNamespaces {
     /** XEP-0030 §3. */
     static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
 
+    /** XEP-0280 §5 (issue 6: carbons must not turn into OTR errors). */
+    static final String CARBONS = "urn:xmpp:carbons:2";
+    /** XEP-0297 §3, the wrapper inside a carbon. */
+    static final String FORWARD = "urn:xmpp:forward:0";
+    /** XEP-0203 §3. */
+    static final String DELAY = "urn:xmpp:delay";
+    /** XEP-0334 §4, the hints XEP-0364 §4.3 asks for on OTR messages. */
+    static final String HINTS = "urn:xmpp:hints";
+    /** XEP-0380 §3. */
+    static final String EME = "urn:xmpp:eme:0";
+    /** XEP-0364 §4.4: the namespace EME names for OTR. */
+    static final String OTR_EME = "urn:xmpp:otr:0";
+
     private XmppNamespaces() {}
 }

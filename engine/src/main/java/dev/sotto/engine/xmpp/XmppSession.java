@@ -1,5 +1,6 @@
 package dev.sotto.engine.xmpp;
 
+import dev.sotto.engine.event.XmppEvent;
 import static dev.sotto.engine.xmpp.XmppNamespaces.BIND;
 import static dev.sotto.engine.xmpp.XmppNamespaces.DISCO_INFO;
 import static dev.sotto.engine.xmpp.XmppNamespaces.PING;
@@ -22,9 +23,9 @@ import dev.sotto.codecs.xmpp.Stanzas;
 import dev.sotto.codecs.xmpp.XmppStreamDecoder;
 import dev.sotto.codecs.xmpp.XmppStreamEncoder;
 import dev.sotto.engine.account.XmppAccount;
-import dev.sotto.engine.xmpp.XmppEvent.AuthenticationFailed;
-import dev.sotto.engine.xmpp.XmppEvent.Connected;
-import dev.sotto.engine.xmpp.XmppEvent.Disconnected;
+import dev.sotto.engine.event.XmppEvent.AuthenticationFailed;
+import dev.sotto.engine.event.XmppEvent.Connected;
+import dev.sotto.engine.event.XmppEvent.Disconnected;
 import dev.sotto.engine.xmpp.sasl.ScramClient;
 import dev.sotto.engine.xmpp.sasl.ScramStep;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,7 @@ public final class XmppSession {
     private ScramClient scram;
     private boolean scramVerified;
     private boolean awaitingFinal;
+    private String pendingCompute;
     private String bindId;
     private String keepaliveId;
     private Jid boundJid;
@@ -202,6 +204,27 @@ public final class XmppSession {
         return end();
     }
 
+    /** The result of a {@link XmppOutput.Compute} job (the SCRAM salted password); stale results are ignored. */
+    public List<XmppOutput> computeDone(String id, Object result, long now) {
+        begin();
+        if (phase != Phase.AUTHENTICATING || scram == null || !id.equals(pendingCompute)) {
+            if (result instanceof byte[] b) {
+                Arrays.fill(b, (byte) 0);
+            }
+            return end();
+        }
+        pendingCompute = null;
+        ScramStep step = scram.completeServerFirst(result);
+        if (step instanceof ScramStep.Respond r) {
+            send(ElementBuilder.element(SASL, "response")
+                    .text(Base64.getEncoder().encodeToString(r.message().getBytes(StandardCharsets.UTF_8))).build());
+            awaitingFinal = true;
+        } else if (step instanceof ScramStep.Failed f) {
+            authFailedLocally(f.reason());
+        }
+        return end();
+    }
+
     /** A timer the adapter armed has fired. */
     public List<XmppOutput> timerFired(String id, long now) {
         begin();
@@ -238,6 +261,15 @@ public final class XmppSession {
 
     /** Sends a 1:1 chat message (RFC 6121 §5.2.2); fails with an event when not ready. */
     public List<XmppOutput> sendMessage(Jid to, String id, String thread, String body, long now) {
+        return sendMessage(to, id, thread, body, false, now);
+    }
+
+    /**
+     * Sends a 1:1 chat message; {@code otr} marks an OTR message, which carries the processing hints of XEP-0364
+     * §4.3 (no-copy, no-permanent-store, carbons private) and, when it is an encoded {@code ?OTR:} message, the
+     * XEP-0380 encryption element (XEP-0364 §4.4).
+     */
+    public List<XmppOutput> sendMessage(Jid to, String id, String thread, String body, boolean otr, long now) {
         begin();
         if (phase != Phase.READY) {
             emit(new XmppEvent.MessageFailed(accountJid, to, id, "not-connected"));
@@ -246,6 +278,15 @@ public final class XmppSession {
         ElementBuilder m = Stanzas.message(to.toString(), "chat").attribute("id", id).textChild("body", body);
         if (thread != null) {
             m.textChild("thread", thread);
+        }
+        if (otr) {
+            if (body.startsWith("?OTR:")) {
+                m.child(ElementBuilder.element(XmppNamespaces.EME, "encryption")
+                        .attribute("namespace", XmppNamespaces.OTR_EME));
+            }
+            m.child(ElementBuilder.element(XmppNamespaces.HINTS, "no-copy"));
+            m.child(ElementBuilder.element(XmppNamespaces.HINTS, "no-permanent-store"));
+            m.child(ElementBuilder.element(XmppNamespaces.CARBONS, "private"));
         }
         byte[] bytes;
         try {
@@ -256,7 +297,7 @@ public final class XmppSession {
             return end();
         }
         out.add(new XmppOutput.Send(bytes));
-        emit(new XmppEvent.MessageSent(accountJid, to, id));
+        emit(new XmppEvent.MessageTransmitted(accountJid, to, id));
         return end();
     }
 
@@ -265,6 +306,18 @@ public final class XmppSession {
         begin();
         if (phase == Phase.READY) {
             sendPresence(show, status, priority);
+        }
+        return end();
+    }
+
+    /**
+     * Asks the server to copy our other resources' messages to this one (XEP-0280 §5). OTR messages are never
+     * copied (they carry the private hints), and copies never reach the OTR layer as messages to answer.
+     */
+    public List<XmppOutput> enableCarbons(long now) {
+        begin();
+        if (phase == Phase.READY) {
+            send(Stanzas.iq("set", nextId()).child(ElementBuilder.element(XmppNamespaces.CARBONS, "enable")).build());
         }
         return end();
     }
@@ -439,7 +492,7 @@ public final class XmppSession {
     /** RFC 4616 §2: message = [authzid] UTF8NUL authcid UTF8NUL passwd. */
     private byte[] plainMessage() {
         byte[] user = accountJid.local().getBytes(StandardCharsets.UTF_8);
-        byte[] pw = account.password().utf8();
+        byte[] pw = account.password().bytes();
         byte[] m = new byte[2 + user.length + pw.length];
         System.arraycopy(user, 0, m, 1, user.length);
         System.arraycopy(pw, 0, m, 2 + user.length, pw.length);
@@ -463,8 +516,12 @@ public final class XmppSession {
                     return;
                 }
                 String text = new String(data, StandardCharsets.UTF_8);
-                ScramStep step = awaitingFinal ? scram.handleServerFinal(text) : scram.handleServerFirst(text);
-                if (step instanceof ScramStep.Respond r) {
+                ScramStep step = awaitingFinal ? scram.handleServerFinal(text) : scram.beginServerFirst(text);
+                if (step instanceof ScramStep.Compute c) {
+                    // RFC 5802 §2.2 Hi() takes thousands of HMACs: off the event loop, back through computeDone.
+                    pendingCompute = "scram-hi-" + nextId();
+                    out.add(new XmppOutput.Compute(pendingCompute, c.job()));
+                } else if (step instanceof ScramStep.Respond r) {
                     send(ElementBuilder.element(SASL, "response")
                             .text(Base64.getEncoder().encodeToString(r.message().getBytes(StandardCharsets.UTF_8)))
                             .build());
@@ -591,13 +648,55 @@ public final class XmppSession {
             emit(new XmppEvent.MessageFailed(accountJid, from, id, stanzaErrorCondition(e)));
             return;
         }
+        XmlElement received = e.child(XmppNamespaces.CARBONS, "received");
+        XmlElement sent = e.child(XmppNamespaces.CARBONS, "sent");
+        if (received != null || sent != null) {
+            // XEP-0280 §11: only our own account may send carbons; anything else is a forgery.
+            if (from.isFull() || from.local() == null || !from.bare().equals(accountJid)) {
+                return;
+            }
+            XmlElement forwarded = (received != null ? received : sent).child(XmppNamespaces.FORWARD, "forwarded");
+            XmlElement inner = forwarded == null ? null : forwarded.child(XmlNamespaces.JABBER_CLIENT, "message");
+            if (inner != null) {
+                carbonMessage(inner, received != null ? "received" : "sent");
+            }
+            return;
+        }
         XmlElement body = e.child(XmlNamespaces.JABBER_CLIENT, "body");
         if (body == null) {
             return; // chat states, receipts and the like are not messages to show
         }
         XmlElement thread = e.child(XmlNamespaces.JABBER_CLIENT, "thread");
+        XmlElement delay = e.child(XmppNamespaces.DELAY, "delay");
         emit(new XmppEvent.MessageReceived(accountJid, from, id, thread == null ? null : thread.text(), type,
-                body.text()));
+                body.text(), e.attribute("to") == null ? null : Jid.parse(e.attribute("to")),
+                delay == null ? null : String.valueOf(delay.attribute("stamp")), null, hints(e)));
+    }
+
+    /** The forwarded message of a carbon (XEP-0280 §7, §8): reported with its direction, never answered. */
+    private void carbonMessage(XmlElement inner, String direction) {
+        Jid from = Jid.parse(inner.attribute("from"));
+        XmlElement body = inner.child(XmlNamespaces.JABBER_CLIENT, "body");
+        String type = inner.attribute("type") == null ? "normal" : inner.attribute("type");
+        if (from == null || body == null || type.equals("error")) {
+            return;
+        }
+        XmlElement thread = inner.child(XmlNamespaces.JABBER_CLIENT, "thread");
+        emit(new XmppEvent.MessageReceived(accountJid, from, inner.attribute("id"),
+                thread == null ? null : thread.text(), type, body.text(),
+                inner.attribute("to") == null ? null : Jid.parse(inner.attribute("to")), null, direction, hints(inner)));
+    }
+
+    /** XEP-0334 hints and the XEP-0280 {@code private} element on a message. */
+    private static List<String> hints(XmlElement message) {
+        List<String> h = new ArrayList<>(2);
+        for (XmlNode n : message.children()) {
+            if (n instanceof XmlElement c && (c.namespace().equals(XmppNamespaces.HINTS)
+                    || (c.namespace().equals(XmppNamespaces.CARBONS) && c.localName().equals("private")))) {
+                h.add(c.localName());
+            }
+        }
+        return h;
     }
 
     private void presence(XmlElement e) {

@@ -1,6 +1,6 @@
 package dev.sotto.engine.xmpp.sasl;
 
-import dev.sotto.engine.account.Password;
+import dev.sotto.engine.crypto.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -20,16 +20,18 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ScramClient {
 
-    private enum Stage { AWAIT_SERVER_FIRST, AWAIT_SERVER_FINAL, DONE }
+    private enum Stage { AWAIT_SERVER_FIRST, AWAIT_SALTED_PASSWORD, AWAIT_SERVER_FINAL, DONE }
 
     private final ScramAlgorithm algorithm;
     private final ScramLimits limits;
-    private final Password password;
+    private final Secret password;
     private final String clientNonce;
     private final String gs2Header;
     private final String clientFirstBare;
     private Stage stage = Stage.AWAIT_SERVER_FIRST;
     private byte[] expectedServerSignature;
+    private String pendingAuthMessage;
+    private String pendingWithoutProof;
 
     /**
      * @param username the authentication identity (the JID's localpart for XMPP)
@@ -37,7 +39,7 @@ public final class ScramClient {
      * @param clientSupportsBinding whether this client could do channel binding
      * @param serverOffersPlus whether the server offered a -PLUS mechanism
      */
-    public ScramClient(ScramAlgorithm algorithm, String username, Password password, String clientNonce,
+    public ScramClient(ScramAlgorithm algorithm, String username, Secret password, String clientNonce,
             boolean clientSupportsBinding, boolean serverOffersPlus, ScramLimits limits) {
         this.algorithm = algorithm;
         this.limits = limits;
@@ -69,8 +71,20 @@ public final class ScramClient {
         return gs2Header + clientFirstBare;
     }
 
-    /** Handles server-first-message and returns client-final-message, or why the exchange failed. */
+    /** Handles server-first-message and returns client-final-message, or why the exchange failed (all inline). */
     public ScramStep handleServerFirst(String serverFirst) {
+        ScramStep step = beginServerFirst(serverFirst);
+        if (step instanceof ScramStep.Compute c) {
+            return completeServerFirst(c.job().run());
+        }
+        return step;
+    }
+
+    /**
+     * Checks server-first-message (RFC 5802 §5.1) and returns the PBKDF2 job that salts the password
+     * ({@link ScramStep.Compute}), or why the exchange failed. The job touches nothing of this object.
+     */
+    public ScramStep beginServerFirst(String serverFirst) {
         if (stage != Stage.AWAIT_SERVER_FIRST) {
             return fail("unexpected-server-first");
         }
@@ -113,11 +127,11 @@ public final class ScramClient {
             return fail("iteration-count-out-of-bounds");
         }
         String preparedPassword;
-        char[] pw = password.chars();
+        byte[] pw = password.bytes(); // the UTF-8 of the password as typed
         try {
-            preparedPassword = SaslPrep.prepare(new String(pw));
+            preparedPassword = SaslPrep.prepare(new String(pw, StandardCharsets.UTF_8));
         } finally {
-            Arrays.fill(pw, '\0');
+            Arrays.fill(pw, (byte) 0);
         }
         if (preparedPassword == null) {
             return fail("password-prohibited-by-saslprep");
@@ -125,16 +139,42 @@ public final class ScramClient {
         // RFC 5802 §7: channel-binding "c=" base64(gs2-header), no cbind-data without -PLUS.
         String withoutProof = "c=" + Base64.getEncoder().encodeToString(gs2Header.getBytes(StandardCharsets.US_ASCII))
                 + ",r=" + nonce;
-        String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
-        byte[] salted = null;
+        pendingAuthMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
+        pendingWithoutProof = withoutProof;
+        stage = Stage.AWAIT_SALTED_PASSWORD;
+        byte[] pwBytes = preparedPassword.getBytes(StandardCharsets.UTF_8);
+        ScramAlgorithm alg = algorithm;
+        return new ScramStep.Compute(() -> {
+            try {
+                return hi(alg, pwBytes, salt, iterations);
+            } catch (GeneralSecurityException e) {
+                return null;
+            } finally {
+                Arrays.fill(pwBytes, (byte) 0);
+            }
+        });
+    }
+
+    /**
+     * Takes the salted password the {@link ScramStep.Compute} job returned and gives client-final-message with the
+     * proof (RFC 5802 §3), or why the exchange failed.
+     */
+    public ScramStep completeServerFirst(Object saltedPassword) {
+        if (stage != Stage.AWAIT_SALTED_PASSWORD) {
+            return fail("unexpected-salted-password");
+        }
+        if (!(saltedPassword instanceof byte[] salted) || salted.length != algorithm.keyBytes()) {
+            return fail("crypto-unavailable");
+        }
+        String authMessage = pendingAuthMessage;
+        String withoutProof = pendingWithoutProof;
+        pendingAuthMessage = null;
+        pendingWithoutProof = null;
         byte[] clientKey = null;
         byte[] storedKey = null;
         byte[] clientSignature = null;
         byte[] serverKey = null;
         try {
-            byte[] pwBytes = preparedPassword.getBytes(StandardCharsets.UTF_8);
-            salted = hi(pwBytes, salt, iterations);
-            Arrays.fill(pwBytes, (byte) 0);
             // RFC 5802 §3
             clientKey = hmac(salted, "Client Key".getBytes(StandardCharsets.US_ASCII));
             storedKey = MessageDigest.getInstance(algorithm.digest()).digest(clientKey);
@@ -197,7 +237,8 @@ public final class ScramClient {
     }
 
     /** RFC 5802 §2.2 Hi(str, salt, i): PBKDF2 with HMAC as PRF and dkLen = output size of H. */
-    private byte[] hi(byte[] str, byte[] salt, int iterations) throws GeneralSecurityException {
+    private static byte[] hi(ScramAlgorithm algorithm, byte[] str, byte[] salt, int iterations)
+            throws GeneralSecurityException {
         Mac mac = Mac.getInstance(algorithm.hmac());
         mac.init(new SecretKeySpec(str, algorithm.hmac()));
         mac.update(salt);
