@@ -50,6 +50,12 @@ public final class SottoEngine implements AutoCloseable {
     private final EventLoopGroup group;
     private final XmppNetwork network;
     private final boolean ownsNetwork;
+    /** DESIGN.md, One event loop owns a session: millisecond work (PBKDF2, key generation) runs here instead. */
+    private final java.util.concurrent.ExecutorService crypto = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "sotto-crypto");
+        t.setDaemon(true);
+        return t;
+    });
     private final EventBus bus = new EventBus();
     private final AtomicReference<EngineState> state;
     private final Map<Jid, AccountRuntime> runtimes = new ConcurrentHashMap<>();
@@ -326,6 +332,7 @@ public final class SottoEngine implements AutoCloseable {
             rt.client.disconnect();
         }
         group.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        crypto.shutdownNow();
         if (ownsNetwork) {
             network.close();
         }
@@ -338,7 +345,7 @@ public final class SottoEngine implements AutoCloseable {
         return runtimes.computeIfAbsent(account.jid(), jid -> {
             EventLoop loop = group.next(); // DESIGN.md, Sans-I/O contract: each account is pinned to one loop
             XmppClient client = new XmppClient(account, loop, e -> onClientEvent(jid, e), options.random(),
-                    options.session(), options.backoff(), options.queueTimeoutNanos(), network);
+                    options.session(), options.backoff(), options.queueTimeoutNanos(), network, crypto);
             return new AccountRuntime(loop, client);
         });
     }

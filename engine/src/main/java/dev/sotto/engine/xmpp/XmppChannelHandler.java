@@ -35,11 +35,20 @@ public final class XmppChannelHandler extends ChannelInboundHandlerAdapter {
     private final int port;
     private final PinningTrustManager trust;
     private final Consumer<XmppEvent> events;
+    private final java.util.concurrent.Executor crypto;
     private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
     private ChannelHandlerContext ctx;
 
+    /** A handler whose slow crypto runs on the common fork-join pool. */
     public XmppChannelHandler(XmppSession session, String domain, int port, PinningTrustManager trust,
             Consumer<XmppEvent> events) {
+        this(session, domain, port, trust, events, java.util.concurrent.ForkJoinPool.commonPool());
+    }
+
+    /** @param crypto where {@link XmppOutput.Compute} jobs run (never the event loop) */
+    public XmppChannelHandler(XmppSession session, String domain, int port, PinningTrustManager trust,
+            Consumer<XmppEvent> events, java.util.concurrent.Executor crypto) {
+        this.crypto = crypto;
         this.session = session;
         this.domain = domain;
         this.port = port;
@@ -111,6 +120,12 @@ public final class XmppChannelHandler extends ChannelInboundHandlerAdapter {
                         () -> apply(session.timerFired(t.id(), System.nanoTime())), delay, TimeUnit.NANOSECONDS));
             } else if (o instanceof XmppOutput.CancelTimer t) {
                 cancel(t.id());
+            } else if (o instanceof XmppOutput.Compute c) {
+                ChannelHandlerContext c0 = ctx;
+                crypto.execute(() -> {
+                    Object result = c.job().run();
+                    c0.executor().execute(() -> apply(session.computeDone(c.id(), result, System.nanoTime())));
+                });
             } else if (o instanceof XmppOutput.Emit e) {
                 events.accept(e.event());
             } else if (o instanceof XmppOutput.Close) {

@@ -55,6 +55,7 @@ public final class XmppClient {
     private final ReconnectBackoff backoff;
     private final long queueTimeoutNanos;
     private final XmppNetwork network;
+    private final java.util.concurrent.Executor crypto;
     private HostPort redirect;
     private int redirects;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
@@ -82,16 +83,20 @@ public final class XmppClient {
     /** A client trusting the JDK's trust store (plus the account's pins) and the system's DNS. */
     public XmppClient(XmppAccount account, EventLoopGroup group, Consumer<XmppEvent> listener, SecureRandom random,
             XmppSessionConfig config, ReconnectBackoff backoff, long queueTimeoutNanos) {
-        this(account, group, listener, random, config, backoff, queueTimeoutNanos, XmppNetwork.system());
+        this(account, group, listener, random, config, backoff, queueTimeoutNanos, XmppNetwork.system(),
+                java.util.concurrent.ForkJoinPool.commonPool());
     }
 
     /**
      * @param group the account's event loop (or a group; {@code next()} is taken once and kept)
      * @param network trust and DNS (shared by the clients of one engine)
+     * @param crypto where slow crypto (SCRAM's PBKDF2) runs, off the event loop
      */
     public XmppClient(XmppAccount account, EventLoopGroup group, Consumer<XmppEvent> listener, SecureRandom random,
-            XmppSessionConfig config, ReconnectBackoff backoff, long queueTimeoutNanos, XmppNetwork network) {
+            XmppSessionConfig config, ReconnectBackoff backoff, long queueTimeoutNanos, XmppNetwork network,
+            java.util.concurrent.Executor crypto) {
         this.network = network;
+        this.crypto = crypto;
         this.account = account;
         this.loop = group.next();
         this.listener = listener;
@@ -294,7 +299,7 @@ public final class XmppClient {
         // The certificate is checked against the XMPP domain, never against the host we connect to (RFC 6120
         // §13.7.2.1): a DNS or see-other-host answer cannot make another server's certificate acceptable.
         handler = new XmppChannelHandler(session, acc.jid().domain(), acc.port(), trust,
-                event -> onEvent(current, event));
+                event -> onEvent(current, event), crypto);
         XmppChannelHandler h = handler;
         HostPort target = targets.get(index);
         Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class).resolver(network.resolvers())

@@ -25,6 +25,12 @@ public sealed interface XmppOutput {
     /** Report an event. */
     record Emit(XmppEvent event) implements XmppOutput {}
 
+    /**
+     * Run {@code job} on the crypto executor, off the event loop (SCRAM's PBKDF2), and hand the result back
+     * through {@link XmppSession#computeDone} on the loop (DESIGN.md, Sans-I/O contract).
+     */
+    record Compute(String id, dev.sotto.engine.sansio.ComputeJob job) implements XmppOutput {}
+
     /** Close the connection after the bytes before this output were written. */
     record Close() implements XmppOutput {}
 }

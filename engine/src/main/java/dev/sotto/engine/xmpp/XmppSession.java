@@ -77,6 +77,7 @@ public final class XmppSession {
     private ScramClient scram;
     private boolean scramVerified;
     private boolean awaitingFinal;
+    private String pendingCompute;
     private String bindId;
     private String keepaliveId;
     private Jid boundJid;
@@ -199,6 +200,27 @@ public final class XmppSession {
             cancelTimers();
             phase = Phase.CLOSED;
             emit(new Disconnected(accountJid, "connection-lost", true));
+        }
+        return end();
+    }
+
+    /** The result of a {@link XmppOutput.Compute} job (the SCRAM salted password); stale results are ignored. */
+    public List<XmppOutput> computeDone(String id, Object result, long now) {
+        begin();
+        if (phase != Phase.AUTHENTICATING || scram == null || !id.equals(pendingCompute)) {
+            if (result instanceof byte[] b) {
+                Arrays.fill(b, (byte) 0);
+            }
+            return end();
+        }
+        pendingCompute = null;
+        ScramStep step = scram.completeServerFirst(result);
+        if (step instanceof ScramStep.Respond r) {
+            send(ElementBuilder.element(SASL, "response")
+                    .text(Base64.getEncoder().encodeToString(r.message().getBytes(StandardCharsets.UTF_8))).build());
+            awaitingFinal = true;
+        } else if (step instanceof ScramStep.Failed f) {
+            authFailedLocally(f.reason());
         }
         return end();
     }
@@ -494,8 +516,12 @@ public final class XmppSession {
                     return;
                 }
                 String text = new String(data, StandardCharsets.UTF_8);
-                ScramStep step = awaitingFinal ? scram.handleServerFinal(text) : scram.handleServerFirst(text);
-                if (step instanceof ScramStep.Respond r) {
+                ScramStep step = awaitingFinal ? scram.handleServerFinal(text) : scram.beginServerFirst(text);
+                if (step instanceof ScramStep.Compute c) {
+                    // RFC 5802 §2.2 Hi() takes thousands of HMACs: off the event loop, back through computeDone.
+                    pendingCompute = "scram-hi-" + nextId();
+                    out.add(new XmppOutput.Compute(pendingCompute, c.job()));
+                } else if (step instanceof ScramStep.Respond r) {
                     send(ElementBuilder.element(SASL, "response")
                             .text(Base64.getEncoder().encodeToString(r.message().getBytes(StandardCharsets.UTF_8)))
                             .build());

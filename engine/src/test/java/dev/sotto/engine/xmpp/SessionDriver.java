@@ -44,8 +44,18 @@ final class SessionDriver {
         this.splits = new Random(seed);
     }
 
+    /** Records outputs; a Compute job runs inline and its result goes straight back (the adapter's role). */
+    private void add(List<XmppOutput> more) {
+        for (XmppOutput o : more) {
+            outputs.add(o);
+            if (o instanceof XmppOutput.Compute c) {
+                add(session.computeDone(c.id(), c.job().run(), ++now));
+            }
+        }
+    }
+
     void start() {
-        outputs.addAll(session.start(now));
+        add(session.start(now));
     }
 
     void feed(String serverXml) {
@@ -57,13 +67,13 @@ final class SessionDriver {
                 case BYTE_AT_A_TIME -> 1;
                 case RANDOM_SPLITS -> 1 + splits.nextInt(Math.min(64, b.length - pos));
             };
-            outputs.addAll(session.receive(b, pos, n, ++now));
+            add(session.receive(b, pos, n, ++now));
             pos += n;
         }
     }
 
     void tlsUp() {
-        outputs.addAll(session.tlsEstablished("TLSv1.3", "AA:BB", ++now));
+        add(session.tlsEstablished("TLSv1.3", "AA:BB", ++now));
     }
 
     /** Everything the session sent since the last call, as text. */

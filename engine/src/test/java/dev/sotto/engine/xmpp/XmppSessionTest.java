@@ -150,6 +150,28 @@ class XmppSessionTest {
     }
 
     @Test
+    void scramPbkdf2IsAComputeJobOffTheLoopAndOnlyItsOwnResultContinues() throws Exception {
+        SessionDriver d = upToChallenge();
+        String clientFirst = unb64(group("<auth[^>]*>([^<]*)</auth>", d.takeSent()));
+        ScramServer server = new ScramServer("alice-pass");
+        byte[] challenge = ("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>" + b64(server.serverFirst(clientFirst))
+                + "</challenge>").getBytes(StandardCharsets.UTF_8);
+        // Straight to the session, not through the driver (which would run the job inline).
+        List<XmppOutput> out = d.session.receive(challenge, 0, challenge.length, 1000);
+        assertThat(out).hasSize(1).first().isInstanceOf(XmppOutput.Compute.class);
+        XmppOutput.Compute job = (XmppOutput.Compute) out.get(0);
+        // A result for another id (a stale job) changes nothing and sends nothing.
+        assertThat(d.session.computeDone("scram-hi-stale", new byte[20], 1001)).isEmpty();
+        List<XmppOutput> after = d.session.computeDone(job.id(), job.job().run(), 1002);
+        String response = after.stream().filter(o -> o instanceof XmppOutput.Send).map(o -> new String(
+                ((XmppOutput.Send) o).bytes(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        String clientFinal = unb64(group("<response[^>]*>([^<]*)</response>", response));
+        assertThat(server.serverFinal(clientFinal)).as("proof from the off-loop PBKDF2 verifies").isNotNull();
+        // The same result delivered twice is ignored.
+        assertThat(d.session.computeDone(job.id(), job.job().run(), 1003)).isEmpty();
+    }
+
+    @Test
     void serverFailureIsReportedWithItsConditionAndNotRetried() {
         SessionDriver d = upToChallenge();
         d.takeSent();

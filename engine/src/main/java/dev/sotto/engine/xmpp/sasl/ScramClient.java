@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ScramClient {
 
-    private enum Stage { AWAIT_SERVER_FIRST, AWAIT_SERVER_FINAL, DONE }
+    private enum Stage { AWAIT_SERVER_FIRST, AWAIT_SALTED_PASSWORD, AWAIT_SERVER_FINAL, DONE }
 
     private final ScramAlgorithm algorithm;
     private final ScramLimits limits;
@@ -30,6 +30,8 @@ public final class ScramClient {
     private final String clientFirstBare;
     private Stage stage = Stage.AWAIT_SERVER_FIRST;
     private byte[] expectedServerSignature;
+    private String pendingAuthMessage;
+    private String pendingWithoutProof;
 
     /**
      * @param username the authentication identity (the JID's localpart for XMPP)
@@ -69,8 +71,20 @@ public final class ScramClient {
         return gs2Header + clientFirstBare;
     }
 
-    /** Handles server-first-message and returns client-final-message, or why the exchange failed. */
+    /** Handles server-first-message and returns client-final-message, or why the exchange failed (all inline). */
     public ScramStep handleServerFirst(String serverFirst) {
+        ScramStep step = beginServerFirst(serverFirst);
+        if (step instanceof ScramStep.Compute c) {
+            return completeServerFirst(c.job().run());
+        }
+        return step;
+    }
+
+    /**
+     * Checks server-first-message (RFC 5802 §5.1) and returns the PBKDF2 job that salts the password
+     * ({@link ScramStep.Compute}), or why the exchange failed. The job touches nothing of this object.
+     */
+    public ScramStep beginServerFirst(String serverFirst) {
         if (stage != Stage.AWAIT_SERVER_FIRST) {
             return fail("unexpected-server-first");
         }
@@ -125,16 +139,42 @@ public final class ScramClient {
         // RFC 5802 §7: channel-binding "c=" base64(gs2-header), no cbind-data without -PLUS.
         String withoutProof = "c=" + Base64.getEncoder().encodeToString(gs2Header.getBytes(StandardCharsets.US_ASCII))
                 + ",r=" + nonce;
-        String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
-        byte[] salted = null;
+        pendingAuthMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
+        pendingWithoutProof = withoutProof;
+        stage = Stage.AWAIT_SALTED_PASSWORD;
+        byte[] pwBytes = preparedPassword.getBytes(StandardCharsets.UTF_8);
+        ScramAlgorithm alg = algorithm;
+        return new ScramStep.Compute(() -> {
+            try {
+                return hi(alg, pwBytes, salt, iterations);
+            } catch (GeneralSecurityException e) {
+                return null;
+            } finally {
+                Arrays.fill(pwBytes, (byte) 0);
+            }
+        });
+    }
+
+    /**
+     * Takes the salted password the {@link ScramStep.Compute} job returned and gives client-final-message with the
+     * proof (RFC 5802 §3), or why the exchange failed.
+     */
+    public ScramStep completeServerFirst(Object saltedPassword) {
+        if (stage != Stage.AWAIT_SALTED_PASSWORD) {
+            return fail("unexpected-salted-password");
+        }
+        if (!(saltedPassword instanceof byte[] salted) || salted.length != algorithm.keyBytes()) {
+            return fail("crypto-unavailable");
+        }
+        String authMessage = pendingAuthMessage;
+        String withoutProof = pendingWithoutProof;
+        pendingAuthMessage = null;
+        pendingWithoutProof = null;
         byte[] clientKey = null;
         byte[] storedKey = null;
         byte[] clientSignature = null;
         byte[] serverKey = null;
         try {
-            byte[] pwBytes = preparedPassword.getBytes(StandardCharsets.UTF_8);
-            salted = hi(pwBytes, salt, iterations);
-            Arrays.fill(pwBytes, (byte) 0);
             // RFC 5802 §3
             clientKey = hmac(salted, "Client Key".getBytes(StandardCharsets.US_ASCII));
             storedKey = MessageDigest.getInstance(algorithm.digest()).digest(clientKey);
@@ -197,7 +237,8 @@ public final class ScramClient {
     }
 
     /** RFC 5802 §2.2 Hi(str, salt, i): PBKDF2 with HMAC as PRF and dkLen = output size of H. */
-    private byte[] hi(byte[] str, byte[] salt, int iterations) throws GeneralSecurityException {
+    private static byte[] hi(ScramAlgorithm algorithm, byte[] str, byte[] salt, int iterations)
+            throws GeneralSecurityException {
         Mac mac = Mac.getInstance(algorithm.hmac());
         mac.init(new SecretKeySpec(str, algorithm.hmac()));
         mac.update(salt);
