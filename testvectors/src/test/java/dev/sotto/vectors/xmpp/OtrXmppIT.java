@@ -279,6 +279,11 @@ class OtrXmppIT {
         Jid bob1Full = bob1.full();
         Jid bob2Full = bob2.full();
         bob2.client.enableCarbons(); // XEP-0280: our OTR messages carry no-copy and private, so none are copied
+        // Bound is not yet available: until the server has each resource's initial presence, a message to the bare
+        // JID goes to offline storage and then to the first resource only (RFC 6121 §8.5.2). Each resource seeing
+        // the other's presence shows the server has both.
+        bob1.await(XmppEvent.PresenceReceived.class, p -> bob2Full.equals(p.from()), 15);
+        bob2.await(XmppEvent.PresenceReceived.class, p -> bob1Full.equals(p.from()), 15);
 
         alice.otr.startPrivate(BOB); // the bare JID: the server gives the query to both resources
         bob1.notice(n -> n instanceof OtrNotice.WentPrivate, 15);
