@@ -17,6 +17,7 @@ import dev.sotto.engine.otr.OtrMessagingConfig;
 import dev.sotto.engine.otr.OtrNotice;
 import dev.sotto.engine.otr.OtrXmppAccount;
 import dev.sotto.engine.xmpp.Jid;
+import dev.sotto.engine.xmpp.PresenceShow;
 import dev.sotto.engine.xmpp.ReconnectBackoff;
 import dev.sotto.engine.xmpp.TlsPolicy;
 import dev.sotto.engine.xmpp.XmppClient;
@@ -137,6 +138,22 @@ class OtrXmppIT {
                 }
                 if (p.test(m)) {
                     return m;
+                }
+            }
+        }
+
+        /** Whether an event matching {@code p} was or is published within {@code seconds}. */
+        <T> boolean arrives(Class<T> type, Predicate<T> p, long seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (true) {
+                for (Object e : events) {
+                    if (type.isInstance(e) && p.test(type.cast(e))) {
+                        return true;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || queue.poll(left, TimeUnit.NANOSECONDS) == null) {
+                    return false;
                 }
             }
         }
@@ -315,6 +332,14 @@ class OtrXmppIT {
         Login bob = bob("off");
         alice.full();
         Jid bobFull = bob.full();
+        // Alice subscribes to bob's presence (RFC 6121 §3), so that she sees him leave before she writes: a message
+        // sent while the server still holds his session would go to that session instead of offline storage.
+        alice.client.addContact(BOB, "Bob");
+        if (bob.arrives(XmppEvent.SubscriptionReceived.class, e -> e.type().equals("subscribe"), 3)) {
+            bob.client.answerSubscription(ALICE, true);
+        }
+        alice.await(XmppEvent.PresenceReceived.class, e -> e.from().equals(bobFull)
+                && e.show() != PresenceShow.UNAVAILABLE, 10);
         alice.otr.startPrivate(bobFull);
         bob.notice(n -> n instanceof OtrNotice.WentPrivate, 15);
         alice.notice(n -> n instanceof OtrNotice.WentPrivate, 15);
@@ -325,6 +350,8 @@ class OtrXmppIT {
 
         bob.client.disconnect();
         bob.await(XmppEvent.Disconnected.class, e -> true, 10);
+        alice.await(XmppEvent.PresenceReceived.class, e -> e.from().equals(bobFull)
+                && e.show() == PresenceShow.UNAVAILABLE, 10);
         // A client without the hints re-sends the data message while bob is away: the server stores it (mod_offline).
         alice.client.sendMessage(BOB, data);
 
