@@ -1,5 +1,6 @@
 package dev.sotto.engine.account;
 
+import dev.sotto.engine.crypto.Secret;
 import dev.sotto.engine.xmpp.Jid;
 import dev.sotto.engine.xmpp.TlsPolicy;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.Set;
  * @param pinnedSha256 certificate fingerprints the user accepted (upper-case hex, colon-separated)
  * @param resource the resource to ask for, or {@code null} to let the server choose (RFC 6120 §7.6)
  */
-public record XmppAccount(Jid jid, Password password, String host, int port, TlsPolicy tlsPolicy,
+public record XmppAccount(Jid jid, Secret password, String host, int port, TlsPolicy tlsPolicy,
         Set<String> pinnedSha256, String resource) {
 
     public XmppAccount {

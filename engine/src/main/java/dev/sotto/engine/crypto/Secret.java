@@ -21,6 +21,22 @@ public final class Secret {
         return new Secret(value.clone());
     }
 
+    /** A secret holding the UTF-8 bytes of {@code text} (e.g. an account password as typed). */
+    public static Secret ofUtf8(String text) {
+        return new Secret(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A secret holding the UTF-8 bytes of {@code chars}; the caller may wipe its own array afterwards. */
+    public static Secret ofUtf8(char[] chars) {
+        java.nio.ByteBuffer b = java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(chars));
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        if (b.hasArray()) {
+            Arrays.fill(b.array(), (byte) 0);
+        }
+        return new Secret(out);
+    }
+
     /** A copy of the value. */
     public byte[] bytes() {
         if (wiped) {

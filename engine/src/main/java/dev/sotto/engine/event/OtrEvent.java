@@ -6,7 +6,7 @@ import java.time.Instant;
  * Durable OTR domain events (DESIGN.md, Events): long-term keys, fingerprints seen, trust decisions, the
  * instance tag. Session keys never become events (forward secrecy).
  */
-public sealed interface OtrEvent
+public sealed interface OtrEvent extends DurableEvent
         permits OtrKeyGenerated, OtrFingerprintSeen, OtrTrustChanged, OtrInstanceTagAssigned {
 
     /** The account (bare JID) the event belongs to. */

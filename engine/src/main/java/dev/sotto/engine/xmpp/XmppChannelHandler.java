@@ -1,5 +1,6 @@
 package dev.sotto.engine.xmpp;
 
+import dev.sotto.engine.event.XmppEvent;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;

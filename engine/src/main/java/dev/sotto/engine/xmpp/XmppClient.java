@@ -1,5 +1,6 @@
 package dev.sotto.engine.xmpp;
 
+import dev.sotto.engine.event.XmppEvent;
 import dev.sotto.engine.account.XmppAccount;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -30,7 +31,7 @@ public final class XmppClient {
     private static final long CONNECT_TIMEOUT_MS = 10_000;
     private static final int SEEN_MESSAGES = 4096;
 
-    private final XmppAccount account;
+    private volatile XmppAccount account;
     private final EventLoop loop;
     private final Consumer<XmppEvent> listener;
     private final SecureRandom random;
@@ -72,6 +73,14 @@ public final class XmppClient {
         return account;
     }
 
+    /** Replaces the configuration (password, host, pins...); it applies from the next connection attempt. */
+    public void updateAccount(XmppAccount updated) {
+        if (!updated.jid().equals(account.jid())) {
+            throw new IllegalArgumentException("a client serves one account");
+        }
+        this.account = updated;
+    }
+
     /** Connects, and keeps reconnecting after drops until {@link #disconnect()}. */
     public void connect() {
         loop.execute(() -> {
@@ -99,6 +108,12 @@ public final class XmppClient {
         byte[] b = new byte[8];
         random.nextBytes(b);
         String id = HexFormat.of().formatHex(b);
+        sendMessage(to, id, body);
+        return id;
+    }
+
+    /** Sends a chat message with the caller's id now, or queues it until connected. */
+    public void sendMessage(Jid to, String id, String body) {
         loop.execute(() -> {
             if (session != null && session.phase() == Phase.READY) {
                 pendingBodies.put(id, body);
@@ -109,7 +124,6 @@ public final class XmppClient {
                 loop.schedule(this::expireQueue, queueTimeoutNanos + 1, TimeUnit.NANOSECONDS);
             }
         });
-        return id;
     }
 
     /** Sets our presence. */
@@ -186,7 +200,7 @@ public final class XmppClient {
             loop.schedule(this::expireQueue, queueTimeoutNanos + 1, TimeUnit.NANOSECONDS);
             return;
         }
-        if (event instanceof XmppEvent.MessageSent sent) {
+        if (event instanceof XmppEvent.MessageTransmitted sent) {
             pendingBodies.remove(sent.id());
         } else if (event instanceof XmppEvent.MessageFailed failed) {
             pendingBodies.remove(failed.id());

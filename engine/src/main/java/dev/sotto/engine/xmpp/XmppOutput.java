@@ -1,5 +1,7 @@
 package dev.sotto.engine.xmpp;
 
+import dev.sotto.engine.event.XmppEvent;
+
 /** What an {@link XmppSession} asks its adapter to do (DESIGN.md, Sans-I/O contract), in order. */
 public sealed interface XmppOutput {
 

@@ -1,5 +1,6 @@
 package dev.sotto.engine.xmpp;
 
+import dev.sotto.engine.event.XmppEvent;
 import static dev.sotto.engine.xmpp.XmppNamespaces.BIND;
 import static dev.sotto.engine.xmpp.XmppNamespaces.DISCO_INFO;
 import static dev.sotto.engine.xmpp.XmppNamespaces.PING;
@@ -22,9 +23,9 @@ import dev.sotto.codecs.xmpp.Stanzas;
 import dev.sotto.codecs.xmpp.XmppStreamDecoder;
 import dev.sotto.codecs.xmpp.XmppStreamEncoder;
 import dev.sotto.engine.account.XmppAccount;
-import dev.sotto.engine.xmpp.XmppEvent.AuthenticationFailed;
-import dev.sotto.engine.xmpp.XmppEvent.Connected;
-import dev.sotto.engine.xmpp.XmppEvent.Disconnected;
+import dev.sotto.engine.event.XmppEvent.AuthenticationFailed;
+import dev.sotto.engine.event.XmppEvent.Connected;
+import dev.sotto.engine.event.XmppEvent.Disconnected;
 import dev.sotto.engine.xmpp.sasl.ScramClient;
 import dev.sotto.engine.xmpp.sasl.ScramStep;
 import java.nio.charset.StandardCharsets;
@@ -256,7 +257,7 @@ public final class XmppSession {
             return end();
         }
         out.add(new XmppOutput.Send(bytes));
-        emit(new XmppEvent.MessageSent(accountJid, to, id));
+        emit(new XmppEvent.MessageTransmitted(accountJid, to, id));
         return end();
     }
 
@@ -439,7 +440,7 @@ public final class XmppSession {
     /** RFC 4616 §2: message = [authzid] UTF8NUL authcid UTF8NUL passwd. */
     private byte[] plainMessage() {
         byte[] user = accountJid.local().getBytes(StandardCharsets.UTF_8);
-        byte[] pw = account.password().utf8();
+        byte[] pw = account.password().bytes();
         byte[] m = new byte[2 + user.length + pw.length];
         System.arraycopy(user, 0, m, 1, user.length);
         System.arraycopy(pw, 0, m, 2 + user.length, pw.length);

@@ -1,6 +1,7 @@
 package dev.sotto.engine.xmpp;
 
-import dev.sotto.engine.account.Password;
+import dev.sotto.engine.event.XmppEvent;
+import dev.sotto.engine.crypto.Secret;
 import dev.sotto.engine.account.XmppAccount;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +27,7 @@ final class SessionDriver {
     long now = 1_000L;
 
     SessionDriver(TlsPolicy policy, Delivery delivery, long seed) {
-        this(new XmppAccount(Jid.parse("alice@localhost"), Password.of("alice-pass"), "127.0.0.1", 5222, policy,
+        this(new XmppAccount(Jid.parse("alice@localhost"), Secret.ofUtf8("alice-pass"), "127.0.0.1", 5222, policy,
                 Set.of(), "desk"), delivery, seed);
     }
 

@@ -1,11 +1,12 @@
 package dev.sotto.engine.xmpp;
 
+import dev.sotto.engine.event.XmppEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sotto.engine.xmpp.SessionDriver.Delivery;
-import dev.sotto.engine.xmpp.XmppEvent.AuthenticationFailed;
-import dev.sotto.engine.xmpp.XmppEvent.Connected;
-import dev.sotto.engine.xmpp.XmppEvent.Disconnected;
+import dev.sotto.engine.event.XmppEvent.AuthenticationFailed;
+import dev.sotto.engine.event.XmppEvent.Connected;
+import dev.sotto.engine.event.XmppEvent.Disconnected;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -273,7 +274,7 @@ class XmppSessionTest {
                 "<message to='bob@localhost' type='chat' id='id1'><body>a&lt;b</body><thread>th</thread></message>");
         d.outputs.addAll(d.session.sendMessage(bob, "id2", null, "bell\u0007", 10));
         assertThat(d.takeSent()).isEmpty();
-        assertThat(d.events()).contains(new XmppEvent.MessageSent(alice, bob, "id1"),
+        assertThat(d.events()).contains(new XmppEvent.MessageTransmitted(alice, bob, "id1"),
                 new XmppEvent.MessageFailed(alice, bob, "id2", "invalid-character"));
     }
 

@@ -2,7 +2,7 @@ package dev.sotto.vectors.xmpp;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.sotto.engine.xmpp.XmppEvent;
+import dev.sotto.engine.event.XmppEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -3,7 +3,7 @@ package dev.sotto.vectors.xmpp;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sotto.engine.account.Password;
+import dev.sotto.engine.crypto.Secret;
 import dev.sotto.engine.account.XmppAccount;
 import dev.sotto.engine.xmpp.Jid;
 import dev.sotto.engine.xmpp.PinningTrustManager;
@@ -12,7 +12,7 @@ import dev.sotto.engine.xmpp.ReconnectBackoff;
 import dev.sotto.engine.xmpp.TlsPolicy;
 import dev.sotto.engine.xmpp.XmppChannelHandler;
 import dev.sotto.engine.xmpp.XmppClient;
-import dev.sotto.engine.xmpp.XmppEvent;
+import dev.sotto.engine.event.XmppEvent;
 import dev.sotto.engine.xmpp.XmppSession;
 import dev.sotto.engine.xmpp.XmppSessionConfig;
 import dev.sotto.vectors.peers.PeerInfo;
@@ -58,7 +58,7 @@ class XmppClientIT {
     }
 
     private static XmppAccount account(PeerInfo prosody, String user, String password, Set<String> pins) {
-        return new XmppAccount(Jid.parse(user + "@" + prosody.get("domain")), Password.of(password), prosody.host(),
+        return new XmppAccount(Jid.parse(user + "@" + prosody.get("domain")), Secret.ofUtf8(password), prosody.host(),
                 prosody.intValue("c2s.port"), TlsPolicy.REQUIRED, pins, "it");
     }
 
@@ -194,7 +194,7 @@ class XmppClientIT {
             XmppEvent.MessageReceived received = bobEvents.await(XmppEvent.MessageReceived.class, m -> id.equals(m.id()), WAIT_S);
             assertThat(received.from()).isEqualTo(aliceFull);
             assertThat(received.body()).isEqualTo("hello bob \u00e9\u2603 <&>");
-            aliceEvents.await(XmppEvent.MessageSent.class, m -> id.equals(m.id()), WAIT_S);
+            aliceEvents.await(XmppEvent.MessageTransmitted.class, m -> id.equals(m.id()), WAIT_S);
 
             // Bob subscribes to Alice's presence (RFC 6121 §3.1), Alice approves.
             bob.addContact(aliceFull.bare(), "Alice");
@@ -246,7 +246,7 @@ class XmppClientIT {
                 }
             });
             EventRecorder events = new EventRecorder();
-            XmppAccount account = new XmppAccount(Jid.parse("alice@localhost"), Password.of("alice-pass"), "127.0.0.1",
+            XmppAccount account = new XmppAccount(Jid.parse("alice@localhost"), Secret.ofUtf8("alice-pass"), "127.0.0.1",
                     server.getLocalPort(), TlsPolicy.REQUIRED, Set.of(), "it");
             XmppClient client = client(account, events);
             client.connect();

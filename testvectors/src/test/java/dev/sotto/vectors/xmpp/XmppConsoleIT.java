@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sotto.app.console.XmppConsole;
 import dev.sotto.vectors.peers.PeerInfo;
 import dev.sotto.vectors.peers.Peers;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import dev.sotto.engine.EngineOptions;
+import dev.sotto.engine.SottoEngine;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,8 +55,8 @@ class XmppConsoleIT {
         String server = prosody.host() + ":" + prosody.intValue("c2s.port");
         String alicePass = password(prosody, "alice");
         String bobPass = password(prosody, "bob");
-        EventLoopGroup group = new NioEventLoopGroup(1);
-        XmppConsole console = new XmppConsole(group, line -> {
+        SottoEngine engine = SottoEngine.inMemory(EngineOptions.defaults().withEventLoopThreads(1));
+        XmppConsole console = new XmppConsole(engine, line -> {
             all.add(line);
             lines.add(line);
         });
@@ -86,7 +86,7 @@ class XmppConsoleIT {
             console.handle("quit");
             assertThat(console.quitRequested()).isTrue();
         } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            engine.close();
         }
         // DESIGN.md, Secrets: no password in any output line.
         assertThat(all).noneMatch(l -> l.contains(alicePass) || l.contains(bobPass));

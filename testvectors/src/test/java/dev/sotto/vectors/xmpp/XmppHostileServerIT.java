@@ -3,13 +3,13 @@ package dev.sotto.vectors.xmpp;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sotto.engine.account.Password;
+import dev.sotto.engine.crypto.Secret;
 import dev.sotto.engine.account.XmppAccount;
 import dev.sotto.engine.xmpp.Jid;
 import dev.sotto.engine.xmpp.ReconnectBackoff;
 import dev.sotto.engine.xmpp.TlsPolicy;
 import dev.sotto.engine.xmpp.XmppClient;
-import dev.sotto.engine.xmpp.XmppEvent;
+import dev.sotto.engine.event.XmppEvent;
 import dev.sotto.engine.xmpp.XmppSessionConfig;
 import dev.sotto.vectors.peers.Peers;
 import io.netty.channel.EventLoopGroup;
@@ -87,7 +87,7 @@ class XmppHostileServerIT {
                 }
             });
             EventRecorder events = new EventRecorder();
-            XmppClient client = new XmppClient(new XmppAccount(Jid.parse("alice@localhost"), Password.of("alice-pass"),
+            XmppClient client = new XmppClient(new XmppAccount(Jid.parse("alice@localhost"), Secret.ofUtf8("alice-pass"),
                     "127.0.0.1", server.getLocalPort(), TlsPolicy.REQUIRED, Set.of(), "h"), group, events,
                     new SecureRandom(), XmppSessionConfig.DEFAULTS, new ReconnectBackoff(100_000_000L, 500_000_000L),
                     TimeUnit.SECONDS.toNanos(30));

@@ -2,13 +2,13 @@ package dev.sotto.vectors.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sotto.engine.account.Password;
+import dev.sotto.engine.crypto.Secret;
 import dev.sotto.engine.account.XmppAccount;
 import dev.sotto.engine.xmpp.Jid;
 import dev.sotto.engine.xmpp.ReconnectBackoff;
 import dev.sotto.engine.xmpp.TlsPolicy;
 import dev.sotto.engine.xmpp.XmppClient;
-import dev.sotto.engine.xmpp.XmppEvent;
+import dev.sotto.engine.event.XmppEvent;
 import dev.sotto.engine.xmpp.XmppSessionConfig;
 import dev.sotto.vectors.peers.PeerInfo;
 import dev.sotto.vectors.peers.Peers;
@@ -52,10 +52,10 @@ class XmppReconnectIT {
         EventRecorder aliceEvents = new EventRecorder();
         EventRecorder bobEvents = new EventRecorder();
         ReconnectBackoff backoff = new ReconnectBackoff(200_000_000L, 2_000_000_000L);
-        XmppClient alice = new XmppClient(new XmppAccount(Jid.parse("alice@localhost"), Password.of(password(prosody, "alice")),
+        XmppClient alice = new XmppClient(new XmppAccount(Jid.parse("alice@localhost"), Secret.ofUtf8(password(prosody, "alice")),
                 prosody.host(), prosody.intValue("c2s.port"), TlsPolicy.REQUIRED, pin, "re"), group, aliceEvents,
                 new SecureRandom(), XmppSessionConfig.DEFAULTS, backoff, TimeUnit.SECONDS.toNanos(30));
-        XmppClient bob = new XmppClient(new XmppAccount(Jid.parse("bob@localhost"), Password.of(password(prosody, "bob")),
+        XmppClient bob = new XmppClient(new XmppAccount(Jid.parse("bob@localhost"), Secret.ofUtf8(password(prosody, "bob")),
                 prosody.host(), prosody.intValue("c2s.port"), TlsPolicy.REQUIRED, pin, "re"), group, bobEvents,
                 new SecureRandom(), XmppSessionConfig.DEFAULTS, backoff, TimeUnit.SECONDS.toNanos(30));
         boolean suspended = false;

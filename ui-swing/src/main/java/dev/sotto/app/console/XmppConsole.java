@@ -2,30 +2,25 @@ package dev.sotto.app.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sotto.engine.account.Password;
-import dev.sotto.engine.account.XmppAccount;
-import dev.sotto.engine.xmpp.CertificateFingerprint;
+import dev.sotto.engine.EventBus;
+import dev.sotto.engine.SottoEngine;
+import dev.sotto.engine.crypto.Secret;
 import dev.sotto.engine.xmpp.Jid;
 import dev.sotto.engine.xmpp.PresenceShow;
-import dev.sotto.engine.xmpp.ReconnectBackoff;
+import dev.sotto.engine.xmpp.RosterItem;
 import dev.sotto.engine.xmpp.TlsPolicy;
-import dev.sotto.engine.xmpp.XmppClient;
-import dev.sotto.engine.xmpp.XmppEvent;
-import dev.sotto.engine.xmpp.XmppSessionConfig;
-import io.netty.channel.EventLoopGroup;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The scriptable console over the XMPP engine: one command per line in, one JSON object per line out (issue 5,
- * DESIGN.md Console contract). Commands register in {@link #COMMANDS}-style table below so later issues add
- * theirs without touching the others. Accounts live in memory only for now (the vault is not wired yet).
+ * The scriptable console over the engine facade ({@link SottoEngine}): one command per line in, one JSON object
+ * per line out for every event on the engine's bus (issue 5, DESIGN.md Console contract). Commands register in
+ * one table ({@link #register}) so later issues add theirs without touching the others. With a vault, accounts,
+ * pins and rosters come back from the log at start.
  */
 public final class XmppConsole {
 
@@ -41,23 +36,22 @@ public final class XmppConsole {
         }
     }
 
-    private static final long QUEUE_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(2);
-
-    private final EventLoopGroup group;
+    private final SottoEngine engine;
     private final Consumer<String> out;
     private final ObjectMapper mapper = new ObjectMapper();
     private final EventJson eventJson = new EventJson(mapper);
-    private final SecureRandom random = new SecureRandom();
-    private final Map<Jid, XmppAccount> accounts = new LinkedHashMap<>();
-    private final Map<Jid, XmppClient> clients = new LinkedHashMap<>();
     private final Map<String, Handler> commands = new LinkedHashMap<>();
+    private final EventBus.Subscription subscription;
     private boolean quit;
 
-    public XmppConsole(EventLoopGroup group, Consumer<String> out) {
-        this.group = group;
+    /** A console over {@code engine}, printing each line to {@code out} (which must be thread-safe). */
+    public XmppConsole(SottoEngine engine, Consumer<String> out) {
+        this.engine = engine;
         this.out = out;
+        this.subscription = engine.subscribe(this::onEvent);
         commands.put("account add", this::accountAdd);
         commands.put("account pin", this::accountPin);
+        commands.put("account remove", this::accountRemove);
         commands.put("connect", this::connect);
         commands.put("disconnect", this::disconnect);
         commands.put("send", this::send);
@@ -68,6 +62,24 @@ public final class XmppConsole {
         commands.put("subscription deny", (a, l) -> subscription(a, false));
         commands.put("roster", this::roster);
         commands.put("quit", (a, l) -> quit());
+    }
+
+    /**
+     * Adds a command ({@code "otr start"}, one or two words); its events reach the output through the engine's
+     * bus. Names are unique: registering a taken name fails.
+     */
+    public synchronized void register(String name, ConsoleHandler handler) {
+        String key = name.toLowerCase(Locale.ROOT).strip();
+        if (commands.containsKey(key)) {
+            throw new IllegalArgumentException("command exists: " + key);
+        }
+        commands.put(key, (args, line) -> {
+            try {
+                handler.run(args, line);
+            } catch (IllegalArgumentException e) {
+                throw new ConsoleException(e.getMessage() == null ? "bad command" : e.getMessage());
+            }
+        });
     }
 
     /** Whether {@code quit} was given. */
@@ -121,75 +133,55 @@ public final class XmppConsole {
                 throw new ConsoleException("bad HOST:PORT");
             }
         }
-        XmppAccount account;
         try {
-            account = new XmppAccount(jid, Password.of(a[1]), host, port, TlsPolicy.REQUIRED, Set.of(), "sotto");
+            engine.addAccount(jid, Secret.ofUtf8(a[1]), host, port, TlsPolicy.REQUIRED, "sotto");
         } catch (IllegalArgumentException e) {
-            throw new ConsoleException("an account JID is a bare JID with a localpart");
+            throw new ConsoleException(e.getMessage());
         }
-        accounts.put(jid, account);
-        ObjectNode n = event("AccountAdded", jid);
-        n.put("host", account.connectHost());
-        n.put("port", port);
-        print(n);
     }
 
     private void accountPin(String[] a, String line) throws ConsoleException {
         need(a, 2, "account pin JID SHA256");
-        Jid jid = jid(a[0]);
-        XmppAccount account = account(jid);
-        String sha256 = CertificateFingerprint.normalize(a[1]);
-        if (sha256 == null) {
+        Jid jid = account(jid(a[0]));
+        try {
+            engine.pinCertificate(jid, a[1]);
+        } catch (IllegalArgumentException e) {
             throw new ConsoleException("a SHA-256 fingerprint is 32 hex bytes");
         }
-        accounts.put(jid, account.withPin(sha256));
-        ObjectNode n = event("CertificatePinned", jid);
-        n.put("sha256", sha256);
-        print(n);
+    }
+
+    private void accountRemove(String[] a, String line) throws ConsoleException {
+        need(a, 1, "account remove JID");
+        engine.removeAccount(account(jid(a[0])));
     }
 
     private void connect(String[] a, String line) throws ConsoleException {
         for (Jid jid : targets(a)) {
-            XmppClient old = clients.remove(jid);
-            if (old != null) {
-                old.disconnect();
-            }
-            XmppClient client = new XmppClient(accounts.get(jid), group, this::onEvent, random,
-                    XmppSessionConfig.DEFAULTS, ReconnectBackoff.DEFAULTS, QUEUE_TIMEOUT_NANOS);
-            clients.put(jid, client);
-            client.connect();
+            engine.connect(jid);
         }
     }
 
     private void disconnect(String[] a, String line) throws ConsoleException {
         for (Jid jid : targets(a)) {
-            XmppClient c = clients.remove(jid);
-            if (c != null) {
-                c.disconnect();
-            }
+            engine.disconnect(jid);
         }
     }
 
     private void send(String[] a, String line) throws ConsoleException {
         need(a, 3, "send FROM-JID TO-JID TEXT");
-        XmppClient c = client(jid(a[0]));
+        Jid from = account(jid(a[0]));
         Jid to = jid(a[1]);
         // The text is the rest of the line after the two JIDs, inner spaces kept.
         String[] parts = line.strip().split("\\s+", 4);
         if (parts.length < 4) {
             throw new ConsoleException("usage: send FROM-JID TO-JID TEXT");
         }
-        String rest = parts[3];
-        String id = c.sendMessage(to, rest);
-        ObjectNode n = event("MessageQueued", jid(a[0]));
-        n.put("to", to.toString());
-        n.put("id", id);
-        print(n);
+        engine.sendMessage(from, to, parts[3]); // MessageSent (stored first), then the send, arrive as events
     }
 
     private void presence(String[] a, String line) throws ConsoleException {
         need(a, 2, "presence JID SHOW [STATUS]");
-        XmppClient c = client(jid(a[0]));
+        Jid account = account(jid(a[0]));
         PresenceShow show;
         try {
             show = PresenceShow.valueOf(a[1].toUpperCase(Locale.ROOT));
@@ -198,66 +190,73 @@ public final class XmppConsole {
         }
         String[] parts = line.strip().split("\\s+", 4);
         String status = parts.length > 3 ? parts[3] : null;
-        c.setPresence(show, status, 0);
+        engine.setPresence(account, show, status, 0);
     }
 
     private void contact(String[] a, boolean add) throws ConsoleException {
         need(a, 2, "contact add|remove JID CONTACT");
-        XmppClient c = client(jid(a[0]));
+        Jid account = account(jid(a[0]));
         Jid contact = jid(a[1]);
         if (add) {
-            c.addContact(contact, a.length > 2 ? a[2] : null);
+            engine.addContact(account, contact, a.length > 2 ? a[2] : null);
         } else {
-            c.removeContact(contact);
+            engine.removeContact(account, contact);
         }
     }
 
     private void subscription(String[] a, boolean approve) throws ConsoleException {
         need(a, 2, "subscription approve|deny JID CONTACT");
-        client(jid(a[0])).answerSubscription(jid(a[1]), approve);
+        engine.answerSubscription(account(jid(a[0])), jid(a[1]), approve);
     }
 
     private void roster(String[] a, String line) throws ConsoleException {
         need(a, 1, "roster JID");
-        client(jid(a[0])).requestRoster();
+        Jid account = account(jid(a[0]));
+        // What the log knows now, then whatever the server says (RosterReceived, RosterItemChanged).
+        ObjectNode n = event("Roster", account);
+        ArrayNode items = n.putArray("items");
+        for (RosterItem item : engine.state().roster(account).valuesView()) {
+            ObjectNode i = items.addObject();
+            i.put("jid", item.jid().toString());
+            i.put("name", item.name());
+            i.put("subscription", item.subscription());
+            i.put("askSubscribe", item.askSubscribe());
+        }
+        print(n);
+        engine.requestRoster(account);
     }
 
     private void quit() {
         quit = true;
-        for (XmppClient c : clients.values()) {
-            c.disconnect();
+        for (Jid jid : engine.state().accounts().keysView()) {
+            engine.disconnect(jid);
         }
-        clients.clear();
     }
 
-    private void onEvent(XmppEvent e) {
-        print(eventJson.toJson(e));
+    /** Stops printing events (the engine's owner closes the engine). */
+    public void close() {
+        subscription.close();
+    }
+
+    private void onEvent(Object e) {
+        ObjectNode n = eventJson.toJson(e);
+        if (n != null) {
+            print(n);
+        }
     }
 
     private Iterable<Jid> targets(String[] a) throws ConsoleException {
         if (a.length == 0) {
-            return java.util.List.copyOf(accounts.keySet());
+            return java.util.List.copyOf(engine.state().accounts().keysView().toList());
         }
-        Jid jid = jid(a[0]);
-        account(jid);
-        return java.util.List.of(jid);
+        return java.util.List.of(account(jid(a[0])));
     }
 
-    private XmppAccount account(Jid jid) throws ConsoleException {
-        XmppAccount account = accounts.get(jid);
-        if (account == null) {
+    private Jid account(Jid jid) throws ConsoleException {
+        if (!engine.state().accounts().containsKey(jid)) {
             throw new ConsoleException("no such account");
         }
-        return account;
-    }
-
-    private XmppClient client(Jid jid) throws ConsoleException {
-        account(jid);
-        XmppClient c = clients.get(jid);
-        if (c == null) {
-            throw new ConsoleException("not connected: run connect first");
-        }
-        return c;
+        return jid;
     }
 
     private static Jid jid(String s) throws ConsoleException {

@@ -1,6 +1,6 @@
 package dev.sotto.engine.xmpp.sasl;
 
-import dev.sotto.engine.account.Password;
+import dev.sotto.engine.crypto.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -24,7 +24,7 @@ public final class ScramClient {
 
     private final ScramAlgorithm algorithm;
     private final ScramLimits limits;
-    private final Password password;
+    private final Secret password;
     private final String clientNonce;
     private final String gs2Header;
     private final String clientFirstBare;
@@ -37,7 +37,7 @@ public final class ScramClient {
      * @param clientSupportsBinding whether this client could do channel binding
      * @param serverOffersPlus whether the server offered a -PLUS mechanism
      */
-    public ScramClient(ScramAlgorithm algorithm, String username, Password password, String clientNonce,
+    public ScramClient(ScramAlgorithm algorithm, String username, Secret password, String clientNonce,
             boolean clientSupportsBinding, boolean serverOffersPlus, ScramLimits limits) {
         this.algorithm = algorithm;
         this.limits = limits;
@@ -113,11 +113,11 @@ public final class ScramClient {
             return fail("iteration-count-out-of-bounds");
         }
         String preparedPassword;
-        char[] pw = password.chars();
+        byte[] pw = password.bytes(); // the UTF-8 of the password as typed
         try {
-            preparedPassword = SaslPrep.prepare(new String(pw));
+            preparedPassword = SaslPrep.prepare(new String(pw, StandardCharsets.UTF_8));
         } finally {
-            Arrays.fill(pw, '\0');
+            Arrays.fill(pw, (byte) 0);
         }
         if (preparedPassword == null) {
             return fail("password-prohibited-by-saslprep");

@@ -2,14 +2,14 @@ package dev.sotto.engine.xmpp.sasl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sotto.engine.account.Password;
+import dev.sotto.engine.crypto.Secret;
 import org.junit.jupiter.api.Test;
 
 /** The SCRAM exchanges printed in RFC 5802 §5 and RFC 7677 §3, and the ways a server can get them wrong. */
 class ScramClientTest {
 
     private static ScramClient client(ScramAlgorithm algorithm, String nonce) {
-        return new ScramClient(algorithm, "user", Password.of("pencil"), nonce, false, false, ScramLimits.DEFAULTS);
+        return new ScramClient(algorithm, "user", Secret.ofUtf8("pencil"), nonce, false, false, ScramLimits.DEFAULTS);
     }
 
     @Test
@@ -48,7 +48,7 @@ class ScramClientTest {
     @Test
     void gs2FlagIsYOnlyWhenTheClientCouldBindButNoPlusWasOffered() {
         // RFC 5802 §6; DESIGN.md "SCRAM -PLUS".
-        Password p = Password.of("pencil");
+        Secret p = Secret.ofUtf8("pencil");
         assertThat(new ScramClient(ScramAlgorithm.SHA_1, "user", p, "abc", true, false, ScramLimits.DEFAULTS)
                 .clientFirstMessage()).isEqualTo("y,,n=user,r=abc");
         assertThat(new ScramClient(ScramAlgorithm.SHA_1, "user", p, "abc", true, true, ScramLimits.DEFAULTS)
@@ -60,7 +60,7 @@ class ScramClientTest {
     @Test
     void yFlagIsCoveredByTheChannelBindingAttribute() {
         // RFC 5802 §7: c= carries base64("y,,") = "eSws".
-        ScramClient c = new ScramClient(ScramAlgorithm.SHA_1, "user", Password.of("pencil"), "abc", true, false,
+        ScramClient c = new ScramClient(ScramAlgorithm.SHA_1, "user", Secret.ofUtf8("pencil"), "abc", true, false,
                 ScramLimits.DEFAULTS);
         ScramStep step = c.handleServerFirst("r=abcdef,s=QSXCR+Q6sek8bf92,i=4096");
         assertThat(((ScramStep.Respond) step).message()).startsWith("c=eSws,r=abcdef,p=");
@@ -68,7 +68,7 @@ class ScramClientTest {
 
     @Test
     void userNameCommaAndEqualsAreEscaped() {
-        ScramClient c = new ScramClient(ScramAlgorithm.SHA_1, "a=b,c", Password.of("x"), "n1", false, false,
+        ScramClient c = new ScramClient(ScramAlgorithm.SHA_1, "a=b,c", Secret.ofUtf8("x"), "n1", false, false,
                 ScramLimits.DEFAULTS);
         assertThat(c.clientFirstMessage()).isEqualTo("n,,n=a=3Db=2Cc,r=n1");
     }
@@ -128,6 +128,6 @@ class ScramClientTest {
 
     @Test
     void passwordToStringRevealsNothing() {
-        assertThat(Password.of("pencil").toString()).doesNotContain("pencil");
+        assertThat(Secret.ofUtf8("pencil").toString()).doesNotContain("pencil");
     }
 }

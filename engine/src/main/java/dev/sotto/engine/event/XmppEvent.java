@@ -1,11 +1,15 @@
-package dev.sotto.engine.xmpp;
+package dev.sotto.engine.event;
 
+import dev.sotto.engine.xmpp.Jid;
+import dev.sotto.engine.xmpp.PresenceShow;
+import dev.sotto.engine.xmpp.RosterItem;
 import java.util.List;
 
 /**
- * What an XMPP session reports (DESIGN.md, Events). Kept in this package for now: the shared
- * {@code dev.sotto.engine.event} hierarchy with its protobuf schema is being built on another branch, and these
- * records are to move there. {@code toString()} never prints message text.
+ * What the XMPP layer reports (DESIGN.md, Events; Durable or transient). Records that also implement
+ * {@link DurableEvent} are appended to the encrypted log before they are published; the others (connection up
+ * and down, TLS, contacts' presence, roster snapshots as the server sent them) live on the bus only: a stored
+ * timeline of who was online when is a forensic gift. {@code toString()} never prints message text.
  */
 public sealed interface XmppEvent {
 
@@ -65,18 +69,50 @@ public sealed interface XmppEvent {
      */
     record SubscriptionReceived(Jid account, Jid from, String type) implements XmppEvent {}
 
-    /** A message with a body (RFC 6121 §5). */
+    /**
+     * A message with a body (RFC 6121 §5). Durable, in the conversation's stream; the facade stores it unless a
+     * private-messaging layer (OTR) consumes it first: raw {@code ?OTR} bodies are never stored.
+     */
     record MessageReceived(Jid account, Jid from, String id, String thread, String type, String body)
-            implements XmppEvent {
+            implements XmppEvent, DurableEvent {
         @Override
         public String toString() {
             return "MessageReceived[" + account + ", from=" + from + ", id=" + id + ", " + body.length() + " chars]";
         }
     }
 
-    /** A message left this client (its bytes were handed to the connection). */
-    record MessageSent(Jid account, Jid to, String id) implements XmppEvent {}
+    /**
+     * The user sent a message: stored as queued before its bytes are sent (DESIGN.md, The log), so a crash never
+     * loses it silently. Durable, in the conversation's stream.
+     */
+    record MessageSent(Jid account, Jid to, String id, String thread, String body) implements XmppEvent, DurableEvent {
+        @Override
+        public String toString() {
+            return "MessageSent[" + account + ", to=" + to + ", id=" + id + ", " + body.length() + " chars]";
+        }
+    }
 
-    /** A message could not be delivered: an error reply (RFC 6120 §8.3) or no connection. */
-    record MessageFailed(Jid account, Jid to, String id, String condition) implements XmppEvent {}
+    /** A message's bytes were handed to the connection (transient: {@link MessageSent} is the durable record). */
+    record MessageTransmitted(Jid account, Jid to, String id) implements XmppEvent {}
+
+    /**
+     * A message could not be delivered: an error reply (RFC 6120 §8.3), no connection until the queue timed out,
+     * or a character XML cannot carry. Durable, in the conversation's stream.
+     */
+    record MessageFailed(Jid account, Jid to, String id, String condition) implements XmppEvent, DurableEvent {}
+
+    /**
+     * A roster item as the account now has it (RFC 6121 §2.1.2), from a roster result or push that changed
+     * what the log knew; subscription {@code remove} means it is gone. Durable, in the account's stream.
+     */
+    record RosterItemChanged(Jid account, RosterItem item) implements XmppEvent, DurableEvent {}
+
+    /**
+     * A contact asked to see our presence (RFC 6121 §3.1.2) and waits for an answer. Durable, in the account's
+     * stream, so the request survives a restart until answered.
+     */
+    record SubscriptionRequested(Jid account, Jid from) implements XmppEvent, DurableEvent {}
+
+    /** The user approved (RFC 6121 §3.1.4) or denied (§3.1.5) a subscription request. Durable, account stream. */
+    record SubscriptionAnswered(Jid account, Jid contact, boolean approved) implements XmppEvent, DurableEvent {}
 }

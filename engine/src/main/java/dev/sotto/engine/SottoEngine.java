@@ -1,0 +1,407 @@
+package dev.sotto.engine;
+
+import dev.sotto.engine.account.XmppAccount;
+import dev.sotto.engine.crypto.Secret;
+import dev.sotto.engine.event.AccountEvent;
+import dev.sotto.engine.event.DurableEvent;
+import dev.sotto.engine.event.EngineEventCodec;
+import dev.sotto.engine.event.EventStreams;
+import dev.sotto.engine.event.XmppEvent;
+import dev.sotto.engine.xmpp.CertificateFingerprint;
+import dev.sotto.engine.xmpp.Jid;
+import dev.sotto.engine.xmpp.PresenceShow;
+import dev.sotto.engine.xmpp.RosterItem;
+import dev.sotto.engine.xmpp.TlsPolicy;
+import dev.sotto.engine.xmpp.XmppClient;
+import dev.sotto.persistence.log.EventLog;
+import dev.sotto.persistence.log.LogTamperedException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.eclipse.collections.api.map.ImmutableMap;
+
+/**
+ * The engine facade the desktop UI and the console use (issue 5; DESIGN.md, How data flows). Opened on the
+ * vault's {@link EventLog}, it replays the log into {@link EngineState} (accounts, pins, rosters, pending
+ * subscription requests, histories), owns one Netty event loop group and pins each account to one loop of it.
+ * Commands return at once; their results arrive as events on the one {@link EventBus}: durable events
+ * ({@link DurableEvent}) are appended to the log, folded into the state and then published; transient events
+ * (connection up and down, contacts' presence) are only published.
+ *
+ * <p>Received messages are de-duplicated on (bare sender, message id), across reconnects and restarts. A message
+ * the user sends is stored as {@code MessageSent} before its bytes leave. Commands naming an account that does
+ * not exist throw {@link IllegalArgumentException}.
+ */
+public final class SottoEngine implements AutoCloseable {
+
+    private final EventLog log;
+    private final EngineOptions options;
+    private final EngineEventCodec codec = new EngineEventCodec();
+    private final EventLoopGroup group;
+    private final EventBus bus = new EventBus();
+    private final AtomicReference<EngineState> state;
+    private final Map<Jid, AccountRuntime> runtimes = new ConcurrentHashMap<>();
+    private final Object recordOrder = new Object();
+    private final int skippedAtReplay;
+    private volatile MessageInterceptor interceptor = MessageInterceptor.NONE;
+    private volatile boolean closed;
+
+    /** One account's live side: its pinned loop, its client, the (sender, id) pairs seen (loop-confined). */
+    private static final class AccountRuntime {
+        final EventLoop loop;
+        final XmppClient client;
+        final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+        AccountRuntime(EventLoop loop, XmppClient client) {
+            this.loop = loop;
+            this.client = client;
+        }
+    }
+
+    private SottoEngine(EventLog log, EngineOptions options, EngineState initial, int skipped,
+            Map<Jid, Set<String>> seen) {
+        this.log = log;
+        this.options = options;
+        this.state = new AtomicReference<>(initial);
+        this.skippedAtReplay = skipped;
+        this.group = new NioEventLoopGroup(options.eventLoopThreads());
+        for (XmppAccount a : initial.accounts().valuesView()) {
+            AccountRuntime rt = runtime(a);
+            rt.seen.addAll(seen.getOrDefault(a.jid(), Set.of()));
+        }
+    }
+
+    /**
+     * Opens the engine on {@code log}: replays every record into the state (records of areas this engine does
+     * not know are skipped and counted), then starts the event loops. Nothing connects until {@link #connect}.
+     *
+     * @throws LogTamperedException when the log's chain or a record's seal does not verify
+     */
+    public static SottoEngine open(EventLog log, EngineOptions options) throws LogTamperedException {
+        EngineEventCodec codec = new EngineEventCodec();
+        EngineState[] st = {EngineState.EMPTY};
+        int[] skipped = {0};
+        Map<Jid, Set<String>> seen = new java.util.HashMap<>();
+        log.replay(0, r -> {
+            DurableEvent e;
+            try {
+                e = codec.decode(r.payload());
+            } catch (IllegalArgumentException ex) {
+                skipped[0]++;
+                return;
+            }
+            st[0] = st[0].apply(e, r.timestamp());
+            if (e instanceof XmppEvent.MessageReceived m && m.id() != null) {
+                seen.computeIfAbsent(m.account(), k -> new java.util.HashSet<>()).add(seenKey(m));
+            }
+        });
+        return new SottoEngine(log, options, st[0], skipped[0], seen);
+    }
+
+    /** An engine without a log: nothing is durable beyond this process (the console without {@code --vault}). */
+    public static SottoEngine inMemory(EngineOptions options) {
+        return new SottoEngine(null, options, EngineState.EMPTY, 0, Map.of());
+    }
+
+    // ------------------------------------------------------------------ state and bus
+
+    /** The current snapshot of accounts, pins, rosters, pending subscriptions and histories. */
+    public EngineState state() {
+        return state.get();
+    }
+
+    /** How many log records replay skipped because their area is unknown to this engine. */
+    public int skippedAtReplay() {
+        return skippedAtReplay;
+    }
+
+    /** Subscribes to every event published from now on (durable and transient), in publication order. */
+    public EventBus.Subscription subscribe(Consumer<Object> listener) {
+        return bus.subscribe(listener);
+    }
+
+    /** Removes a subscriber added with {@link #subscribe}. */
+    public void unsubscribe(Consumer<Object> listener) {
+        bus.unsubscribe(listener);
+    }
+
+    /** Installs the private-messaging layer (OTR); {@link MessageInterceptor#NONE} removes it. */
+    public void setMessageInterceptor(MessageInterceptor interceptor) {
+        this.interceptor = interceptor;
+    }
+
+    /**
+     * Appends a durable event to the log, folds it into the state and publishes it, in that order for every
+     * event; the future completes when the log's writer has it (immediately without a log).
+     */
+    public CompletableFuture<Long> record(DurableEvent event) {
+        synchronized (recordOrder) {
+            CompletableFuture<Long> f;
+            try {
+                f = log == null ? CompletableFuture.completedFuture(-1L)
+                        : log.append(EventStreams.of(event), codec.encode(event));
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            Instant at = Instant.now();
+            state.updateAndGet(s -> s.apply(event, at));
+            bus.publish(event);
+            return f;
+        }
+    }
+
+    /** Publishes a transient event (never stored). */
+    public void publish(Object event) {
+        bus.publish(event);
+    }
+
+    // ------------------------------------------------------------------ accounts
+
+    /**
+     * Adds an account (an {@code AccountAdded} event carrying the password, which exists durably only in the
+     * encrypted log). {@code host} {@code null} means DNS SRV {@code _xmpp-client._tcp}, then the domain.
+     */
+    public CompletableFuture<Long> addAccount(Jid account, Secret password, String host, int port, TlsPolicy tlsPolicy,
+            String resource) {
+        Jid bare = bareAccount(account);
+        if (state.get().accounts().containsKey(bare)) {
+            throw new IllegalArgumentException("account exists");
+        }
+        AccountEvent.AccountAdded added = new AccountEvent.AccountAdded(bare, password, host, port, tlsPolicy, resource);
+        CompletableFuture<Long> f = record(added);
+        runtime(state.get().accounts().get(bare));
+        return f;
+    }
+
+    /** Replaces an account's configuration (pins are kept); it applies from the next connection. */
+    public CompletableFuture<Long> changeAccount(Jid account, Secret password, String host, int port,
+            TlsPolicy tlsPolicy, String resource) {
+        Jid bare = requireAccount(account);
+        CompletableFuture<Long> f = record(new AccountEvent.AccountChanged(bare, password, host, port, tlsPolicy,
+                resource));
+        runtimes.get(bare).client.updateAccount(state.get().accounts().get(bare));
+        return f;
+    }
+
+    /** Disconnects and removes an account. */
+    public CompletableFuture<Long> removeAccount(Jid account) {
+        Jid bare = requireAccount(account);
+        AccountRuntime rt = runtimes.remove(bare);
+        if (rt != null) {
+            rt.client.disconnect();
+        }
+        return record(new AccountEvent.AccountRemoved(bare));
+    }
+
+    /**
+     * Trusts exactly the certificate with this SHA-256 for the account (hex, with or without colons): a
+     * {@code CertificatePinned} event; later connections accept that certificate.
+     */
+    public CompletableFuture<Long> pinCertificate(Jid account, String sha256) {
+        Jid bare = requireAccount(account);
+        String normalized = CertificateFingerprint.normalize(sha256);
+        if (normalized == null) {
+            throw new IllegalArgumentException("a SHA-256 fingerprint is 32 hex bytes");
+        }
+        CompletableFuture<Long> f = record(new AccountEvent.CertificatePinned(bare, normalized));
+        runtimes.get(bare).client.updateAccount(state.get().accounts().get(bare));
+        return f;
+    }
+
+    // ------------------------------------------------------------------ connections and chat
+
+    /** Connects the account and keeps it connected (reconnects with backoff) until {@link #disconnect}. */
+    public void connect(Jid account) {
+        AccountRuntime rt = runtimes.get(requireAccount(account));
+        rt.client.updateAccount(state.get().accounts().get(account.bare()));
+        rt.client.connect();
+    }
+
+    /** Closes the account's session politely and stops reconnecting. */
+    public void disconnect(Jid account) {
+        runtimes.get(requireAccount(account)).client.disconnect();
+    }
+
+    /**
+     * Sends a 1:1 chat message and returns its id. Unless a {@link MessageInterceptor} takes it, it is stored as
+     * {@code MessageSent} first and then sent; while disconnected it waits in the queue and is sent after
+     * reconnecting, or reported as {@code MessageFailed} (condition {@code timeout}) — never silently lost.
+     */
+    public String sendMessage(Jid account, Jid to, String body) {
+        AccountRuntime rt = runtimes.get(requireAccount(account));
+        Jid from = account.bare();
+        String id = newId();
+        rt.loop.execute(() -> {
+            if (interceptor.onSend(from, to, id, body)) {
+                return;
+            }
+            // DESIGN.md, The log: an outgoing message is stored as queued before its bytes are sent.
+            record(new XmppEvent.MessageSent(from, to, id, null, body)).whenComplete((pos, err) -> rt.loop.execute(() -> {
+                if (err != null) {
+                    publish(new XmppEvent.MessageFailed(from, to, id, "not-stored"));
+                } else {
+                    rt.client.sendMessage(to, id, body);
+                }
+            }));
+        });
+        return id;
+    }
+
+    /**
+     * Sends a message body as it is, storing nothing: for a private-messaging layer's own wire messages
+     * ({@code ?OTR...}). Returns the stanza id.
+     */
+    public String transmit(Jid account, Jid to, String body) {
+        AccountRuntime rt = runtimes.get(requireAccount(account));
+        String id = newId();
+        rt.client.sendMessage(to, id, body);
+        return id;
+    }
+
+    /** Sets our presence (RFC 6121 §4): show, optional status text, priority (-128..127). */
+    public void setPresence(Jid account, PresenceShow show, String status, int priority) {
+        runtimes.get(requireAccount(account)).client.setPresence(show, status, priority);
+    }
+
+    /** Adds a contact to the roster and asks to see its presence (RFC 6121 §2.3, §3.1.1). */
+    public void addContact(Jid account, Jid contact, String name) {
+        runtimes.get(requireAccount(account)).client.addContact(contact.bare(), name);
+    }
+
+    /** Removes a contact from the roster, cancelling both subscriptions (RFC 6121 §2.5). */
+    public void removeContact(Jid account, Jid contact) {
+        runtimes.get(requireAccount(account)).client.removeContact(contact.bare());
+    }
+
+    /** Approves or denies a contact's subscription request (RFC 6121 §3.1.4, §3.1.5); recorded as an event. */
+    public void answerSubscription(Jid account, Jid contact, boolean approve) {
+        Jid bare = requireAccount(account);
+        runtimes.get(bare).client.answerSubscription(contact.bare(), approve);
+        record(new XmppEvent.SubscriptionAnswered(bare, contact.bare(), approve));
+    }
+
+    /** Asks the server for the roster again; changes arrive as {@code RosterItemChanged} events. */
+    public void requestRoster(Jid account) {
+        runtimes.get(requireAccount(account)).client.requestRoster();
+    }
+
+    /** Disconnects every account, stops the event loops and the bus. The log stays open (the vault owns it). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (AccountRuntime rt : runtimes.values()) {
+            rt.client.disconnect();
+        }
+        group.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        bus.close();
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private AccountRuntime runtime(XmppAccount account) {
+        return runtimes.computeIfAbsent(account.jid(), jid -> {
+            EventLoop loop = group.next(); // DESIGN.md, Sans-I/O contract: each account is pinned to one loop
+            XmppClient client = new XmppClient(account, loop, e -> onClientEvent(jid, e), options.random(),
+                    options.session(), options.backoff(), options.queueTimeoutNanos());
+            return new AccountRuntime(loop, client);
+        });
+    }
+
+    /** Runs on the account's loop. */
+    private void onClientEvent(Jid account, XmppEvent event) {
+        AccountRuntime rt = runtimes.get(account);
+        if (event instanceof XmppEvent.MessageReceived m) {
+            if (rt != null && m.id() != null && !rt.seen.add(seenKey(m))) {
+                return; // DESIGN.md, Reconnects: de-duplicated on (bare sender, message id)
+            }
+            if (interceptor.onReceived(m)) {
+                return;
+            }
+            if (m.body().startsWith("?OTR")) {
+                publish(m); // DESIGN.md: raw ?OTR bodies are never stored
+            } else {
+                record(m);
+            }
+        } else if (event instanceof XmppEvent.MessageFailed f) {
+            record(f);
+        } else if (event instanceof XmppEvent.RosterReceived r) {
+            publish(r);
+            ImmutableMap<Jid, RosterItem> known = state.get().roster(account);
+            Set<Jid> present = new java.util.HashSet<>();
+            for (RosterItem item : r.items()) {
+                present.add(item.jid());
+                if (!item.equals(known.get(item.jid()))) {
+                    record(new XmppEvent.RosterItemChanged(account, item));
+                }
+            }
+            for (RosterItem old : known.valuesView()) {
+                if (!present.contains(old.jid())) {
+                    record(new XmppEvent.RosterItemChanged(account, new RosterItem(old.jid(), old.name(), "remove",
+                            false, java.util.List.of())));
+                }
+            }
+        } else if (event instanceof XmppEvent.RosterPushed p) {
+            publish(p);
+            RosterItem known = state.get().roster(account).get(p.item().jid());
+            boolean removedUnknown = known == null && p.item().subscription().equals("remove");
+            if (!p.item().equals(known) && !removedUnknown) {
+                record(new XmppEvent.RosterItemChanged(account, p.item()));
+            }
+        } else if (event instanceof XmppEvent.SubscriptionReceived s) {
+            publish(s);
+            if (s.type().equals("subscribe")) {
+                var pending = state.get().pendingSubscriptions().get(account);
+                if (pending == null || !pending.contains(s.from().bare())) {
+                    record(new XmppEvent.SubscriptionRequested(account, s.from().bare()));
+                }
+            }
+        } else {
+            publish(event);
+        }
+    }
+
+    private static String seenKey(XmppEvent.MessageReceived m) {
+        return m.from().bare() + "\u0000" + m.id();
+    }
+
+    private String newId() {
+        byte[] b = new byte[8];
+        options.random().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static Jid bareAccount(Jid account) {
+        if (account.local() == null) {
+            throw new IllegalArgumentException("an account JID is a bare JID with a localpart");
+        }
+        return account.bare();
+    }
+
+    private Jid requireAccount(Jid account) {
+        if (closed) {
+            throw new IllegalStateException("engine closed");
+        }
+        Jid bare = account.bare();
+        if (!runtimes.containsKey(bare)) {
+            throw new IllegalArgumentException("no such account");
+        }
+        return bare;
+    }
+
+    @Override
+    public String toString() {
+        return "SottoEngine[" + runtimes.size() + " accounts]";
+    }
+}
