@@ -1,48 +1,54 @@
 package dev.sotto.ui;
 
-import dev.sotto.persistence.log.ReplayStats;
+import dev.sotto.engine.EngineOptions;
+import dev.sotto.engine.SottoEngine;
 import dev.sotto.persistence.vault.Vault;
 import dev.sotto.ui.start.Progress;
 import java.io.IOException;
 
 /**
- * Everything that exists while the vault is unlocked: the vault and what its replay produced. Built off the
- * event dispatch thread by {@link #load}; closed when the window closes (a clean close syncs the log).
+ * Everything that exists while the vault is unlocked: the vault and the engine opened on its log. Built off
+ * the event dispatch thread by {@link #load} (the engine replays the log into its state there); closed when
+ * the window closes (the engine stops, then a clean vault close syncs the log).
  */
 public final class Session implements AutoCloseable {
     private final Vault vault;
-    private final ReplayStats replay;
+    private final SottoEngine engine;
+    private final long replayed;
 
-    private Session(Vault vault, ReplayStats replay) {
+    private Session(Vault vault, SottoEngine engine, long replayed) {
         this.vault = vault;
-        this.replay = replay;
+        this.engine = engine;
+        this.replayed = replayed;
     }
 
-    /** Replays the log, reporting progress per event against the count the open walk found. */
+    /** Opens the engine on the vault's log (its replay is the slow part of a big vault). */
     public static Session load(Vault vault, Progress progress) throws IOException {
-        long total = vault.log().openReport().events();
-        progress.step("Replaying history\u2026", 0, total);
-        long[] seen = {0};
-        ReplayStats stats = vault.log().replay(0, record -> {
-            long n = ++seen[0];
-            if ((n & 1023) == 0) {
-                progress.step("Replaying history\u2026", n, total);
-            }
-        });
-        progress.step("Replaying history\u2026", total, total);
-        return new Session(vault, stats);
+        long events = vault.log().openReport().events();
+        progress.phase("Replaying " + events + " events\u2026");
+        SottoEngine engine = SottoEngine.open(vault.log(), EngineOptions.defaults());
+        return new Session(vault, engine, events);
     }
 
     public Vault vault() {
         return vault;
     }
 
-    public ReplayStats replay() {
-        return replay;
+    public SottoEngine engine() {
+        return engine;
+    }
+
+    /** Events the log held at unlock. */
+    public long replayed() {
+        return replayed;
     }
 
     @Override
     public void close() throws IOException {
-        vault.close();
+        try {
+            engine.close();
+        } finally {
+            vault.close();
+        }
     }
 }

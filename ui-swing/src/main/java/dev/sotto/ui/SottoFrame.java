@@ -1,5 +1,9 @@
 package dev.sotto.ui;
 
+import dev.sotto.engine.EventBus;
+import dev.sotto.engine.SottoEngine;
+import dev.sotto.ui.chat.ChatWindow;
+import dev.sotto.ui.main.MainPanel;
 import dev.sotto.ui.start.StartPanel;
 import dev.sotto.ui.theme.Theme;
 import dev.sotto.ui.theme.ThemePreference;
@@ -12,11 +16,9 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JFrame;
-import javax.swing.JLabel;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JPanel;
-import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
@@ -37,6 +39,9 @@ public final class SottoFrame extends JFrame {
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark theme");
     private final transient CompletableFuture<Session> session = new CompletableFuture<>();
     private final transient CompletableFuture<Void> closed = new CompletableFuture<>();
+    private MainPanel main;
+    private ChatWindow chat;
+    private transient EventBus.Subscription subscription;
 
     private SottoFrame(UiConfig config) {
         super("Sotto");
@@ -97,15 +102,30 @@ public final class SottoFrame extends JFrame {
     }
 
     private void showMain(Session loaded) {
-        session.complete(loaded);
-        JLabel summary = new JLabel("Vault unlocked: " + loaded.replay().delivered() + " events replayed",
-                SwingConstants.CENTER);
-        summary.setName("summary");
-        JPanel main = new JPanel(new java.awt.BorderLayout());
-        main.setName(MAIN);
-        main.add(summary);
+        SottoEngine engine = loaded.engine();
+        chat = new ChatWindow(engine, c -> main.setOpenConversation(c));
+        main = new MainPanel(engine, c -> chat.open(c));
         content.add(main, MAIN);
         cards.show(content, MAIN);
+        // Bus events arrive on the bus thread; the views change on the event dispatch thread only.
+        subscription = engine.subscribe(event -> SwingUtilities.invokeLater(() -> {
+            if (main != null) {
+                main.onEvent(event);
+                chat.onEvent(event);
+            }
+        }));
+        main.connectAll();
+        session.complete(loaded);
+    }
+
+    /** The main panel once the vault is open. */
+    public MainPanel mainPanel() {
+        return main;
+    }
+
+    /** The chat window once the vault is open. */
+    public ChatWindow chatWindow() {
+        return chat;
     }
 
     /** Completes with the session once the vault is open and replayed. */
@@ -128,6 +148,8 @@ public final class SottoFrame extends JFrame {
             return;
         }
         Session open = session.join();
+        subscription.close();
+        chat.dispose();
         // Closing syncs the log: off the event dispatch thread.
         Thread closer = new Thread(() -> {
             try {

@@ -39,18 +39,38 @@ public final class UiTesting {
      * clicked before the frame is active may never open its pop-up.
      */
     public static void clickMenuItem(org.assertj.swing.fixture.FrameFixture window, String name) {
-        window.focus();
+        awaitActive(window.target());
         window.robot().waitForIdle();
         window.menuItem(name).click();
     }
 
-    /** A fixture for {@code frame}, shown, with short robot delays (the defaults type at ~15 keys per second). */
+    /**
+     * A fixture for {@code frame}, shown and active. Under Xvfb there is no window manager: a frame shown after
+     * another was disposed is not always activated, and the first click into an inactive frame can be lost, so
+     * this waits until the frame has the focus (asking again while it has not).
+     */
     public static org.assertj.swing.fixture.FrameFixture show(java.awt.Frame frame) {
         org.assertj.swing.fixture.FrameFixture fixture = new org.assertj.swing.fixture.FrameFixture(frame);
-        fixture.robot().settings().delayBetweenEvents(5);
-        fixture.robot().settings().eventPostingDelay(20);
         fixture.show();
+        awaitActive(frame);
         return fixture;
+    }
+
+    /** Waits until {@code window} is the focused window, asking for it meanwhile. */
+    public static void awaitActive(java.awt.Window window) {
+        org.assertj.swing.timing.Pause.pause(new org.assertj.swing.timing.Condition("window focused") {
+            @Override
+            public boolean test() {
+                return org.assertj.swing.edt.GuiActionRunner.execute(() -> {
+                    if (window.isFocused()) {
+                        return true;
+                    }
+                    window.toFront();
+                    window.requestFocus();
+                    return false;
+                });
+            }
+        }, org.assertj.swing.timing.Timeout.timeout(10_000));
     }
 
     /** Saves what is on screen of {@code component} to {@code target/screenshots/<name>.png}. */

@@ -71,8 +71,10 @@ public final class StartPanel<S> extends JPanel {
         strength.setName(STRENGTH);
         status.setName(STATUS);
         progress.setName(PROGRESS);
-        progress.setVisible(false);
+        // Always laid out (an invisible component leaves the GridBag and everything below jumps); idle it is empty.
         progress.setStringPainted(true);
+        progress.setString("");
+        progress.setEnabled(false);
         submit = new JButton(create ? "Create vault" : "Unlock");
         submit.setName(SUBMIT);
         submit.addActionListener(e -> start());
@@ -202,8 +204,9 @@ public final class StartPanel<S> extends JPanel {
         passphrase.setEnabled(!busy);
         repeat.setEnabled(!busy);
         submit.setEnabled(!busy);
-        progress.setVisible(busy);
-        progress.setIndeterminate(true);
+        progress.setEnabled(busy);
+        progress.setIndeterminate(busy);
+        progress.setValue(0);
         progress.setString(busy ? (create ? "Creating the vault\u2026" : "Deriving the key\u2026") : "");
         if (busy) {
             status.setText(" ");
