@@ -3,6 +3,7 @@ package dev.sotto.ui;
 import dev.sotto.engine.EventBus;
 import dev.sotto.engine.SottoEngine;
 import dev.sotto.ui.chat.ChatWindow;
+import dev.sotto.ui.chat.ConversationHistory;
 import dev.sotto.ui.main.MainPanel;
 import dev.sotto.ui.start.StartPanel;
 import dev.sotto.ui.theme.Theme;
@@ -103,7 +104,8 @@ public final class SottoFrame extends JFrame {
 
     private void showMain(Session loaded) {
         SottoEngine engine = loaded.engine();
-        chat = new ChatWindow(engine, c -> main.setOpenConversation(c));
+        chat = new ChatWindow(engine, c -> main.setOpenConversation(c),
+                new ConversationHistory(loaded.vault().log(), engine));
         main = new MainPanel(engine, c -> chat.open(c));
         content.add(main, MAIN);
         cards.show(content, MAIN);

@@ -16,16 +16,18 @@ public final class ChatWindow extends JFrame {
 
     private final transient SottoEngine engine;
     private final transient Consumer<Conversation> reading;
+    private final transient ConversationHistory history;
     private final JTabbedPane tabs = new JTabbedPane();
     private final Map<Conversation, ChatPanel> panels = new LinkedHashMap<>();
 
     /**
      * @param reading told which conversation the user is reading ({@code null} when none), for unread badges
      */
-    public ChatWindow(SottoEngine engine, Consumer<Conversation> reading) {
+    public ChatWindow(SottoEngine engine, Consumer<Conversation> reading, ConversationHistory history) {
         super("Sotto \u2014 Chat");
         setName("chatWindow");
         this.engine = engine;
+        this.history = history;
         this.reading = reading;
         tabs.setName("chatTabs");
         tabs.putClientProperty("JTabbedPane.tabClosable", true);
@@ -51,7 +53,7 @@ public final class ChatWindow extends JFrame {
     /** Opens (or selects) the conversation's tab and shows the window. */
     public ChatPanel open(Conversation conversation) {
         ChatPanel panel = panels.computeIfAbsent(conversation, c -> {
-            ChatPanel p = new ChatPanel(engine, c);
+            ChatPanel p = new ChatPanel(engine, c, history.forgottenEntries(c), history::forget);
             tabs.addTab(c.contact().toString(), p);
             return p;
         });

@@ -89,7 +89,7 @@ public final class StartupTiming {
         Conversation largest = session.engine().state().histories().keysView().maxBy(
                 c -> session.engine().state().histories().get(c).size());
         int[] shownMessages = {0};
-        SwingUtilities.invokeAndWait(() -> shownMessages[0] = new ChatPanel(session.engine(), largest).messageCount());
+        SwingUtilities.invokeAndWait(() -> shownMessages[0] = new ChatPanel(session.engine(), largest, 0, c -> CompletableFuture.completedFuture(null)).messageCount());
         long t4 = System.nanoTime();
         System.out.printf("events in log          %d%n", session.replayed());
         System.out.printf("unlock (Argon2id+walk) %d ms%n", (t1 - t0) / 1_000_000);
