@@ -5,6 +5,7 @@ import dev.sotto.engine.SottoEngine;
 import dev.sotto.ui.chat.ChatWindow;
 import dev.sotto.ui.chat.ConversationHistory;
 import dev.sotto.ui.main.MainPanel;
+import dev.sotto.ui.main.Notifier;
 import dev.sotto.ui.start.StartPanel;
 import dev.sotto.ui.theme.Theme;
 import dev.sotto.ui.theme.ThemePreference;
@@ -42,6 +43,7 @@ public final class SottoFrame extends JFrame {
     private final transient CompletableFuture<Void> closed = new CompletableFuture<>();
     private MainPanel main;
     private ChatWindow chat;
+    private transient Notifier notifier;
     private transient EventBus.Subscription subscription;
 
     private SottoFrame(UiConfig config) {
@@ -110,10 +112,12 @@ public final class SottoFrame extends JFrame {
         content.add(main, MAIN);
         cards.show(content, MAIN);
         // Bus events arrive on the bus thread; the views change on the event dispatch thread only.
+        notifier = new Notifier(main::showNotice);
         subscription = engine.subscribe(event -> SwingUtilities.invokeLater(() -> {
             if (main != null) {
                 main.onEvent(event);
                 chat.onEvent(event);
+                notifier.onEvent(event, isFocused() || chat.isFocused());
             }
         }));
         main.connectAll();
@@ -152,6 +156,7 @@ public final class SottoFrame extends JFrame {
         Session open = session.join();
         subscription.close();
         chat.dispose();
+        notifier.close();
         // Closing syncs the log: off the event dispatch thread.
         Thread closer = new Thread(() -> {
             try {

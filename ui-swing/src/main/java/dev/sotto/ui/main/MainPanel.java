@@ -55,6 +55,7 @@ public final class MainPanel extends JPanel {
     private final DefaultListModel<Conversation> requestModel = new DefaultListModel<>();
     private final JList<Conversation> requests = new JList<>(requestModel);
     private final JPanel requestPanel = new JPanel(new BorderLayout());
+    private final JLabel notice = new JLabel();
     private final JComboBox<String> presence = new JComboBox<>(
             new String[] {"Available", "Free to chat", "Away", "Extended away", "Do not disturb", "Offline"});
     private static final PresenceShow[] PRESENCE_SHOWS = {PresenceShow.AVAILABLE, PresenceShow.CHAT,
@@ -127,7 +128,15 @@ public final class MainPanel extends JPanel {
         bar.add(new JLabel("My status: "));
         bar.add(presence);
         presence.addActionListener(e -> setOwnPresence(PRESENCE_SHOWS[presence.getSelectedIndex()]));
-        add(bar, BorderLayout.NORTH);
+        notice.setName("notice");
+        notice.setVisible(false);
+        notice.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
+        notice.putClientProperty("FlatLaf.style", "background: $Component.accentColor; foreground: #ffffff");
+        notice.setOpaque(true);
+        JPanel north = new JPanel(new BorderLayout());
+        north.add(bar, BorderLayout.NORTH);
+        north.add(notice, BorderLayout.SOUTH);
+        add(north, BorderLayout.NORTH);
 
         JPanel requestButtons = new JPanel(new GridLayout(1, 2, 4, 0));
         requestButtons.add(button("Approve", "approve", () -> answer(true)));
@@ -193,9 +202,19 @@ public final class MainPanel extends JPanel {
         }
     }
 
+    /** Shows an in-app notice (when there is no system tray); cleared when the user reads a conversation. */
+    public void showNotice(String text) {
+        notice.setText(text);
+        notice.setVisible(true);
+        revalidate();
+    }
+
     /** The user reads {@code conversation} now ({@code null}: none); its badge goes away. */
     public void setOpenConversation(Conversation conversation) {
         view = view.opened(conversation);
+        if (conversation != null) {
+            notice.setVisible(false);
+        }
         render();
     }
 
