@@ -77,8 +77,8 @@ class StartIT {
         window.label(StartPanel.STRENGTH).requireText(PassphraseStrength.STRONG.hint());
         window.textBox(StartPanel.REPEAT).enterText(PASSPHRASE + "x").requireText(PASSPHRASE + "x");
         UiTesting.screenshot(frame, "start-create");
-        // Enter in the repeat field submits, as the button does (a click right after typing is lost now and then
-        // under Xvfb; the button is clicked in theWindowStaysResponsive... and in DesktopProsodyIT).
+        // Enter in the repeat field submits, as the button does (a click on the submit button right after typing
+        // is lost now and then under Xvfb, cause not found yet).
         window.textBox(StartPanel.REPEAT).pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         window.label(StartPanel.STATUS).requireText(StartPanel.MISMATCH);
         assertThat(VaultAccess.exists(tmp.resolve("vault"))).as("a mismatch creates nothing").isFalse();
@@ -160,8 +160,7 @@ class StartIT {
         });
         window = UiTesting.show(frame);
         window.textBox(StartPanel.PASSPHRASE).enterText(PASSPHRASE);
-        window.textBox(StartPanel.REPEAT).enterText(PASSPHRASE);
-        window.button(StartPanel.SUBMIT).click();
+        window.textBox(StartPanel.REPEAT).enterText(PASSPHRASE).pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         assertThat(replaying.await(20, TimeUnit.SECONDS)).isTrue();
         window.robot().waitForIdle();
         // The loader is blocked on its worker thread; the event dispatch thread still answers and paints progress.
