@@ -7,11 +7,10 @@ package dev.sotto.app;
 @FunctionalInterface
 public interface DesktopLauncher {
 
-  /**
-   * Shows the window and returns once it is visible.
-   *
-   * @param dark whether to use the dark theme
-   * @return {@code false} when there is no display to show it on
-   */
-  boolean open(boolean dark);
+    /**
+     * Shows the window and returns once it is visible.
+     *
+     * @return {@code false} when there is no display to show it on
+     */
+    boolean open(DesktopOptions options);
 }

@@ -34,8 +34,14 @@ import picocli.CommandLine.Spec;
     })
 public final class Main implements Callable<Integer> {
 
-  @Option(names = "--dark", description = "Use the dark theme for the desktop window.")
+  @Option(names = "--dark", description = "Use the dark theme for the desktop window (otherwise the remembered one).")
   boolean dark;
+
+  @Option(
+      names = "--vault",
+      paramLabel = "DIR",
+      description = "The vault directory (default: ~/.local/share/sotto on Linux, honouring XDG_DATA_HOME).")
+  java.nio.file.Path vault;
 
   @Spec CommandSpec spec;
 
@@ -44,7 +50,7 @@ public final class Main implements Callable<Integer> {
 
   /** The real launcher: the desktop path goes through a lambda so Swing classes load only when used. */
   public Main() {
-    this(dark -> DesktopWindow.open(dark));
+    this(options -> DesktopWindow.open(options));
   }
 
   /** A launcher with a replaceable desktop path, so tests can check the wiring without a display. */
@@ -76,7 +82,7 @@ public final class Main implements Callable<Integer> {
   /** Runs without a subcommand: opens the desktop window. */
   @Override
   public Integer call() {
-    if (!desktop.open(dark)) {
+    if (!desktop.open(new DesktopOptions(dark, vault))) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("sotto: no display available for the desktop window (DISPLAY unset or headless JVM).");
       err.println("Run a subcommand instead, see: sotto --help");

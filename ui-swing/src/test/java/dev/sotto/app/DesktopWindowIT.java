@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sotto.persistence.vault.KdfParams;
+import dev.sotto.ui.SottoFrame;
+import dev.sotto.ui.UiConfig;
+import dev.sotto.ui.start.StartPanel;
+import dev.sotto.ui.theme.Theme;
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
 import javax.swing.JFrame;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,14 +53,17 @@ class DesktopWindowIT {
 
   @ParameterizedTest(name = "dark={0}")
   @ValueSource(booleans = {false, true})
-  void windowShowsTitleAndPlaceholder(boolean dark) {
-    JFrame frame = GuiActionRunner.execute(() -> DesktopWindow.build(dark));
+  void windowShowsTitleAndTheStartScreen(boolean dark, @TempDir Path tmp) {
+    UiConfig config = new UiConfig(tmp.resolve("vault"), tmp.resolve("prefs"), KdfParams.forTests(),
+        dark ? Theme.DARK : Theme.LIGHT);
+    JFrame frame = GuiActionRunner.execute(() -> SottoFrame.build(config));
     window = new FrameFixture(frame);
     window.show();
 
     window.requireVisible();
     window.requireTitle("Sotto");
-    window.label(DesktopWindow.PLACEHOLDER_NAME).requireText(DesktopWindow.PLACEHOLDER_TEXT);
+    window.panel("start").requireVisible();
+    window.button(StartPanel.SUBMIT).requireText("Create vault");
     String laf = GuiActionRunner.execute(() -> javax.swing.UIManager.getLookAndFeel().getName());
     assertThat(laf).isEqualTo(dark ? "FlatLaf Dark" : "FlatLaf Light");
   }

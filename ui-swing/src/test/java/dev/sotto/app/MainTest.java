@@ -15,6 +15,7 @@ class MainTest {
   /** Records the desktop calls instead of opening a window. */
   private static final class FakeDesktop implements DesktopLauncher {
     final List<Boolean> calls = new ArrayList<>();
+    final List<DesktopOptions> options = new ArrayList<>();
     final boolean available;
 
     FakeDesktop(boolean available) {
@@ -22,8 +23,9 @@ class MainTest {
     }
 
     @Override
-    public boolean open(boolean dark) {
-      calls.add(dark);
+    public boolean open(DesktopOptions opened) {
+      calls.add(opened.dark());
+      options.add(opened);
       return available;
     }
   }
@@ -99,6 +101,16 @@ class MainTest {
 
     assertThat(run.exitCode).isZero();
     assertThat(desktop.calls).containsExactly(true);
+  }
+
+  @Test
+  void vaultOptionReachesTheWindowAndDefaultsToNull() {
+    FakeDesktop desktop = new FakeDesktop(true);
+    new Run(new Main(desktop), "--vault", "/tmp/some vault");
+    new Run(new Main(desktop));
+
+    assertThat(desktop.options).extracting(DesktopOptions::vault)
+        .containsExactly(java.nio.file.Path.of("/tmp/some vault"), null);
   }
 
   @Test

@@ -1,0 +1,229 @@
+package dev.sotto.ui.chat;
+
+import dev.sotto.engine.Conversation;
+import dev.sotto.engine.HistoryEntry;
+import dev.sotto.engine.SottoEngine;
+import dev.sotto.engine.event.XmppEvent;
+import java.awt.BorderLayout;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextField;
+import javax.swing.JTextPane;
+import javax.swing.text.BadLocationException;
+import javax.swing.text.SimpleAttributeSet;
+import javax.swing.text.StyleConstants;
+import javax.swing.text.StyledDocument;
+
+/**
+ * One conversation: its history replayed from the engine's state (itself a fold of the log), live messages as
+ * they arrive, and an input line where Enter sends.
+ */
+public final class ChatPanel extends JPanel {
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
+    private final transient SottoEngine engine;
+    private final transient Conversation conversation;
+    private final JTextPane transcript = new JTextPane();
+    private final JTextField input = new JTextField();
+    private final JTextField search = new JTextField(18);
+    private final javax.swing.JLabel searchResult = new javax.swing.JLabel(" ");
+    private final transient java.util.function.Function<Conversation, java.util.concurrent.CompletableFuture<?>> forget;
+    private final SimpleAttributeSet mine = new SimpleAttributeSet();
+    private final SimpleAttributeSet theirs = new SimpleAttributeSet();
+    private final SimpleAttributeSet notice = new SimpleAttributeSet();
+    private int messages;
+
+    /**
+     * @param forgotten the conversation's history entries forgotten in this run: the engine's in-memory state
+     *     still holds them until the next start (the log's copies are already unreadable), so they are skipped
+     * @param forget    forgets the conversation (crypto-shredding its log stream); completes when done
+     */
+    public ChatPanel(SottoEngine engine, Conversation conversation, int forgotten,
+            java.util.function.Function<Conversation, java.util.concurrent.CompletableFuture<?>> forget) {
+        super(new BorderLayout());
+        this.engine = engine;
+        this.conversation = conversation;
+        this.forget = forget;
+        setName("chat:" + conversation.contact());
+        transcript.setName("transcript");
+        transcript.setEditable(false);
+        input.setName("input");
+        StyleConstants.setBold(mine, true);
+        StyleConstants.setItalic(notice, true);
+        add(new JScrollPane(transcript), BorderLayout.CENTER);
+        add(input, BorderLayout.SOUTH);
+        add(toolbar(), BorderLayout.NORTH);
+        input.addActionListener(e -> send());
+        int skip = forgotten;
+        for (HistoryEntry entry : engine.state().history(conversation.account(), conversation.contact())) {
+            if (skip-- > 0) {
+                continue;
+            }
+            show(entry.event(), entry.at());
+        }
+    }
+
+    private javax.swing.JToolBar toolbar() {
+        javax.swing.JToolBar bar = new javax.swing.JToolBar();
+        bar.setFloatable(false);
+        search.setName("search");
+        search.putClientProperty("JTextField.placeholderText", "Search this conversation");
+        search.putClientProperty("JTextField.showClearButton", true);
+        search.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+            @Override
+            public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                highlight();
+            }
+
+            @Override
+            public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                highlight();
+            }
+
+            @Override
+            public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                highlight();
+            }
+        });
+        searchResult.setName("searchResult");
+        javax.swing.JButton forgetButton = new javax.swing.JButton("Forget this conversation\u2026");
+        forgetButton.setName("forget");
+        forgetButton.addActionListener(e -> confirmForget());
+        bar.add(search);
+        bar.add(searchResult);
+        bar.add(javax.swing.Box.createHorizontalGlue());
+        bar.add(forgetButton);
+        return bar;
+    }
+
+    /** Highlights every match of the search text (case-insensitive) and says how many there are. */
+    private void highlight() {
+        javax.swing.text.Highlighter h = transcript.getHighlighter();
+        h.removeAllHighlights();
+        String needle = search.getText().toLowerCase(java.util.Locale.ROOT);
+        if (needle.isEmpty()) {
+            searchResult.setText(" ");
+            return;
+        }
+        String hay = transcriptText().toLowerCase(java.util.Locale.ROOT);
+        int count = 0;
+        int first = -1;
+        javax.swing.text.Highlighter.HighlightPainter painter =
+                new javax.swing.text.DefaultHighlighter.DefaultHighlightPainter(
+                        javax.swing.UIManager.getColor("Component.focusColor") != null
+                                ? javax.swing.UIManager.getColor("Component.focusColor") : java.awt.Color.YELLOW);
+        for (int i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length())) {
+            try {
+                h.addHighlight(i, i + needle.length(), painter);
+            } catch (BadLocationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (first < 0) {
+                first = i;
+            }
+            count++;
+        }
+        searchResult.setText(count == 0 ? "no match" : count == 1 ? "1 match" : count + " matches");
+        if (first >= 0) {
+            transcript.setCaretPosition(first);
+        }
+    }
+
+    private void confirmForget() {
+        int answer = javax.swing.JOptionPane.showConfirmDialog(this,
+                "<html>Forget the whole conversation with " + conversation.contact() + "?<br>"
+                        + "Its key is destroyed: nobody can read this history again, not even with your passphrase."
+                        + "</html>", "Forget conversation", javax.swing.JOptionPane.OK_CANCEL_OPTION,
+                javax.swing.JOptionPane.WARNING_MESSAGE);
+        if (answer != javax.swing.JOptionPane.OK_OPTION) {
+            return;
+        }
+        forget.apply(conversation).whenComplete((ok, err) -> javax.swing.SwingUtilities.invokeLater(() -> {
+            if (err != null) {
+                appendNotice("Could not forget this conversation: " + err.getClass().getSimpleName());
+                return;
+            }
+            transcript.setText("");
+            messages = 0;
+            highlight();
+            appendNotice("This conversation's history was forgotten.");
+        }));
+    }
+
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    /** Messages shown (history and live). */
+    public int messageCount() {
+        return messages;
+    }
+
+    public void focusInput() {
+        input.requestFocusInWindow();
+    }
+
+    private void send() {
+        String text = input.getText();
+        if (text.isBlank()) {
+            return;
+        }
+        input.setText("");
+        // Shown when the engine's MessageSent event comes back on the bus: what is shown is what was stored.
+        engine.sendMessage(conversation.account(), conversation.contact(), text);
+    }
+
+    /** A bus event on the event dispatch thread; events of other conversations are ignored. */
+    public void onEvent(Object event) {
+        if (event instanceof XmppEvent.MessageSent m && mine(m.account(), m.to())) {
+            show(m, Instant.now());
+        } else if (event instanceof XmppEvent.MessageReceived m && mine(m.account(), m.from())
+                && !m.body().startsWith("?OTR")) {
+            show(m, Instant.now());
+        } else if (event instanceof XmppEvent.MessageFailed m && mine(m.account(), m.to())) {
+            show(m, Instant.now());
+        }
+    }
+
+    private boolean mine(dev.sotto.engine.xmpp.Jid account, dev.sotto.engine.xmpp.Jid contact) {
+        return new Conversation(account, contact).equals(conversation);
+    }
+
+    private void show(Object event, Instant at) {
+        if (event instanceof XmppEvent.MessageSent m) {
+            append("[" + TIME.format(at) + "] me: ", mine);
+            append(m.body() + "\n", null);
+            messages++;
+        } else if (event instanceof XmppEvent.MessageReceived m) {
+            append("[" + TIME.format(at) + "] " + conversation.contact().local() + ": ", theirs);
+            append(m.body() + "\n", null);
+            messages++;
+        } else if (event instanceof XmppEvent.MessageFailed m) {
+            appendNotice("A message could not be delivered (" + m.condition() + ").");
+        }
+    }
+
+    /** An in-line notice (OTR events, failures): italic, on its own line. */
+    public void appendNotice(String text) {
+        append("\u2014 " + text + "\n", notice);
+    }
+
+    private void append(String text, SimpleAttributeSet style) {
+        StyledDocument doc = transcript.getStyledDocument();
+        try {
+            doc.insertString(doc.getLength(), text, style);
+        } catch (BadLocationException e) {
+            throw new IllegalStateException(e);
+        }
+        transcript.setCaretPosition(doc.getLength());
+    }
+
+    /** The transcript's text (for tests and search). */
+    public String transcriptText() {
+        return transcript.getText();
+    }
+}

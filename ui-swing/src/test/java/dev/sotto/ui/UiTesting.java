@@ -1,0 +1,86 @@
+package dev.sotto.ui;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.Component;
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.image.ScreenshotTaker;
+
+/** What every UI test shares: the display check (as in DesktopWindowIT) and screenshots for reviewers. */
+public final class UiTesting {
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private UiTesting() {}
+
+    /**
+     * Without a display: fails when {@code SOTTO_REQUIRE_PEERS=1} (CI must never pass silently without Xvfb),
+     * skips otherwise, so plain {@code mvn verify} without X keeps working.
+     */
+    public static void requireDisplay() {
+        boolean headless = GraphicsEnvironment.isHeadless();
+        if (headless && "1".equals(System.getenv("SOTTO_REQUIRE_PEERS"))) {
+            fail("no display (DISPLAY=%s) but SOTTO_REQUIRE_PEERS=1: run the build under xvfb-run -a",
+                    System.getenv("DISPLAY"));
+        }
+        assumeTrue(!headless, "no display: run under xvfb-run -a to include the UI tests");
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    /**
+     * Clicks a menu item by name once the window has the focus: under Xvfb without a window manager a menu
+     * clicked before the frame is active may never open its pop-up.
+     */
+    public static void clickMenuItem(org.assertj.swing.fixture.FrameFixture window, String name) {
+        awaitActive(window.target());
+        window.robot().waitForIdle();
+        window.menuItem(name).click();
+    }
+
+    /**
+     * A fixture for {@code frame}, shown and active. Under Xvfb there is no window manager: a frame shown after
+     * another was disposed is not always activated, and the first click into an inactive frame can be lost, so
+     * this waits until the frame has the focus (asking again while it has not).
+     */
+    public static org.assertj.swing.fixture.FrameFixture show(java.awt.Frame frame) {
+        org.assertj.swing.fixture.FrameFixture fixture = new org.assertj.swing.fixture.FrameFixture(frame);
+        fixture.show();
+        awaitActive(frame);
+        return fixture;
+    }
+
+    /** Waits until {@code window} is the focused window, asking for it meanwhile. */
+    public static void awaitActive(java.awt.Window window) {
+        org.assertj.swing.timing.Pause.pause(new org.assertj.swing.timing.Condition("window focused") {
+            @Override
+            public boolean test() {
+                return org.assertj.swing.edt.GuiActionRunner.execute(() -> {
+                    if (window.isFocused()) {
+                        return true;
+                    }
+                    window.toFront();
+                    window.requestFocus();
+                    return false;
+                });
+            }
+        }, org.assertj.swing.timing.Timeout.timeout(10_000));
+    }
+
+    /** Saves what is on screen of {@code component} to {@code target/screenshots/<name>.png}. */
+    public static void screenshot(Component component, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            BufferedImage image = new ScreenshotTaker().takeScreenshotOf(component);
+            ImageIO.write(image, "png", SCREENSHOTS.resolve(name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
