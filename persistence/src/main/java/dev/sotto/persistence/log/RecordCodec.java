@@ -37,6 +37,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class RecordCodec {
     static final int VERSION = 1;
     static final int HEADER_BYTES = 1 + 4 + Crypto.NONCE_BYTES;
+    /** HMAC-SHA256 output: the size of a chain value. */
+    static final int CHAIN_BYTES = 32;
     static final int MAX_PAYLOAD_BYTES = 1 << 20;
     static final int MAX_RECORD_BYTES = MAX_PAYLOAD_BYTES + 16 * 1024;
     private static final byte[] INNER_LABEL = "sotto-inner-v1".getBytes(StandardCharsets.US_ASCII);
@@ -52,6 +54,7 @@ final class RecordCodec {
     private final Cipher gcm;
     private final Map<Integer, Cipher> innerCiphers = new HashMap<>();
     private final Mac chainMac;
+    private final byte[] outerAad = new byte[HEADER_BYTES + CHAIN_BYTES];
     private final SecretKeySpec logKeySpec;
     private final int logKeyId;
 
@@ -135,8 +138,7 @@ final class RecordCodec {
         byte[] padded = prepared.padded();
         try {
             gcm.init(Cipher.ENCRYPT_MODE, logKeySpec, new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES));
-            gcm.updateAAD(record, 0, HEADER_BYTES);
-            gcm.updateAAD(previousChain);
+            gcm.updateAAD(outerAad(record, previousChain));
             gcm.doFinal(padded, 0, padded.length, record, HEADER_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM seal failed", e);
@@ -163,8 +165,7 @@ final class RecordCodec {
         byte[] padded;
         try {
             gcm.init(Cipher.DECRYPT_MODE, logKeySpec, new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES));
-            gcm.updateAAD(record, 0, HEADER_BYTES);
-            gcm.updateAAD(previousChain);
+            gcm.updateAAD(outerAad(record, previousChain));
             padded = gcm.doFinal(record, HEADER_BYTES, record.length - HEADER_BYTES);
         } catch (AEADBadTagException e) {
             throw new RecordException("authentication failed");
@@ -247,6 +248,20 @@ final class RecordCodec {
     /** Drops every stream-key Cipher (after a shred), so a long-lived codec keeps no schedule of a forgotten key. */
     void forgetStreamKeys() {
         innerCiphers.clear();
+    }
+
+    /**
+     * header || chain[i-1] in one reused buffer: one updateAAD call instead of two (GCM buffers a partial
+     * AAD block between calls, which costs more than the copy).
+     */
+    private byte[] outerAad(byte[] record, byte[] previousChain) {
+        byte[] aad = outerAad;
+        if (aad.length != HEADER_BYTES + previousChain.length) {
+            aad = new byte[HEADER_BYTES + previousChain.length];
+        }
+        System.arraycopy(record, 0, aad, 0, HEADER_BYTES);
+        System.arraycopy(previousChain, 0, aad, HEADER_BYTES, previousChain.length);
+        return aad;
     }
 
     private static byte[] innerAad(int keyId, long sequence) {
