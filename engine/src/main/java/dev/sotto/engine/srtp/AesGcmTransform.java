@@ -133,14 +133,14 @@ final class AesGcmTransform implements SrtpTransform {
      */
     private void keystream(Keys k, int length) {
         int blocks = 1 + (length + BLOCK - 1) / BLOCK;
+        long ivHi = Ghash.getLong(iv, 0);
+        long ivLo = (long) (iv[8] & 0xff) << 56 | (long) (iv[9] & 0xff) << 48 | (long) (iv[10] & 0xff) << 40
+                | (long) (iv[11] & 0xff) << 32;
         for (int i = 0; i < blocks; i++) {
             int at = i * BLOCK;
-            System.arraycopy(iv, 0, counterBlocks, at, IV);
-            int counter = i + 1;
-            counterBlocks[at + 12] = (byte) (counter >>> 24);
-            counterBlocks[at + 13] = (byte) (counter >>> 16);
-            counterBlocks[at + 14] = (byte) (counter >>> 8);
-            counterBlocks[at + 15] = (byte) counter;
+            // IV || [i + 1]32: J0 for i = 0, then inc32 (the counter never wraps: packets are < 2^32 blocks).
+            Ghash.putLong(counterBlocks, at, ivHi);
+            Ghash.putLong(counterBlocks, at + 8, ivLo | (i + 1));
         }
         try {
             k.aes.update(counterBlocks, 0, blocks * BLOCK, keystream, 0);
@@ -150,7 +150,11 @@ final class AesGcmTransform implements SrtpTransform {
     }
 
     private void xorKeystream(byte[] buf, int at, int length) {
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            Ghash.putLong(buf, at + i, Ghash.getLong(buf, at + i) ^ Ghash.getLong(keystream, BLOCK + i));
+        }
+        for (; i < length; i++) {
             buf[at + i] ^= keystream[BLOCK + i];
         }
     }

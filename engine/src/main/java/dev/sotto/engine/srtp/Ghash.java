@@ -1,5 +1,9 @@
 package dev.sotto.engine.srtp;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * GHASH (NIST SP 800-38D §6.4) over preallocated state, for {@link AesGcmTransform}: the JCE's GCM
  * allocates a fresh engine on every {@code Cipher.init}, which a per-packet IV requires, so SRTP's GCM
@@ -7,10 +11,11 @@ package dev.sotto.engine.srtp;
  *
  * <p>Field elements are two longs, {@code hi} holding octets 0..7 and {@code lo} octets 8..15, in the
  * specification's bit order (the leftmost bit is the coefficient of x^0). Multiplication by the hash key H
- * uses Shoup's 8-bit method: a 256-entry table of b·H and a 256-entry reduction table for the octet
- * shifted out by a multiplication by x^8. Like every table-driven GHASH, its memory access pattern depends
- * on H and the data (a cache-timing channel on a shared core); the JCE's own GCM uses CLMUL instructions,
- * which Java code cannot reach.
+ * is linear in the multiplicand, so X·H is the XOR over X's sixteen octets of T_i[x_i], with
+ * T_i[b] = b·x^(8i)·H precomputed per key (16 tables of 256 elements, 64 KiB): sixteen lookups per block,
+ * no shifts or reductions. Like every table-driven GHASH, its memory access pattern depends on H and the
+ * data (a cache-timing channel on a shared core); the JCE's own GCM uses CLMUL instructions, which Java
+ * code cannot reach.
  *
  * <p>Streaming: {@link #update} may be called any number of times per section (AAD, then ciphertext);
  * {@link #padSection} zero-pads the section's last partial block (§7.1 step 5), {@link #finish} appends
@@ -18,11 +23,10 @@ package dev.sotto.engine.srtp;
  */
 final class Ghash {
 
-    /** R8[r]: what a multiplication by x^8 folds into the top of {@code hi} for the octet r shifted out of {@code lo}. */
-    private static final long[] R8 = reductionTable();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private final long[] tableHi = new long[256];
-    private final long[] tableLo = new long[256];
+    /** T_i[b] for octet position i and octet value b, at index ((i << 8) | b) << 1 (hi) and + 1 (lo). */
+    private final long[] table = new long[16 * 256 * 2];
     private long yHi;
     private long yLo;
     private final byte[] partial = new byte[16];
@@ -30,48 +34,31 @@ final class Ghash {
 
     /** @param h the hash subkey H = E_K(0^128) (§6.4), 16 octets */
     Ghash(byte[] h) {
-        long hHi = getLong(h, 0);
-        long hLo = getLong(h, 8);
-        // tableX[0x80] = H (octet value 0x80 is the polynomial 1); each lower bit is one more factor of x.
-        long[] bitHi = new long[8];
-        long[] bitLo = new long[8];
-        long vHi = hHi;
-        long vLo = hLo;
-        for (int bit = 7; bit >= 0; bit--) {
-            bitHi[bit] = vHi;
-            bitLo[bit] = vLo;
-            // V·x: shift right by one; the bit falling off lo reduces by x^128 = x^7 + x^2 + x + 1 (§6.3).
-            long carry = vLo & 1;
-            vLo = (vLo >>> 1) | (vHi << 63);
-            vHi = (vHi >>> 1) ^ (-carry & 0xE100000000000000L);
-        }
-        for (int b = 0; b < 256; b++) {
-            long th = 0;
-            long tl = 0;
-            for (int bit = 0; bit < 8; bit++) {
-                if ((b & (1 << bit)) != 0) {
-                    th ^= bitHi[bit];
-                    tl ^= bitLo[bit];
+        // Single bits first: octet position i, bit value 0x80 >> j is the monomial x^(8i + j), times H.
+        long vHi = getLong(h, 0);
+        long vLo = getLong(h, 8);
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < 8; j++) {
+                int at = ((i << 8) | (0x80 >>> j)) << 1;
+                table[at] = vHi;
+                table[at + 1] = vLo;
+                // V·x: shift right by one; the bit falling off lo reduces by x^128 = x^7 + x^2 + x + 1 (§6.3).
+                long carry = vLo & 1;
+                vLo = (vLo >>> 1) | (vHi << 63);
+                vHi = (vHi >>> 1) ^ (-carry & 0xE100000000000000L);
+            }
+            // Every other octet value by linearity: T[b] = T[b without its lowest set bit] xor T[that bit].
+            for (int value = 1; value < 256; value++) {
+                int low = value & -value;
+                if (low != value) {
+                    int at = ((i << 8) | value) << 1;
+                    int rest = ((i << 8) | (value ^ low)) << 1;
+                    int bit = ((i << 8) | low) << 1;
+                    table[at] = table[rest] ^ table[bit];
+                    table[at + 1] = table[rest + 1] ^ table[bit + 1];
                 }
             }
-            tableHi[b] = th;
-            tableLo[b] = tl;
         }
-    }
-
-    private static long[] reductionTable() {
-        long[] r = new long[256];
-        for (int octet = 0; octet < 256; octet++) {
-            long hi = 0;
-            long lo = octet;
-            for (int i = 0; i < 8; i++) {
-                long carry = lo & 1;
-                lo = (lo >>> 1) | (hi << 63);
-                hi = (hi >>> 1) ^ (-carry & 0xE100000000000000L);
-            }
-            r[octet] = hi; // lo is zero again: every bit of the octet was shifted out and folded into hi
-        }
-        return r;
     }
 
     /** Starts a new GHASH computation (Y_0 = 0). */
@@ -127,55 +114,77 @@ final class Ghash {
         putLong(out, outOff + 8, yLo ^ getLong(mask, maskOff + 8));
     }
 
-    /** Y = (Y xor X)·H, Horner's rule over the octets from the last (highest powers of x) to the first. */
+    /** Y = (Y xor X)·H as the XOR of one table entry per octet of Y xor X (unrolled: the JIT keeps it branch-free). */
     private void block(long xHi, long xLo) {
         long aHi = yHi ^ xHi;
         long aLo = yLo ^ xLo;
-        long[] th = tableHi;
-        long[] tl = tableLo;
-        long[] r8 = R8;
-        int b = (int) aLo & 0xff;
-        long zHi = th[b];
-        long zLo = tl[b];
-        for (int shift = 8; shift < 64; shift += 8) {
-            int r = (int) zLo & 0xff;
-            zLo = (zLo >>> 8) | (zHi << 56);
-            zHi = (zHi >>> 8) ^ r8[r];
-            b = (int) (aLo >>> shift) & 0xff;
-            zHi ^= th[b];
-            zLo ^= tl[b];
-        }
-        for (int shift = 0; shift < 64; shift += 8) {
-            int r = (int) zLo & 0xff;
-            zLo = (zLo >>> 8) | (zHi << 56);
-            zHi = (zHi >>> 8) ^ r8[r];
-            b = (int) (aHi >>> shift) & 0xff;
-            zHi ^= th[b];
-            zLo ^= tl[b];
-        }
+        long[] t = table;
+        int at;
+        at = 0 | ((int) (aHi >>> 56) & 0xff) << 1;
+        long zHi = t[at];
+        long zLo = t[at + 1];
+        at = 512 | ((int) (aHi >>> 48) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 1024 | ((int) (aHi >>> 40) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 1536 | ((int) (aHi >>> 32) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 2048 | ((int) (aHi >>> 24) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 2560 | ((int) (aHi >>> 16) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 3072 | ((int) (aHi >>> 8) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 3584 | ((int) aHi & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 4096 | ((int) (aLo >>> 56) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 4608 | ((int) (aLo >>> 48) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 5120 | ((int) (aLo >>> 40) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 5632 | ((int) (aLo >>> 32) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 6144 | ((int) (aLo >>> 24) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 6656 | ((int) (aLo >>> 16) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 7168 | ((int) (aLo >>> 8) & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
+        at = 7680 | ((int) aLo & 0xff) << 1;
+        zHi ^= t[at];
+        zLo ^= t[at + 1];
         yHi = zHi;
         yLo = zLo;
     }
 
     /** Zeroes the tables and state (they are derived from the key). */
     void destroy() {
-        java.util.Arrays.fill(tableHi, 0);
-        java.util.Arrays.fill(tableLo, 0);
+        java.util.Arrays.fill(table, 0);
         java.util.Arrays.fill(partial, (byte) 0);
         yHi = 0;
         yLo = 0;
     }
 
     static long getLong(byte[] b, int at) {
-        return ((long) b[at] << 56) | ((long) (b[at + 1] & 0xff) << 48) | ((long) (b[at + 2] & 0xff) << 40)
-                | ((long) (b[at + 3] & 0xff) << 32) | ((long) (b[at + 4] & 0xff) << 24) | ((long) (b[at + 5] & 0xff) << 16)
-                | ((long) (b[at + 6] & 0xff) << 8) | (b[at + 7] & 0xff);
+        return (long) LONGS.get(b, at);
     }
 
     static void putLong(byte[] b, int at, long v) {
-        for (int i = 7; i >= 0; i--) {
-            b[at + i] = (byte) v;
-            v >>>= 8;
-        }
+        LONGS.set(b, at, v);
     }
 }
