@@ -33,7 +33,7 @@ public final class SrtpCryptoContext {
         this.profile = profile;
         this.config = config;
         this.transform = profile.isAead()
-                ? new AesGcmTransform(profile, keys)
+                ? new AesGcmTransform(profile, keys, config.maxPacketLength())
                 : new AesCmHmacSha1Transform(profile, keys, config.maxPacketLength());
         this.scratch = new byte[config.maxPacketLength() + 64];
     }

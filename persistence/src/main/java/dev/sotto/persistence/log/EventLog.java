@@ -5,7 +5,6 @@ import dev.sotto.persistence.proto.OuterRecord;
 import dev.sotto.persistence.vault.Crypto;
 import dev.sotto.persistence.vault.KeyRing;
 import dev.sotto.persistence.vault.KeyRingStore;
-import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +16,17 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * The encrypted, chained, append-only event log of a vault (DESIGN.md, "The log, precisely").
@@ -59,6 +60,12 @@ public final class EventLog implements AutoCloseable {
     private final VerifyReport openReport;
     private final CopyOnWriteArrayList<LogSubscription> subscribers = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
+    /** Per-stream append state by stream name; see {@link StreamState}. */
+    private final ConcurrentHashMap<String, StreamState> streams = new ConcurrentHashMap<>();
+    /** Codecs for callers' threads (taken and returned per append, dropped at close). */
+    private final ConcurrentLinkedQueue<Sealer> sealers = new ConcurrentLinkedQueue<>();
+    /** Bumped after each shred: a sealer that sees a new value drops its stream-key Ciphers. */
+    private volatile int shredEpoch;
     private final Thread writer;
     private volatile boolean closed;
     private volatile Throwable writerFailure;
@@ -66,16 +73,52 @@ public final class EventLog implements AutoCloseable {
     // Writer-thread state.
     private long count;
     private byte[] head;
-    private final Map<Integer, Long> nextSequence;
     private final Set<Integer> unfinishedShreds;
     private long tornTailAt;
     private long anchoredCount;
     private boolean dirty;
     private long lastSyncNanos;
+    private NonceSource writerNonces;
 
     private sealed interface Task permits Append, Shred, Sync, Subscribe, Close {}
 
-    private record Append(StreamId stream, byte[] payload, CompletableFuture<Long> done) implements Task {}
+    /**
+     * An event to write. {@code prepared} is null when the caller did not know the stream's key yet; the
+     * writer then finds or creates the key and seals the inner layer itself.
+     */
+    private record Append(StreamId stream, StreamState state, long sequence, long timestampMillis, byte[] payload,
+                          RecordCodec.Prepared prepared, CompletableFuture<Long> done) implements Task {}
+
+    /**
+     * One stream's append state, shared by callers and the writer and guarded by its own monitor. Callers
+     * take the next sequence number and enqueue under the monitor, so a stream's records reach the writer
+     * in sequence order; once {@code entry} (the stream's key) is known they seal the inner layer there too,
+     * in parallel with the writer. A shred retires the state (and enqueues its tombstone) under the monitor,
+     * so every later append starts a new state whose key the writer looks up after the shred.
+     */
+    private static final class StreamState {
+        KeyRing.StreamEntry entry;
+        long nextSequence;
+        boolean retired;
+
+        StreamState(KeyRing.StreamEntry entry, long nextSequence) {
+            this.entry = entry;
+            this.nextSequence = nextSequence;
+        }
+    }
+
+    /** A codec and a nonce source for one caller at a time. */
+    private static final class Sealer {
+        final RecordCodec codec;
+        final NonceSource nonces;
+        int epoch;
+
+        Sealer(RecordCodec codec, NonceSource nonces, int epoch) {
+            this.codec = codec;
+            this.nonces = nonces;
+            this.epoch = epoch;
+        }
+    }
 
     private record Shred(StreamId stream, CompletableFuture<Boolean> done) implements Task {}
 
@@ -95,10 +138,11 @@ public final class EventLog implements AutoCloseable {
         this.chainKey = ring.deriveKey(CHAIN_KEY_INFO);
         this.genesis = newCodec().genesis(store.vaultId());
 
+        // Next sequence per key id: one past the highest seen, so numbers never repeat under a key.
         Map<Integer, Long> sequences = new HashMap<>();
         Walk walk = walkAll((position, outer, prepared) -> {
             if (outer.getKind() == OuterRecord.Kind.EVENT) {
-                sequences.merge(outer.getStreamKeyId(), 1L, Long::sum);
+                sequences.merge(outer.getStreamKeyId(), outer.getSequence() + 1, Math::max);
             }
         });
         LogWalker.Result result = walk.result();
@@ -110,9 +154,14 @@ public final class EventLog implements AutoCloseable {
         }
         this.count = result.documents();
         this.head = result.chainHead();
-        this.nextSequence = sequences;
         this.tornTailAt = result.tornTailAt();
         this.anchoredCount = anchor.count();
+        sequences.forEach((keyId, next) -> {
+            // A key whose tombstone is written but not yet applied gets no state: its stream is being shredded.
+            if (!tombstoned.contains(keyId)) {
+                ring.streamByKeyId(keyId).ifPresent(e -> streams.put(e.streamId(), new StreamState(e, next)));
+            }
+        });
         tombstoned.removeIf(ring::isShredded);
         this.unfinishedShreds = tombstoned;
         if (readOnly) {
@@ -174,14 +223,55 @@ public final class EventLog implements AutoCloseable {
 
     // ---------------------------------------------------------------- writing
 
-    /** Appends an event; the future completes with its position once it is in the queue. */
+    /**
+     * Appends an event; the future completes with its position once it is in the queue. The inner seal
+     * (under the stream's key) and the padding run on the calling thread; only the outer seal, which
+     * needs the chain, runs on the writer.
+     */
     public CompletableFuture<Long> append(StreamId stream, byte[] payload) {
         if (payload.length > RecordCodec.MAX_PAYLOAD_BYTES) {
             throw new IllegalArgumentException("payload larger than " + RecordCodec.MAX_PAYLOAD_BYTES + " bytes");
         }
+        if (readOnly) {
+            throw new IllegalStateException("log opened read-only");
+        }
         CompletableFuture<Long> done = new CompletableFuture<>();
-        submit(new Append(stream, payload.clone(), done), done);
-        return done;
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException("log is closed"));
+            return done;
+        }
+        byte[] copy = payload.clone();
+        while (true) {
+            StreamState state = streams.computeIfAbsent(stream.value(), k -> new StreamState(null, 0));
+            synchronized (state) {
+                if (state.retired) {
+                    continue;
+                }
+                long sequence = state.nextSequence++;
+                long now = clock.millis();
+                RecordCodec.Prepared prepared = state.entry == null ? null : prepare(state.entry, sequence, now, copy);
+                tasks.add(new Append(stream, state, sequence, now, copy, prepared, done));
+                return done;
+            }
+        }
+    }
+
+    private RecordCodec.Prepared prepare(KeyRing.StreamEntry entry, long sequence, long now, byte[] payload) {
+        Sealer sealer = sealers.poll();
+        if (sealer == null) {
+            sealer = new Sealer(newCodec(), new NonceSource(store.random()), shredEpoch);
+        } else if (sealer.epoch != shredEpoch) {
+            sealer.epoch = shredEpoch;
+            sealer.codec.forgetStreamKeys();
+        }
+        try {
+            return sealer.codec.prepareEvent(entry.key(), entry.keyId(), sequence, now, payload,
+                    sealer.nonces.buffer(), sealer.nonces.take());
+        } finally {
+            if (!closed) {
+                sealers.offer(sealer);
+            }
+        }
     }
 
     /**
@@ -191,7 +281,21 @@ public final class EventLog implements AutoCloseable {
      */
     public CompletableFuture<Boolean> shred(StreamId stream) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        submit(new Shred(stream, done), done);
+        if (readOnly) {
+            throw new IllegalStateException("log opened read-only");
+        }
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException("log is closed"));
+            return done;
+        }
+        StreamState state = streams.computeIfAbsent(stream.value(), k -> new StreamState(null, 0));
+        synchronized (state) {
+            // Enqueued before the state leaves the map: every append on the old state precedes the tombstone,
+            // every append on a new state follows it.
+            state.retired = true;
+            tasks.add(new Shred(stream, done));
+            streams.remove(stream.value(), state);
+        }
         return done;
     }
 
@@ -215,6 +319,7 @@ public final class EventLog implements AutoCloseable {
 
     private void writerLoop() {
         RecordCodec codec = newCodec();
+        writerNonces = new NonceSource(store.random());
         try (ExcerptAppender appender = queue.createAppender()) {
             recover(codec, appender);
             while (true) {
@@ -283,28 +388,33 @@ public final class EventLog implements AutoCloseable {
     }
 
     private void handleAppend(Append a, RecordCodec codec, ExcerptAppender appender) throws IOException {
-        KeyRing.StreamEntry entry;
-        try {
-            entry = streamKey(a.stream());
-        } catch (IOException e) {
-            a.done().completeExceptionally(e);
-            return;
+        RecordCodec.Prepared prepared = a.prepared();
+        if (prepared == null) {
+            KeyRing.StreamEntry entry;
+            synchronized (a.state()) {
+                entry = a.state().entry;
+            }
+            if (entry == null) {
+                try {
+                    entry = streamKey(a.stream());
+                } catch (IOException e) {
+                    a.done().completeExceptionally(e);
+                    return;
+                }
+                synchronized (a.state()) {
+                    if (a.state().entry == null) {
+                        a.state().entry = entry;
+                    }
+                }
+            }
+            prepared = codec.prepareEvent(entry.key(), entry.keyId(), a.sequence(), a.timestampMillis(), a.payload(),
+                    writerNonces.buffer(), writerNonces.take());
         }
-        long sequence = nextSequence.getOrDefault(entry.keyId(), 0L);
-        long now = clock.millis();
-        byte[] innerNonce = Crypto.randomBytes(store.random(), Crypto.NONCE_BYTES);
-        byte[] inner = codec.sealInner(entry.key(), innerNonce, entry.keyId(), sequence, now, a.payload());
-        long position = write(codec, appender, OuterRecord.newBuilder()
-                .setKind(OuterRecord.Kind.EVENT)
-                .setStreamKeyId(entry.keyId())
-                .setSequence(sequence)
-                .setInnerNonce(ByteString.copyFrom(innerNonce))
-                .setInnerCiphertext(ByteString.copyFrom(inner))
-                .build());
-        nextSequence.put(entry.keyId(), sequence + 1);
+        long position = write(codec, appender, prepared);
         a.done().complete(position);
         if (!subscribers.isEmpty()) {
-            LogRecord record = new LogRecord(position, a.stream(), sequence, Instant.ofEpochMilli(now), a.payload());
+            LogRecord record = new LogRecord(position, a.stream(), a.sequence(), Instant.ofEpochMilli(a.timestampMillis()),
+                    a.payload());
             subscribers.forEach(s -> s.offer(record));
         }
         if (count - anchoredCount >= ANCHOR_EVERY) {
@@ -333,13 +443,21 @@ public final class EventLog implements AutoCloseable {
         // Tombstone first: a crash before the key ring is rewritten leaves a tombstone that the next open completes.
         write(codec, appender, OuterRecord.newBuilder().setKind(OuterRecord.Kind.TOMBSTONE).setStreamKeyId(keyId).build());
         ring.shred(keyId);
+        codec.forgetStreamKeys();
+        shredEpoch++;
         checkpoint(appender);
         s.done().complete(true);
     }
 
     private long write(RecordCodec codec, ExcerptAppender appender, OuterRecord outer) {
-        byte[] record = codec.sealOuter(outer, head, store.random());
-        appender.writeBytes(BytesStore.wrap(record));
+        return write(codec, appender, codec.prepareOuter(outer, writerNonces.buffer(), writerNonces.take() + Crypto.NONCE_BYTES));
+    }
+
+    private long write(RecordCodec codec, ExcerptAppender appender, RecordCodec.Prepared prepared) {
+        byte[] record = codec.sealPrepared(prepared, head);
+        try (DocumentContext dc = appender.writingDocument()) {
+            dc.wire().bytes().write(record);
+        }
         head = codec.chain(head, record);
         dirty = true;
         return count++;
@@ -514,6 +632,7 @@ public final class EventLog implements AutoCloseable {
             throw new IOException("log writer failed while closing", e.getCause());
         } finally {
             closed = true;
+            sealers.clear();
             subscribers.forEach(LogSubscription::close);
             queue.close();
             Crypto.wipe(logKey);

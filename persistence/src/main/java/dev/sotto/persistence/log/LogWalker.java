@@ -5,7 +5,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -59,6 +60,8 @@ final class LogWalker {
     static final int BATCH = 1024;
     /** Below this, a batch is authenticated on the calling thread. */
     static final int PARALLEL_THRESHOLD = 64;
+    /** Records per unit of work handed out to a worker or taken by the reading thread. */
+    static final int CHUNK = 64;
 
     private LogWalker() {}
 
@@ -70,6 +73,7 @@ final class LogWalker {
         OuterRecord outer;
         String failure;
         Object prepared;
+        String unreadable;      // not a document: Chronicle failed here (always the last slot of its batch)
     }
 
     /**
@@ -78,7 +82,10 @@ final class LogWalker {
      * <p>The chain is a sequence, but authenticating a record only needs its predecessor's chain value,
      * which is an HMAC over bytes already read. So each batch computes the chain values first (cheap,
      * sequential), authenticates and prepares the records in parallel, then applies the verdicts in order.
-     * After a failure the speculation is void and the rest of the batch is redone in order.
+     * After a failure the speculation is void and the rest of the batch is redone in order. Batches are
+     * pipelined: while a worker opens batch k, the reading thread reads and chains batch k+1, then helps
+     * with what is left of batch k. A slot whose speculative chain value turns out wrong (a failure in an
+     * earlier batch) is redone against the real one before its verdict is used.
      */
     static Result walk(ChronicleQueue queue, Supplier<RecordCodec> codecs, byte[] genesis, long anchorCount, byte[] anchorHead,
                        long limit, Preparer preparer, Visitor visitor) {
@@ -91,18 +98,51 @@ final class LogWalker {
         long pendingFailure = -1;
         String pendingCondition = null;
         try (ExcerptTailer tailer = queue.createTailer()) {
+            // Read ahead: `next` is always the batch after the one being applied, already chained and opening.
+            long readPosition = position;
+            byte[] speculativeChain = chain;
+            List<Slot> next = List.of();
+            OpenJob nextJob = null;
+            if (limit > 0) {
+                next = read(tailer, (int) Math.max(1, Math.min(BATCH, limit)));
+                readPosition += next.size();
+                speculativeChain = chainAhead(next, speculativeChain, codec);
+                nextJob = OpenJob.start(next, codec, workerCodecs, preparer);
+            }
             while (true) {
                 if (position >= limit && pendingFailure < 0) {
                     return new Result(position, records, chain, -1, recovered, -1, null);
                 }
-                long wanted = Math.max(1, Math.min(BATCH, limit - position));
-                List<Slot> batch = read(tailer, (int) wanted);
+                List<Slot> batch = next;
+                OpenJob job = nextJob;
                 if (batch.isEmpty()) {
-                    break;
+                    if (position >= limit) {
+                        // A failure pending at the limit: one more document decides whether it was acknowledged.
+                        batch = read(tailer, 1);
+                        readPosition += batch.size();
+                        chainAhead(batch, chain, codec);
+                        job = OpenJob.start(batch, codec, workerCodecs, preparer);
+                    }
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    next = List.of();
+                    nextJob = null;
+                } else if (readPosition < limit && !endsUnreadable(batch)) {
+                    next = read(tailer, (int) Math.min(BATCH, limit - readPosition));
+                    readPosition += next.size();
+                    speculativeChain = chainAhead(next, speculativeChain, codec);
+                    nextJob = OpenJob.start(next, codec, workerCodecs, preparer);
+                } else {
+                    next = List.of();
+                    nextJob = null;
                 }
-                speculate(batch, chain, codec, workerCodecs, preparer);
+                job.help();
                 boolean speculationHolds = true;
                 for (Slot slot : batch) {
+                    if (slot.unreadable != null) {
+                        return tampered(position, records, chain, position, slot.unreadable);
+                    }
                     if (!speculationHolds || !MessageDigest.isEqual(slot.previousChain, chain)) {
                         speculationHolds = false;
                         authenticate(slot, chain, codec, preparer);
@@ -157,29 +197,46 @@ final class LogWalker {
         return new Result(position, records, chain, -1, recovered, -1, null);
     }
 
+    /**
+     * Reads up to {@code max} documents. When Chronicle refuses the file mid-batch, the batch ends with an
+     * {@link Slot#unreadable} marker at that document, so the failure is reported at its own position once
+     * the walk gets there (reading runs a batch ahead of verifying).
+     */
     private static List<Slot> read(ExcerptTailer tailer, int max) {
         List<Slot> batch = new ArrayList<>(Math.min(max, BATCH));
-        while (batch.size() < max) {
-            try (DocumentContext dc = tailer.readingDocument()) {
-                if (!dc.isPresent()) {
-                    break;
+        try {
+            while (batch.size() < max) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    Bytes<?> bytes = dc.wire().bytes();
+                    long n = bytes.readRemaining();
+                    Slot slot = new Slot();
+                    if (n <= RecordCodec.MAX_RECORD_BYTES) {
+                        slot.record = new byte[(int) n];
+                        bytes.read(slot.record);
+                    }
+                    batch.add(slot);
                 }
-                Bytes<?> bytes = dc.wire().bytes();
-                long n = bytes.readRemaining();
-                Slot slot = new Slot();
-                if (n <= RecordCodec.MAX_RECORD_BYTES) {
-                    slot.record = new byte[(int) n];
-                    bytes.read(slot.record);
-                }
-                batch.add(slot);
             }
+        } catch (RuntimeException | InternalError e) {
+            // Chronicle itself refused the file (a damaged header or index): the queue is not what we wrote.
+            // InternalError is how the JVM reports a SIGBUS in a mapped read past the file's end, which a
+            // damaged length field causes; it leaves the JVM sound.
+            Slot marker = new Slot();
+            marker.unreadable = "queue file unreadable (" + e.getClass().getSimpleName() + ")";
+            batch.add(marker);
         }
         return batch;
     }
 
-    /** Chain values in order (assuming every record verifies), then authentication in parallel. */
-    private static void speculate(List<Slot> batch, byte[] chain, RecordCodec codec, ThreadLocal<RecordCodec> workers,
-                                  Preparer preparer) {
+    private static boolean endsUnreadable(List<Slot> batch) {
+        return !batch.isEmpty() && batch.get(batch.size() - 1).unreadable != null;
+    }
+
+    /** Chain values in order, assuming every record verifies; returns the chain value after the batch. */
+    private static byte[] chainAhead(List<Slot> batch, byte[] chain, RecordCodec codec) {
         byte[] c = chain;
         for (Slot slot : batch) {
             slot.previousChain = c;
@@ -188,14 +245,83 @@ final class LogWalker {
                 slot.chainAfter = c;
             }
         }
-        IntStream indices = IntStream.range(0, batch.size());
-        if (batch.size() >= PARALLEL_THRESHOLD) {
-            indices = indices.parallel();
+        return c;
+    }
+
+    /**
+     * Opening one batch (against the speculative chain values), in chunks that a pool worker and the
+     * reading thread take from a shared counter, so whichever thread is free does the next chunk.
+     */
+    private static final class OpenJob implements Runnable {
+        private final List<Slot> batch;
+        private final ThreadLocal<RecordCodec> codecs;
+        private final Preparer preparer;
+        private final int chunks;
+        private final AtomicInteger nextChunk = new AtomicInteger();
+        private int doneChunks; // guarded by this
+
+        private OpenJob(List<Slot> batch, ThreadLocal<RecordCodec> codecs, Preparer preparer) {
+            this.batch = batch;
+            this.codecs = codecs;
+            this.preparer = preparer;
+            this.chunks = (batch.size() + CHUNK - 1) / CHUNK;
         }
-        indices.forEach(i -> {
-            Slot slot = batch.get(i);
-            open(slot, slot.previousChain, batch.size() >= PARALLEL_THRESHOLD ? workers.get() : codec, preparer);
-        });
+
+        /** Small batches are opened right here; larger ones also go to a pool worker. */
+        static OpenJob start(List<Slot> batch, RecordCodec codec, ThreadLocal<RecordCodec> codecs, Preparer preparer) {
+            OpenJob job = new OpenJob(batch, codecs, preparer);
+            if (batch.size() < PARALLEL_THRESHOLD) {
+                for (Slot slot : batch) {
+                    open(slot, slot.previousChain, codec, preparer);
+                }
+                job.nextChunk.set(job.chunks);
+                job.doneChunks = job.chunks;
+            } else {
+                ForkJoinPool.commonPool().execute(job);
+            }
+            return job;
+        }
+
+        @Override
+        public void run() {
+            RecordCodec codec = codecs.get();
+            int done = 0;
+            int chunk;
+            while ((chunk = nextChunk.getAndIncrement()) < chunks) {
+                int end = Math.min(batch.size(), (chunk + 1) * CHUNK);
+                for (int i = chunk * CHUNK; i < end; i++) {
+                    Slot slot = batch.get(i);
+                    open(slot, slot.previousChain, codec, preparer);
+                }
+                done++;
+            }
+            if (done > 0) {
+                synchronized (this) {
+                    doneChunks += done;
+                    if (doneChunks == chunks) {
+                        notifyAll();
+                    }
+                }
+            }
+        }
+
+        /** Takes the chunks nobody has started, then waits for the rest; afterwards every slot is opened. */
+        void help() {
+            run();
+            boolean interrupted = false;
+            synchronized (this) {
+                while (doneChunks < chunks) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Redo one record against the real chain value (after a failure voided the speculation). */
@@ -209,6 +335,9 @@ final class LogWalker {
     }
 
     private static void open(Slot slot, byte[] previousChain, RecordCodec codec, Preparer preparer) {
+        if (slot.unreadable != null) {
+            return;
+        }
         if (slot.record == null) {
             slot.failure = "record too long";
             return;

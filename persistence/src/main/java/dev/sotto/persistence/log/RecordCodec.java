@@ -1,7 +1,9 @@
 package dev.sotto.persistence.log;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.sotto.persistence.proto.InnerRecord;
 import dev.sotto.persistence.proto.OuterRecord;
 import dev.sotto.persistence.vault.Crypto;
@@ -9,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.security.GeneralSecurityException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -33,17 +37,33 @@ import javax.crypto.spec.SecretKeySpec;
 final class RecordCodec {
     static final int VERSION = 1;
     static final int HEADER_BYTES = 1 + 4 + Crypto.NONCE_BYTES;
+    /** HMAC-SHA256 output: the size of a chain value. */
+    static final int CHAIN_BYTES = 32;
     static final int MAX_PAYLOAD_BYTES = 1 << 20;
     static final int MAX_RECORD_BYTES = MAX_PAYLOAD_BYTES + 16 * 1024;
     private static final byte[] INNER_LABEL = "sotto-inner-v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GENESIS_LABEL = "sotto-log-genesis-v1".getBytes(StandardCharsets.US_ASCII);
 
-    // One Cipher and one Mac per codec (one codec per thread); the log key's spec and the chain key's Mac
-    // are set up once, so the hot path does no key setup beyond the GCM re-init a fresh nonce needs.
+    /** Stream-key ciphers kept per codec; more distinct streams than this in a row only cost key setup. */
+    static final int INNER_CIPHERS = 64;
+
+    // One Cipher per key and one Mac per codec (one codec per thread). The JCE re-expands the AES key
+    // schedule whenever a Cipher is re-initialised with a different key, so the log key has its own Cipher
+    // and each stream key its own (cached by key id): the hot path's re-init for a fresh nonce then does
+    // no key expansion.
     private final Cipher gcm;
+    private final Map<Integer, Cipher> innerCiphers = new HashMap<>();
     private final Mac chainMac;
+    private final byte[] outerAad = new byte[HEADER_BYTES + CHAIN_BYTES];
     private final SecretKeySpec logKeySpec;
     private final int logKeyId;
+
+    /**
+     * An event record prepared off the writer thread: {@code record} has its clear header (with a fresh
+     * nonce) in place and room for the ciphertext; {@code padded} is the outer plaintext. Only the outer
+     * seal, which needs the previous chain value, is left for the writer ({@link #sealPrepared}).
+     */
+    record Prepared(byte[] record, byte[] padded) {}
 
     RecordCodec(byte[] logKey, byte[] chainKey, int logKeyId) {
         try {
@@ -68,15 +88,57 @@ final class RecordCodec {
     }
 
     byte[] sealOuter(OuterRecord outer, byte[] previousChain, SecureRandom random) {
-        byte[] padded = pad(outer.toByteArray());
-        byte[] record = new byte[HEADER_BYTES + padded.length + Crypto.TAG_BYTES];
-        ByteBuffer.wrap(record).put((byte) VERSION).putInt(logKeyId);
         byte[] nonce = Crypto.randomBytes(random, Crypto.NONCE_BYTES);
-        System.arraycopy(nonce, 0, record, 5, Crypto.NONCE_BYTES);
+        return sealPrepared(prepareOuter(outer, nonce, 0), previousChain);
+    }
+
+    /** Pads the outer plaintext and lays out the clear header with {@code nonces[nonceOffset..+12]}. */
+    Prepared prepareOuter(OuterRecord outer, byte[] nonces, int nonceOffset) {
+        int size = outer.getSerializedSize();
+        byte[] padded = new byte[bucket(size)];
         try {
-            gcm.init(Cipher.ENCRYPT_MODE, logKeySpec, new GCMParameterSpec(Crypto.TAG_BITS, nonce));
-            gcm.updateAAD(record, 0, HEADER_BYTES);
-            gcm.updateAAD(previousChain);
+            CodedOutputStream out = CodedOutputStream.newInstance(padded, 0, size);
+            outer.writeTo(out);
+            out.checkNoSpaceLeft();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("outer record encoding", e);
+        }
+        padded[size] = (byte) 0x80;
+        byte[] record = new byte[HEADER_BYTES + padded.length + Crypto.TAG_BYTES];
+        record[0] = (byte) VERSION;
+        record[1] = (byte) (logKeyId >>> 24);
+        record[2] = (byte) (logKeyId >>> 16);
+        record[3] = (byte) (logKeyId >>> 8);
+        record[4] = (byte) logKeyId;
+        System.arraycopy(nonces, nonceOffset, record, 5, Crypto.NONCE_BYTES);
+        return new Prepared(record, padded);
+    }
+
+    /**
+     * Everything of an event record that does not depend on the chain, so callers can do it in parallel:
+     * the inner seal under the stream key and the padded outer plaintext. {@code nonces} holds the inner
+     * nonce at {@code nonceOffset} and the outer nonce right after it (24 fresh random bytes).
+     */
+    Prepared prepareEvent(byte[] streamKey, int keyId, long sequence, long timestampMillis, byte[] payload,
+                          byte[] nonces, int nonceOffset) {
+        byte[] inner = sealInner(streamKey, nonces, nonceOffset, keyId, sequence, timestampMillis, payload);
+        OuterRecord outer = OuterRecord.newBuilder()
+                .setKind(OuterRecord.Kind.EVENT)
+                .setStreamKeyId(keyId)
+                .setSequence(sequence)
+                .setInnerNonce(ByteString.copyFrom(nonces, nonceOffset, Crypto.NONCE_BYTES))
+                .setInnerCiphertext(UnsafeByteOperations.unsafeWrap(inner))
+                .build();
+        return prepareOuter(outer, nonces, nonceOffset + Crypto.NONCE_BYTES);
+    }
+
+    /** The serial part of sealing: the outer AEAD over the prepared plaintext, bound to the previous chain value. */
+    byte[] sealPrepared(Prepared prepared, byte[] previousChain) {
+        byte[] record = prepared.record();
+        byte[] padded = prepared.padded();
+        try {
+            gcm.init(Cipher.ENCRYPT_MODE, logKeySpec, new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES));
+            gcm.updateAAD(outerAad(record, previousChain));
             gcm.doFinal(padded, 0, padded.length, record, HEADER_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM seal failed", e);
@@ -103,8 +165,7 @@ final class RecordCodec {
         byte[] padded;
         try {
             gcm.init(Cipher.DECRYPT_MODE, logKeySpec, new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES));
-            gcm.updateAAD(record, 0, HEADER_BYTES);
-            gcm.updateAAD(previousChain);
+            gcm.updateAAD(outerAad(record, previousChain));
             padded = gcm.doFinal(record, HEADER_BYTES, record.length - HEADER_BYTES);
         } catch (AEADBadTagException e) {
             throw new RecordException("authentication failed");
@@ -122,12 +183,20 @@ final class RecordCodec {
     }
 
     byte[] sealInner(byte[] streamKey, byte[] nonce, int keyId, long sequence, long timestampMillis, byte[] payload) {
+        return sealInner(streamKey, nonce, 0, keyId, sequence, timestampMillis, payload);
+    }
+
+    private byte[] sealInner(byte[] streamKey, byte[] nonce, int nonceOffset, int keyId, long sequence, long timestampMillis,
+                             byte[] payload) {
+        // The payload is only read while serializing, so it is wrapped rather than copied.
         byte[] plain = InnerRecord.newBuilder().setTimestampMillis(timestampMillis)
-                .setPayload(ByteString.copyFrom(payload)).build().toByteArray();
+                .setPayload(UnsafeByteOperations.unsafeWrap(payload)).build().toByteArray();
         try {
-            gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(streamKey, "AES"), new GCMParameterSpec(Crypto.TAG_BITS, nonce));
-            gcm.updateAAD(innerAad(keyId, sequence));
-            return gcm.doFinal(plain);
+            Cipher inner = innerCipher(keyId);
+            inner.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(streamKey, "AES"),
+                    new GCMParameterSpec(Crypto.TAG_BITS, nonce, nonceOffset, Crypto.NONCE_BYTES));
+            inner.updateAAD(innerAad(keyId, sequence));
+            return inner.doFinal(plain);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM seal failed", e);
         } finally {
@@ -141,10 +210,11 @@ final class RecordCodec {
         }
         byte[] plain;
         try {
-            gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(streamKey, "AES"),
+            Cipher inner = innerCipher(outer.getStreamKeyId());
+            inner.init(Cipher.DECRYPT_MODE, new SecretKeySpec(streamKey, "AES"),
                     new GCMParameterSpec(Crypto.TAG_BITS, outer.getInnerNonce().toByteArray()));
-            gcm.updateAAD(innerAad(outer.getStreamKeyId(), outer.getSequence()));
-            plain = gcm.doFinal(outer.getInnerCiphertext().toByteArray());
+            inner.updateAAD(innerAad(outer.getStreamKeyId(), outer.getSequence()));
+            plain = inner.doFinal(outer.getInnerCiphertext().toByteArray());
         } catch (AEADBadTagException e) {
             throw new RecordException("inner authentication failed");
         } catch (GeneralSecurityException e) {
@@ -157,6 +227,41 @@ final class RecordCodec {
         } finally {
             Crypto.wipe(plain);
         }
+    }
+
+    /**
+     * The Cipher used for one stream key id. Every init still passes the key itself, so the cache only
+     * decides which instance (and which cached key schedule) is reused, never which key is used.
+     */
+    private Cipher innerCipher(int keyId) throws GeneralSecurityException {
+        Cipher cipher = innerCiphers.get(keyId);
+        if (cipher == null) {
+            if (innerCiphers.size() >= INNER_CIPHERS) {
+                innerCiphers.clear();
+            }
+            cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            innerCiphers.put(keyId, cipher);
+        }
+        return cipher;
+    }
+
+    /** Drops every stream-key Cipher (after a shred), so a long-lived codec keeps no schedule of a forgotten key. */
+    void forgetStreamKeys() {
+        innerCiphers.clear();
+    }
+
+    /**
+     * header || chain[i-1] in one reused buffer: one updateAAD call instead of two (GCM buffers a partial
+     * AAD block between calls, which costs more than the copy).
+     */
+    private byte[] outerAad(byte[] record, byte[] previousChain) {
+        byte[] aad = outerAad;
+        if (aad.length != HEADER_BYTES + previousChain.length) {
+            aad = new byte[HEADER_BYTES + previousChain.length];
+        }
+        System.arraycopy(record, 0, aad, 0, HEADER_BYTES);
+        System.arraycopy(previousChain, 0, aad, HEADER_BYTES, previousChain.length);
+        return aad;
     }
 
     private static byte[] innerAad(int keyId, long sequence) {
