@@ -25,6 +25,15 @@ class RecordFuzzTest {
 
     private final RecordCodec codec = new RecordCodec(LOG_KEY, CHAIN_KEY, 7);
     private final byte[] genesis = codec.genesis(new byte[16]);
+    /**
+     * Nonces for the seals this harness makes itself. They must never repeat under one key: the JCE GCM
+     * cipher the codec keeps refuses a repeated (key, nonce) pair, exactly as production relies on.
+     */
+    private long nonceCounter;
+
+    private byte[] nextNonce() {
+        return java.nio.ByteBuffer.allocate(12).putInt(0x5eed).putLong(++nonceCounter).array();
+    }
 
     @FuzzTest(maxDuration = "10s")
     void recordBytes(FuzzedDataProvider data) {
@@ -58,7 +67,7 @@ class RecordFuzzTest {
     }
 
     private byte[] validRecord(byte[] payload) {
-        byte[] nonce = new byte[12];
+        byte[] nonce = nextNonce();
         byte[] inner = codec.sealInner(STREAM_KEY, nonce, 1, 0, 0, payload);
         return codec.sealOuter(OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT).setStreamKeyId(1)
                 .setInnerNonce(ByteString.copyFrom(nonce)).setInnerCiphertext(ByteString.copyFrom(inner)).build(),
@@ -72,7 +81,7 @@ class RecordFuzzTest {
         java.nio.ByteBuffer.wrap(header).put((byte) RecordCodec.VERSION).putInt(7);
         byte[] aad = Arrays.copyOf(header, header.length + genesis.length);
         System.arraycopy(genesis, 0, aad, header.length, genesis.length);
-        byte[] sealed = crypto.seal(LOG_KEY, new byte[12], aad, plaintext, 0, plaintext.length);
+        byte[] sealed = crypto.seal(LOG_KEY, nextNonce(), aad, plaintext, 0, plaintext.length);
         byte[] record = Arrays.copyOf(header, header.length + sealed.length);
         System.arraycopy(sealed, 0, record, header.length, sealed.length);
         return record;
