@@ -105,23 +105,31 @@ public final class SottoFrame extends JFrame {
     }
 
     private void showMain(Session loaded) {
-        SottoEngine engine = loaded.engine();
-        chat = new ChatWindow(engine, c -> main.setOpenConversation(c),
-                new ConversationHistory(loaded.vault().log(), engine));
-        main = new MainPanel(engine, c -> chat.open(c));
-        content.add(main, MAIN);
-        cards.show(content, MAIN);
-        // Bus events arrive on the bus thread; the views change on the event dispatch thread only.
-        notifier = new Notifier(main::showNotice);
-        subscription = engine.subscribe(event -> SwingUtilities.invokeLater(() -> {
-            if (main != null) {
-                main.onEvent(event);
-                chat.onEvent(event);
-                notifier.onEvent(event, isFocused() || chat.isFocused());
-            }
-        }));
-        main.connectAll();
-        session.complete(loaded);
+        try {
+            SottoEngine engine = loaded.engine();
+            chat = new ChatWindow(engine, c -> main.setOpenConversation(c),
+                    new ConversationHistory(loaded.vault().log(), engine));
+            main = new MainPanel(engine, c -> chat.open(c));
+            content.add(main, MAIN);
+            cards.show(content, MAIN);
+            // Bus events arrive on the bus thread; the views change on the event dispatch thread only.
+            notifier = new Notifier(main::showNotice);
+            subscription = engine.subscribe(event -> SwingUtilities.invokeLater(() -> {
+                if (main != null) {
+                    main.onEvent(event);
+                    chat.onEvent(event);
+                    notifier.onEvent(event, isFocused() || chat.isFocused());
+                }
+            }));
+            main.connectAll();
+            session.complete(loaded);
+        } catch (RuntimeException e) {
+            // Whoever waits for the session must learn that the window could not be built, not wait forever.
+            // The message names a condition only (views never hold secrets in exception text).
+            System.err.println("sotto: the main window could not be built: " + e);
+            session.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /** The main panel once the vault is open. */
