@@ -314,6 +314,14 @@ class OtrXmppIT {
         assertThat(carbon.to()).isEqualTo(bob1Full);
         bob2.notice(n -> n instanceof OtrNotice.Ignored i && i.condition().contains("carbon"), 5);
         // The phone answers the query with a new AKE; the laptop sends nothing. A last round trip proves both.
+        // Wait until the phone has finished that AKE (its second WentPrivate): a data message it sent under the
+        // old keys while the AKE was still running would reach alice after she switched to the new ones and be
+        // unreadable there (OTR v3 replaces the session keys when an AKE completes) — a race in the test, seen in CI.
+        long akeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (bob1.notices(n -> n instanceof OtrNotice.WentPrivate).size() < 2) {
+            assertThat(System.nanoTime()).as("the phone finished the AKE the query started").isLessThan(akeDeadline);
+            Thread.sleep(20);
+        }
         bob1.otr.send(ALICE, "after the carbon");
         alice.message("after the carbon", 10);
         assertThat(bob2.sentBodies.subList(bob2Sent, bob2.sentBodies.size())).as("the laptop answered nothing")
