@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param sasVerified the V flag kept for this peer
  */
 public record ZrtpRetainedSecretUpdated(String peerZid, Secret rs1, Optional<Secret> rs2, boolean sasVerified,
-        Instant at) implements ZrtpEvent {
+        Instant at) implements ZrtpEvent, DurableEvent {
 
     @Override
     public String toString() {

@@ -900,13 +900,18 @@ public final class ZrtpEndpoint {
         String peerZid = HexFormat.of().formatHex(keys.peerZid());
         if (!n.multistream()) {
             session = new ZrtpSession(keys.zrtpSess(), keys.peerZid(), n.hash(), n.cipher(), n.authTag(), keys.sas());
+            if (keys.cacheMismatch()) {
+                // §4.3.2: a possible MiTM: the user MUST be alerted (a durable event, so it is also on record), whatever
+                // the cache interval. §4.6.1.1: rs1/rs2 stay as they are; the earlier SAS confirmation no longer
+                // vouches for this peer, so V is cleared until the user compares the SAS again (§7.1)
+                cache.lookup(keys.peerZid()).ifPresent(e -> cache.store(keys.peerZid(), e.withSasVerified(false)));
+                out.emit(new ZrtpCacheMismatch(peerZid, keys.sas(), clock.instant()));
+            }
             // §4.9: the interval in force is the smaller of the two Confirms; 0 means do not store the new rs1
             if (Math.min(peerCacheExpiration, config.cacheExpirationSeconds()) == 0) {
                 ZrtpCrypto.wipe(keys.newRs1());
             } else if (keys.cacheMismatch()) {
-                // §4.6.1.1: no cache update until the user confirms the SAS; §4.3.2: alert loudly
-                pendingCacheUpdate = keys;
-                out.emit(new ZrtpCacheMismatch(peerZid, keys.sas(), clock.instant()));
+                pendingCacheUpdate = keys; // §4.6.1.1: no cache update until the user confirms the SAS
             } else {
                 updateCache(out, keys, keys.sentSasVerified());
             }
