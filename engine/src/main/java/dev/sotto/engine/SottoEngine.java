@@ -192,8 +192,15 @@ public final class SottoEngine implements AutoCloseable {
      * What a state machine emitted: a {@link DurableEvent} is {@linkplain #record recorded}, anything else is only
      * {@linkplain #publish published}. A ZRTP adapter hands every {@code Output.Emit} of its endpoint here, which
      * is how retained secrets, the V flag and cache mismatches reach the log (and a mismatch the user, loudly).
+     * The endpoint's {@code ZrtpSrtpSecrets} are key material, not an event (DESIGN.md: SRTP master keys are never
+     * events): they go to the stream's SRTP contexts, and handing them here is refused rather than published.
+     *
+     * @throws IllegalArgumentException for SRTP key material
      */
     public void emit(Object event) {
+        if (event instanceof dev.sotto.engine.zrtp.ZrtpSrtpSecrets) {
+            throw new IllegalArgumentException("SRTP keys are never events: hand them to the SRTP contexts");
+        }
         if (event instanceof DurableEvent d) {
             record(d);
         } else {
