@@ -7,6 +7,7 @@ import dev.sotto.engine.event.DurableEvent;
 import dev.sotto.engine.event.EngineEventCodec;
 import dev.sotto.engine.event.EventStreams;
 import dev.sotto.engine.event.XmppEvent;
+import dev.sotto.engine.event.ZrtpEvent;
 import dev.sotto.engine.xmpp.CertificateFingerprint;
 import dev.sotto.engine.xmpp.Jid;
 import dev.sotto.engine.xmpp.PresenceShow;
@@ -14,6 +15,8 @@ import dev.sotto.engine.xmpp.RosterItem;
 import dev.sotto.engine.xmpp.TlsPolicy;
 import dev.sotto.engine.xmpp.XmppClient;
 import dev.sotto.engine.xmpp.XmppNetwork;
+import dev.sotto.engine.zrtp.EventLogZidCache;
+import dev.sotto.engine.zrtp.ZidCache;
 import dev.sotto.persistence.log.EventLog;
 import dev.sotto.persistence.log.LogTamperedException;
 import io.netty.channel.EventLoop;
@@ -61,6 +64,8 @@ public final class SottoEngine implements AutoCloseable {
     private final Map<Jid, AccountRuntime> runtimes = new ConcurrentHashMap<>();
     private final Object recordOrder = new Object();
     private final int skippedAtReplay;
+    /** RFC 6189 §4.9: the installation's ZID and retained secrets, a fold of the log's ZRTP records. */
+    private final EventLogZidCache zidCache;
     private volatile MessageInterceptor interceptor = MessageInterceptor.NONE;
     private volatile boolean closed;
 
@@ -77,8 +82,9 @@ public final class SottoEngine implements AutoCloseable {
     }
 
     private SottoEngine(EventLog log, EngineOptions options, EngineState initial, int skipped,
-            Map<Jid, Set<String>> seen) {
+            Map<Jid, Set<String>> seen, EventLogZidCache zidCache) {
         this.log = log;
+        this.zidCache = zidCache;
         this.options = options;
         this.state = new AtomicReference<>(initial);
         this.skippedAtReplay = skipped;
@@ -102,6 +108,7 @@ public final class SottoEngine implements AutoCloseable {
         EngineState[] st = {EngineState.EMPTY};
         int[] skipped = {0};
         Map<Jid, Set<String>> seen = new java.util.HashMap<>();
+        EventLogZidCache zids = EventLogZidCache.empty();
         log.replay(0, r -> {
             DurableEvent e;
             try {
@@ -111,16 +118,19 @@ public final class SottoEngine implements AutoCloseable {
                 return;
             }
             st[0] = st[0].apply(e, r.timestamp());
+            if (e instanceof ZrtpEvent z) {
+                zids.apply(z);
+            }
             if (e instanceof XmppEvent.MessageReceived m && m.id() != null) {
                 seen.computeIfAbsent(m.account(), k -> new java.util.HashSet<>()).add(seenKey(m));
             }
         });
-        return new SottoEngine(log, options, st[0], skipped[0], seen);
+        return new SottoEngine(log, options, st[0], skipped[0], seen, zids);
     }
 
     /** An engine without a log: nothing is durable beyond this process (the console without {@code --vault}). */
     public static SottoEngine inMemory(EngineOptions options) {
-        return new SottoEngine(null, options, EngineState.EMPTY, 0, Map.of());
+        return new SottoEngine(null, options, EngineState.EMPTY, 0, Map.of(), EventLogZidCache.empty());
     }
 
     // ------------------------------------------------------------------ state and bus
@@ -165,6 +175,9 @@ public final class SottoEngine implements AutoCloseable {
             }
             Instant at = Instant.now();
             state.updateAndGet(s -> s.apply(event, at));
+            if (event instanceof ZrtpEvent z) {
+                zidCache.apply(z);
+            }
             bus.publish(event);
             return f;
         }
@@ -173,6 +186,40 @@ public final class SottoEngine implements AutoCloseable {
     /** Publishes a transient event (never stored). */
     public void publish(Object event) {
         bus.publish(event);
+    }
+
+    /**
+     * What a state machine emitted: a {@link DurableEvent} is {@linkplain #record recorded}, anything else is only
+     * {@linkplain #publish published}. A ZRTP adapter hands every {@code Output.Emit} of its endpoint here, which
+     * is how retained secrets, the V flag and cache mismatches reach the log (and a mismatch the user, loudly).
+     * The endpoint's {@code ZrtpSrtpSecrets} are key material, not an event (DESIGN.md: SRTP master keys are never
+     * events): they go to the stream's SRTP contexts, and handing them here is refused rather than published.
+     *
+     * @throws IllegalArgumentException for SRTP key material
+     */
+    public void emit(Object event) {
+        if (event instanceof dev.sotto.engine.zrtp.ZrtpSrtpSecrets) {
+            throw new IllegalArgumentException("SRTP keys are never events: hand them to the SRTP contexts");
+        }
+        if (event instanceof DurableEvent d) {
+            record(d);
+        } else {
+            publish(event);
+        }
+    }
+
+    /**
+     * The installation's ZRTP cache for every {@code ZrtpEndpoint} (RFC 6189 §4.9): the persistent ZID and, per
+     * peer ZID, the retained secrets and V flag, rebuilt from the log at {@link #open}. Endpoints must hand their
+     * emitted events to {@link #emit} for their cache changes to survive a restart. The first call on a log without
+     * a ZID generates one and records it ({@code ZrtpZidAssigned}; §4.9: "randomly generated by the software and
+     * stored at installation or initialization time"); an installation that never uses ZRTP stores none.
+     */
+    public ZidCache zidCache() {
+        synchronized (recordOrder) { // two first callers must not create two ZIDs
+            zidCache.zidToAssign(options.random(), Instant.now()).ifPresent(this::record);
+        }
+        return zidCache;
     }
 
     // ------------------------------------------------------------------ accounts

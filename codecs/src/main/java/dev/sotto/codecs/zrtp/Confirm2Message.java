@@ -1,7 +1,5 @@
 package dev.sotto.codecs.zrtp;
 
-import java.nio.ByteBuffer;
-
 /**
  * Confirm2 (RFC 6189 §5.7, Figure 10), sent by the initiator, encrypted with zrtpkeyi. The encrypted region is kept as
  * octets; {@link ConfirmPlaintext} builds and parses it once decrypted.
@@ -13,12 +11,9 @@ import java.nio.ByteBuffer;
 public record Confirm2Message(byte[] confirmMac, byte[] cfbIv, byte[] encrypted) implements ZrtpMessage {
 
     public Confirm2Message {
-        confirmMac = ZrtpWriter.copy(confirmMac, 8, "confirm_mac");
-        cfbIv = ZrtpWriter.copy(cfbIv, 16, "CFB IV");
-        encrypted = ZrtpWriter.copyWords(encrypted, "encrypted region");
-        if (encrypted.length < ConfirmPlaintext.FIXED_LENGTH) {
-            throw new IllegalArgumentException("Confirm encrypted region is at least 10 words");
-        }
+        confirmMac = ZrtpEncryptedPart.mac(confirmMac, "confirm_mac");
+        cfbIv = ZrtpEncryptedPart.cfbIv(cfbIv);
+        encrypted = ZrtpEncryptedPart.encrypted(encrypted, ConfirmPlaintext.FIXED_LENGTH, "Confirm");
     }
 
     @Override
@@ -43,9 +38,7 @@ public record Confirm2Message(byte[] confirmMac, byte[] cfbIv, byte[] encrypted)
 
     @Override
     public byte[] encode() {
-        ByteBuffer b = ZrtpWriter.start(type(), 8 + 16 + encrypted.length);
-        b.put(confirmMac).put(cfbIv).put(encrypted);
-        return b.array();
+        return ZrtpEncryptedPart.encode(type(), confirmMac, cfbIv, encrypted);
     }
 
     @Override

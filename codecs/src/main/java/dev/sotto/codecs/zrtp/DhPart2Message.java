@@ -1,7 +1,5 @@
 package dev.sotto.codecs.zrtp;
 
-import java.nio.ByteBuffer;
-
 /**
  * DHPart2 (RFC 6189 §5.6, Figure 9), sent by the initiator. The length of pvi depends on the key agreement
  * type of the Commit (§5.1.5, Table 5); the decoder infers it from the message length and the engine checks it
@@ -22,13 +20,13 @@ public record DhPart2Message(byte[] h1, byte[] rs1Id, byte[] rs2Id, byte[] auxse
     public static final int FIXED_WORDS = 21;
 
     public DhPart2Message {
-        h1 = ZrtpWriter.copy(h1, 32, "H1");
-        rs1Id = ZrtpWriter.copy(rs1Id, 8, "rs1ID");
-        rs2Id = ZrtpWriter.copy(rs2Id, 8, "rs2ID");
-        auxsecretId = ZrtpWriter.copy(auxsecretId, 8, "auxsecretID");
-        pbxsecretId = ZrtpWriter.copy(pbxsecretId, 8, "pbxsecretID");
-        publicValue = ZrtpWriter.copyWords(publicValue, "pv");
-        mac = ZrtpWriter.copy(mac, 8, "MAC");
+        h1 = ZrtpDhPart.h1(h1);
+        rs1Id = ZrtpDhPart.secretId(rs1Id, "rs1ID");
+        rs2Id = ZrtpDhPart.secretId(rs2Id, "rs2ID");
+        auxsecretId = ZrtpDhPart.secretId(auxsecretId, "auxsecretID");
+        pbxsecretId = ZrtpDhPart.secretId(pbxsecretId, "pbxsecretID");
+        publicValue = ZrtpDhPart.publicValue(publicValue);
+        mac = ZrtpDhPart.mac(mac);
     }
 
     @Override
@@ -78,9 +76,7 @@ public record DhPart2Message(byte[] h1, byte[] rs1Id, byte[] rs2Id, byte[] auxse
 
     @Override
     public byte[] encode() {
-        ByteBuffer b = ZrtpWriter.start(type(), 32 + 32 + publicValue.length + 8);
-        b.put(h1).put(rs1Id).put(rs2Id).put(auxsecretId).put(pbxsecretId).put(publicValue).put(mac);
-        return b.array();
+        return ZrtpDhPart.encode(type(), h1, rs1Id, rs2Id, auxsecretId, pbxsecretId, publicValue, mac);
     }
 
     @Override

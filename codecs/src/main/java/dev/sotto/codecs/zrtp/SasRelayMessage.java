@@ -1,7 +1,5 @@
 package dev.sotto.codecs.zrtp;
 
-import java.nio.ByteBuffer;
-
 /**
  * SASrelay (RFC 6189 §5.13, Figure 16), sent by a trusted MiTM. The encrypted region is kept as octets;
  * {@link SasRelayPlaintext} builds and parses it once decrypted.
@@ -13,12 +11,9 @@ import java.nio.ByteBuffer;
 public record SasRelayMessage(byte[] mac, byte[] cfbIv, byte[] encrypted) implements ZrtpMessage {
 
     public SasRelayMessage {
-        mac = ZrtpWriter.copy(mac, 8, "MAC");
-        cfbIv = ZrtpWriter.copy(cfbIv, 16, "CFB IV");
-        encrypted = ZrtpWriter.copyWords(encrypted, "encrypted region");
-        if (encrypted.length < SasRelayPlaintext.FIXED_LENGTH) {
-            throw new IllegalArgumentException("SASrelay encrypted region is at least 10 words");
-        }
+        mac = ZrtpEncryptedPart.mac(mac, "MAC");
+        cfbIv = ZrtpEncryptedPart.cfbIv(cfbIv);
+        encrypted = ZrtpEncryptedPart.encrypted(encrypted, SasRelayPlaintext.FIXED_LENGTH, "SASrelay");
     }
 
     @Override
@@ -43,9 +38,7 @@ public record SasRelayMessage(byte[] mac, byte[] cfbIv, byte[] encrypted) implem
 
     @Override
     public byte[] encode() {
-        ByteBuffer b = ZrtpWriter.start(type(), 8 + 16 + encrypted.length);
-        b.put(mac).put(cfbIv).put(encrypted);
-        return b.array();
+        return ZrtpEncryptedPart.encode(type(), mac, cfbIv, encrypted);
     }
 
     @Override

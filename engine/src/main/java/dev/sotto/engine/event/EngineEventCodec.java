@@ -17,6 +17,7 @@ import dev.sotto.engine.event.proto.SubscriptionAnsweredRecord;
 import dev.sotto.engine.event.proto.SubscriptionRequestedRecord;
 import dev.sotto.engine.event.proto.TlsPolicyValue;
 import dev.sotto.engine.event.proto.XmppEventEnvelope;
+import dev.sotto.engine.event.proto.ZrtpEventEnvelope;
 import dev.sotto.engine.xmpp.CertificateFingerprint;
 import dev.sotto.engine.xmpp.Jid;
 import dev.sotto.engine.xmpp.RosterItem;
@@ -26,12 +27,13 @@ import java.util.HexFormat;
 
 /**
  * Every {@link DurableEvent} to and from the log's bytes: the {@code sotto_events.proto} envelope, whose oneof
- * names the area (OTR, account, XMPP). Decoding throws {@link IllegalArgumentException} (and nothing else) for
+ * names the area (OTR, account, XMPP, ZRTP). Decoding throws {@link IllegalArgumentException} (and nothing else) for
  * bytes that are not an event of this schema.
  */
 public final class EngineEventCodec implements dev.sotto.persistence.log.EventCodec<DurableEvent> {
 
     private final OtrEventCodec otr = new OtrEventCodec();
+    private final ZrtpEventCodec zrtp = new ZrtpEventCodec();
 
     @Override
     public byte[] encode(DurableEvent event) {
@@ -46,6 +48,13 @@ public final class EngineEventCodec implements dev.sotto.persistence.log.EventCo
             b.setAccount(account(a));
         } else if (event instanceof XmppEvent x) {
             b.setXmpp(xmpp(x));
+        } else if (event instanceof ZrtpEvent z) {
+            // only the durable ZRTP records reach here (ZrtpSecureOn and ZrtpError are not DurableEvents)
+            try {
+                b.setZrtp(ZrtpEventEnvelope.parseFrom(zrtp.encode(z)));
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException("ZRTP codec wrote an unreadable envelope", e);
+            }
         } else {
             throw new IllegalArgumentException("not a known durable event: " + event.getClass().getSimpleName());
         }
@@ -64,8 +73,17 @@ public final class EngineEventCodec implements dev.sotto.persistence.log.EventCo
             case OTR -> otr.decode(e.getOtr().toByteArray());
             case ACCOUNT -> account(e.getAccount());
             case XMPP -> xmpp(e.getXmpp());
+            case ZRTP -> zrtp(e.getZrtp());
             default -> throw new IllegalArgumentException("unknown event area");
         };
+    }
+
+    /** A ZRTP record of the log: a transient ZRTP event (secure-on, error) is never stored, so it is refused. */
+    private DurableEvent zrtp(ZrtpEventEnvelope e) {
+        if (zrtp.decode(e.toByteArray()) instanceof DurableEvent d) {
+            return d;
+        }
+        throw new IllegalArgumentException("a transient ZRTP event is not a log record");
     }
 
     // ------------------------------------------------------------------ accounts

@@ -21,6 +21,14 @@ public final class EventStreams {
         return StreamId.of("conversation:" + account.bare() + " " + contact.bare());
     }
 
+    /**
+     * The installation's ZRTP stream: the ZID and the retained secrets per peer ZID (RFC 6189 §4.9: one ZID per
+     * installation, shared by every account, so key continuity does not belong to any one account's stream).
+     */
+    public static StreamId zrtp() {
+        return StreamId.of("zrtp");
+    }
+
     /** The stream {@code event} belongs to. */
     public static StreamId of(DurableEvent event) {
         if (event instanceof AccountEvent a) {
@@ -41,6 +49,9 @@ public final class EventStreams {
         if (event instanceof OtrEvent o) {
             Jid jid = Jid.parse(o.account());
             return account(jid == null ? new Jid(null, o.account().isEmpty() ? "invalid" : o.account(), null) : jid);
+        }
+        if (event instanceof ZrtpEvent) {
+            return zrtp();
         }
         throw new IllegalArgumentException("no stream for " + event.getClass().getSimpleName());
     }

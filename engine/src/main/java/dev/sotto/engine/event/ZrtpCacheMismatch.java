@@ -7,4 +7,4 @@ import java.time.Instant;
  * its cache, or a man in the middle is present: the user must compare the SAS. The cache is not updated until
  * the SAS is confirmed (§4.6.1.1).
  */
-public record ZrtpCacheMismatch(String peerZid, String sas, Instant at) implements ZrtpEvent {}
+public record ZrtpCacheMismatch(String peerZid, String sas, Instant at) implements ZrtpEvent, DurableEvent {}

@@ -45,6 +45,12 @@ public final class ZrtpEventCodec implements EventCodec<ZrtpEvent> {
         } else if (event instanceof ZrtpError e) {
             b.setError(dev.sotto.engine.event.proto.ZrtpError.newBuilder().setCode(e.code()).setFromPeer(e.fromPeer())
                     .setCondition(e.condition()).setAtEpochMillis(at));
+        } else if (event instanceof ZrtpSecurityNotice n) {
+            b.setSecurityNotice(dev.sotto.engine.event.proto.ZrtpSecurityNotice.newBuilder().setPeerZid(zid(n.peerZid()))
+                    .setCondition(n.condition()).setAtEpochMillis(at));
+        } else if (event instanceof ZrtpSasChanged c) {
+            b.setSasChanged(dev.sotto.engine.event.proto.ZrtpSasChanged.newBuilder().setPeerZid(zid(c.peerZid()))
+                    .setSas(c.sas()).setSasType(c.sasType()).setAtEpochMillis(at));
         }
         return b.build().toByteArray();
     }
@@ -87,6 +93,16 @@ public final class ZrtpEventCodec implements EventCodec<ZrtpEvent> {
                 var r = e.getError();
                 return new ZrtpError(r.getCode(), r.getFromPeer(), r.getCondition(),
                         Instant.ofEpochMilli(r.getAtEpochMillis()));
+            }
+            case SECURITY_NOTICE: {
+                var n = e.getSecurityNotice();
+                return new ZrtpSecurityNotice(hex(n.getPeerZid()), n.getCondition(),
+                        Instant.ofEpochMilli(n.getAtEpochMillis()));
+            }
+            case SAS_CHANGED: {
+                var c = e.getSasChanged();
+                return new ZrtpSasChanged(hex(c.getPeerZid()), c.getSas(), c.getSasType(),
+                        Instant.ofEpochMilli(c.getAtEpochMillis()));
             }
             default:
                 throw new IllegalArgumentException("unknown ZRTP event");

@@ -14,7 +14,20 @@ import java.util.Optional;
  * @param sasVerified the V flag kept for this peer
  */
 public record ZrtpRetainedSecretUpdated(String peerZid, Secret rs1, Optional<Secret> rs2, boolean sasVerified,
-        Instant at) implements ZrtpEvent {
+        Instant at) implements ZrtpEvent, DurableEvent {
+
+    /** Secrets compare by value in constant time ({@link Secret#sameValue}), as the other secret-carrying events. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ZrtpRetainedSecretUpdated u && peerZid.equals(u.peerZid) && rs1.sameValue(u.rs1)
+                && rs2.isPresent() == u.rs2.isPresent() && (rs2.isEmpty() || rs2.get().sameValue(u.rs2.get()))
+                && sasVerified == u.sasVerified && at.equals(u.at);
+    }
+
+    @Override
+    public int hashCode() {
+        return peerZid.hashCode() * 31 + at.hashCode();
+    }
 
     @Override
     public String toString() {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /** This installation's ZID was created (RFC 6189 §4.9: one persistent ZID per installation). */
-public record ZrtpZidAssigned(byte[] zid, Instant at) implements ZrtpEvent {
+public record ZrtpZidAssigned(byte[] zid, Instant at) implements ZrtpEvent, DurableEvent {
 
     public ZrtpZidAssigned {
         if (zid.length != 12) {

@@ -6,11 +6,40 @@ package dev.sotto.engine.zrtp;
  */
 record DerivedKeys(ZrtpRole role, Negotiated negotiated, byte[] peerZid, byte[] kdfContext, byte[] mackeyI,
         byte[] mackeyR, byte[] zrtpkeyI, byte[] zrtpkeyR, byte[] srtpkeyI, byte[] srtpsaltI, byte[] srtpkeyR,
-        byte[] srtpsaltR, String sas, byte[] zrtpSess, byte[] exportedKey, byte[] newRs1, boolean cacheMatch,
-        boolean cacheMismatch, boolean sentSasVerified) {
+        byte[] srtpsaltR, String sas, int sasValue, byte[] zrtpSess, byte[] exportedKey, byte[] newRs1,
+        boolean cacheMatch, boolean cacheMismatch, boolean sentSasVerified) {
 
     void wipeConfirmKeys() {
         ZrtpCrypto.wipe(mackeyI, mackeyR, zrtpkeyI, zrtpkeyR);
+    }
+
+    /**
+     * Once secure, only the peer's mackey and zrtpkey are still needed: to authenticate a GoClear (§4.7.2) and to
+     * check and decrypt a SASrelay (§5.13) from it. Ours are wiped (we send neither).
+     */
+    void wipeOwnConfirmKeys() {
+        if (role == ZrtpRole.INITIATOR) {
+            ZrtpCrypto.wipe(mackeyI, zrtpkeyI);
+        } else {
+            ZrtpCrypto.wipe(mackeyR, zrtpkeyR);
+        }
+    }
+
+    /** The peer's mackey: mackeyi when the peer is the initiator (§4.5.3). */
+    byte[] peerMacKey() {
+        return role == ZrtpRole.INITIATOR ? mackeyR : mackeyI;
+    }
+
+    /** The peer's zrtpkey (§4.5.3). */
+    byte[] peerZrtpKey() {
+        return role == ZrtpRole.INITIATOR ? zrtpkeyR : zrtpkeyI;
+    }
+
+    /** The same keys with the SAS rendered anew (§7.3: a relayed rendering scheme). */
+    DerivedKeys withSas(String rendered) {
+        return new DerivedKeys(role, negotiated, peerZid, kdfContext, mackeyI, mackeyR, zrtpkeyI, zrtpkeyR, srtpkeyI,
+                srtpsaltI, srtpkeyR, srtpsaltR, rendered, sasValue, zrtpSess, exportedKey, newRs1, cacheMatch,
+                cacheMismatch, sentSasVerified);
     }
 
     @Override

@@ -49,6 +49,10 @@ public final class InMemoryZidCache implements ZidCache {
             } else if (e instanceof ZrtpSasVerified v) {
                 byte[] peer = HexFormat.of().parseHex(v.peerZid());
                 cache.lookup(peer).ifPresent(old -> cache.store(peer, old.withSasVerified(v.verified())));
+            } else if (e instanceof dev.sotto.engine.event.ZrtpCacheMismatch m) {
+                // §4.6.1.1: secrets unchanged, V cleared until the SAS is compared again (as EventLogZidCache)
+                byte[] peer = HexFormat.of().parseHex(m.peerZid());
+                cache.lookup(peer).ifPresent(old -> cache.store(peer, old.withSasVerified(false)));
             }
         }
         return cache;

@@ -13,12 +13,16 @@ import dev.sotto.codecs.zrtp.DhPart1Message;
 import dev.sotto.codecs.zrtp.DhPart2Message;
 import dev.sotto.codecs.zrtp.ErrorAckMessage;
 import dev.sotto.codecs.zrtp.ErrorMessage;
+import dev.sotto.codecs.zrtp.GoClearMessage;
 import dev.sotto.codecs.zrtp.HashAlgorithm;
 import dev.sotto.codecs.zrtp.HelloAckMessage;
 import dev.sotto.codecs.zrtp.HelloMessage;
 import dev.sotto.codecs.zrtp.KeyAgreementType;
 import dev.sotto.codecs.zrtp.PingAckMessage;
 import dev.sotto.codecs.zrtp.PingMessage;
+import dev.sotto.codecs.zrtp.RelayAckMessage;
+import dev.sotto.codecs.zrtp.SasRelayMessage;
+import dev.sotto.codecs.zrtp.SasRelayPlaintext;
 import dev.sotto.codecs.zrtp.SasType;
 import dev.sotto.codecs.zrtp.ZrtpCondition;
 import dev.sotto.codecs.zrtp.ZrtpDecoder;
@@ -30,8 +34,10 @@ import dev.sotto.engine.crypto.Secret;
 import dev.sotto.engine.event.ZrtpCacheMismatch;
 import dev.sotto.engine.event.ZrtpError;
 import dev.sotto.engine.event.ZrtpRetainedSecretUpdated;
+import dev.sotto.engine.event.ZrtpSasChanged;
 import dev.sotto.engine.event.ZrtpSasVerified;
 import dev.sotto.engine.event.ZrtpSecureOn;
+import dev.sotto.engine.event.ZrtpSecurityNotice;
 import dev.sotto.engine.sansio.Input;
 import dev.sotto.engine.sansio.Output;
 import dev.sotto.engine.sansio.Outputs;
@@ -271,6 +277,14 @@ public final class ZrtpEndpoint {
         return Optional.empty();
     }
 
+    /**
+     * The keys of a secure stream. Package-private: tests use the copy of the peer's mackey and zrtpkey we keep to
+     * forge the peer's authenticated GoClear and SASrelay.
+     */
+    Optional<DerivedKeys> secureKeys() {
+        return state instanceof ZrtpState.Secure s ? Optional.of(s.keys()) : Optional.empty();
+    }
+
     private Outputs receive(byte[] datagram, long now) {
         DecodeResult<ZrtpPacket> decoded = decoder.decode(datagram);
         Outputs.Builder out = Outputs.builder();
@@ -317,8 +331,13 @@ public final class ZrtpEndpoint {
             onConfirm2(out, now, c.confirmMac(), c.cfbIv(), c.encrypted(), bytes);
         } else if (m instanceof Conf2AckMessage) {
             onConf2Ack(out, now);
+        } else if (m instanceof GoClearMessage g) {
+            onGoClear(out, now, g);
+        } else if (m instanceof SasRelayMessage r) {
+            onSasRelay(out, now, r);
         }
-        // GoClear (optional, §4.7.2: we never set the A flag) and SASrelay (PBX only, §7.3): ignored.
+        // ClearACK and RelayACK acknowledge a GoClear or SASrelay, and we send neither (we never go clear and are no
+        // PBX): there is nothing they could acknowledge, so they are ignored.
         return out.build();
     }
 
@@ -691,6 +710,87 @@ public final class ZrtpEndpoint {
         out.emit(new ZrtpError((int) e.code(), true, "peer-error", clock.instant()));
     }
 
+    private static final byte[] GO_CLEAR_BLOCK = "GoClear ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * §4.7.2 and §5.11. A GoClear before the stream is secure cannot be authenticated and is not acted on. One with a
+     * bad clear_mac gets no ClearACK and is not acted on (a security exception the user hears about). One that
+     * authenticates asks us to drop to clear media, which we never allow: our Confirm never sets the Allow Clear
+     * flag (A), so no ClearACK is sent, no SRTP key is given up for clear RTP, and the answer is Error 0x100
+     * "GoClear message received, but not allowed" (§5.9), which ends the stream (§4.7.1): its media stops rather
+     * than going out in the clear.
+     */
+    private void onGoClear(Outputs.Builder out, long now, GoClearMessage g) {
+        if (!(state instanceof ZrtpState.Secure s)) {
+            return;
+        }
+        DerivedKeys k = s.keys();
+        // §4.7.2: clear_mac = MAC(mackeyi, "GoClear ") from the initiator, MAC(mackeyr, "GoClear ") from the responder
+        byte[] expected = ZrtpCrypto.mac64(k.negotiated().hash(), k.peerMacKey(), GO_CLEAR_BLOCK);
+        if (!MessageDigest.isEqual(expected, g.clearMac())) {
+            out.emit(new ZrtpSecurityNotice(HexFormat.of().formatHex(k.peerZid()), "goclear-bad-mac", clock.instant()));
+            return;
+        }
+        fail(out, now, ZrtpErrorCode.GO_CLEAR_NOT_ALLOWED, "goclear-not-allowed");
+    }
+
+    /**
+     * §5.13, §5.14 and §7.3 for an endpoint that is not a PBX and never enrolled with one (we store no pbxsecret,
+     * §7.3.1), so no MiTM is trusted and a relayed SAS is never rendered. Only a secure stream can check a SASrelay:
+     * its MAC is keyed like the sender's confirm_mac and its body is encrypted with the sender's zrtpkey. An invalid
+     * one gets no RelayACK. A valid one is acknowledged; then:
+     * <ul>
+     *   <li>the peer's Hello did not set the MiTM flag (M): the relayed SAS is not rendered, no Error (§5.13);
+     *   <li>M set and a non-zero sashash: a MiTM we never enrolled with relays a SAS, which MUST NOT be rendered
+     *       (§7.3); Error 0x63 "Received relayed SAS from untrusted MiTM" ends the stream;
+     *   <li>M set and a zero sashash: what a PBX sends the unenrolled party, which ignores the sashash and renders its
+     *       own SAS in the relayed rendering scheme (§7.3), if we support that scheme.
+     * </ul>
+     */
+    private void onSasRelay(Outputs.Builder out, long now, SasRelayMessage r) {
+        if (!(state instanceof ZrtpState.Secure s)) {
+            return;
+        }
+        DerivedKeys k = s.keys();
+        String peerZid = HexFormat.of().formatHex(k.peerZid());
+        byte[] encrypted = r.encrypted();
+        if (!MessageDigest.isEqual(ZrtpCrypto.mac64(k.negotiated().hash(), k.peerMacKey(), encrypted), r.mac())) {
+            out.emit(new ZrtpSecurityNotice(peerZid, "sasrelay-bad-mac", clock.instant()));
+            return;
+        }
+        byte[] plain = ZrtpCrypto.confirmCipher(false, k.peerZrtpKey(), r.cfbIv(), encrypted);
+        DecodeResult<SasRelayPlaintext> decoded = SasRelayPlaintext.decode(plain, ZrtpLimits.DEFAULT);
+        ZrtpCrypto.wipe(plain);
+        if (!(decoded instanceof DecodeResult.Ok<SasRelayPlaintext> ok)) {
+            out.emit(new ZrtpSecurityNotice(peerZid, "sasrelay-malformed", clock.instant()));
+            return;
+        }
+        SasRelayPlaintext relay = ok.value();
+        send(out, new RelayAckMessage());
+        if (!peerHello.mitm()) {
+            out.emit(new ZrtpSecurityNotice(peerZid, "sasrelay-from-non-mitm", clock.instant()));
+            return;
+        }
+        byte[] sashash = relay.sashash();
+        boolean zero = true;
+        for (byte b : sashash) {
+            zero &= b == 0;
+        }
+        if (!zero) {
+            fail(out, now, ZrtpErrorCode.UNTRUSTED_MITM_SAS_RELAY, "sasrelay-untrusted-mitm");
+            return;
+        }
+        SasType scheme = relay.renderingScheme();
+        if (k.sas() == null || !(SasType.B32.equals(scheme) || SasType.B256.equals(scheme))) {
+            return; // a Multistream stream has no SAS of its own (§4.4.3); an unknown scheme cannot be rendered
+        }
+        String rendered = ZrtpSas.render(scheme, k.sasValue());
+        if (!rendered.equals(k.sas())) {
+            state = new ZrtpState.Secure(k.withSas(rendered), s.confirm2Bytes());
+            out.emit(new ZrtpSasChanged(peerZid, rendered, scheme.name().trim(), clock.instant()));
+        }
+    }
+
     // --------------------------------------------------------------------------------------------- timers
 
     private Outputs timer(String id, long now) {
@@ -825,15 +925,15 @@ public final class ZrtpEndpoint {
         int hashBits = n.hashLength() * 8;
         byte[] zrtpSess = n.kdf().derive(s0, "ZRTP Session Key", context, hashBits);
         byte[] sashash = n.kdf().derive(s0, "SAS", context, 256);
-        String sas = ZrtpSas.render(SasType.B256.equals(n.sasType()) ? SasType.B256 : SasType.B32,
-                ZrtpSas.sasValue(sashash));
+        int sasValue = ZrtpSas.sasValue(sashash);
+        String sas = ZrtpSas.render(SasType.B256.equals(n.sasType()) ? SasType.B256 : SasType.B32, sasValue);
         byte[] exported = n.kdf().derive(s0, "Exported key", context, hashBits);
         byte[] rs1 = n.kdf().derive(s0, "retained secret", context, 256);
         boolean match = s1 != null;
         boolean mismatch = entry.isPresent() && !match; // §4.3.2
         boolean sendV = match && entry.get().sasVerified();
-        DerivedKeys k = streamKeys(role, n, role == ZrtpRole.INITIATOR ? zidR : zidI, context, s0, sas, zrtpSess,
-                exported, rs1, match, mismatch, sendV);
+        DerivedKeys k = streamKeys(role, n, role == ZrtpRole.INITIATOR ? zidR : zidI, context, s0, sas, sasValue,
+                zrtpSess, exported, rs1, match, mismatch, sendV);
         ZrtpCrypto.wipe(s0, sashash);
         return k;
     }
@@ -844,15 +944,15 @@ public final class ZrtpEndpoint {
         byte[] sess = parent.zrtpSess().bytes();
         byte[] s0 = n.kdf().derive(sess, "ZRTP MSK", context, n.hashLength() * 8);
         ZrtpCrypto.wipe(sess);
-        DerivedKeys k = streamKeys(role, n, role == ZrtpRole.INITIATOR ? zidR : zidI, context, s0, null, null, null,
-                null, false, false, false);
+        DerivedKeys k = streamKeys(role, n, role == ZrtpRole.INITIATOR ? zidR : zidI, context, s0, null, 0, null,
+                null, null, false, false, false);
         ZrtpCrypto.wipe(s0);
         return k;
     }
 
     /** §4.5.3: the SRTP, MAC and ZRTP keys of both directions. */
     private static DerivedKeys streamKeys(ZrtpRole role, Negotiated n, byte[] peerZid, byte[] context, byte[] s0,
-            String sas, byte[] zrtpSess, byte[] exported, byte[] rs1, boolean match, boolean mismatch,
+            String sas, int sasValue, byte[] zrtpSess, byte[] exported, byte[] rs1, boolean match, boolean mismatch,
             boolean sendV) {
         ZrtpKdf kdf = n.kdf();
         int aesBits = n.aesKeyLength() * 8;
@@ -866,7 +966,7 @@ public final class ZrtpEndpoint {
                 kdf.derive(s0, "Initiator SRTP master salt", context, 112),
                 kdf.derive(s0, "Responder SRTP master key", context, aesBits),
                 kdf.derive(s0, "Responder SRTP master salt", context, 112),
-                sas, zrtpSess, exported, rs1, match, mismatch, sendV);
+                sas, sasValue, zrtpSess, exported, rs1, match, mismatch, sendV);
     }
 
     /** Confirm1 (responder) or Confirm2 (initiator), §5.7 and §4.6. */
@@ -900,18 +1000,23 @@ public final class ZrtpEndpoint {
         String peerZid = HexFormat.of().formatHex(keys.peerZid());
         if (!n.multistream()) {
             session = new ZrtpSession(keys.zrtpSess(), keys.peerZid(), n.hash(), n.cipher(), n.authTag(), keys.sas());
+            if (keys.cacheMismatch()) {
+                // §4.3.2: a possible MiTM: the user MUST be alerted (a durable event, so it is also on record), whatever
+                // the cache interval. §4.6.1.1: rs1/rs2 stay as they are; the earlier SAS confirmation no longer
+                // vouches for this peer, so V is cleared until the user compares the SAS again (§7.1)
+                cache.lookup(keys.peerZid()).ifPresent(e -> cache.store(keys.peerZid(), e.withSasVerified(false)));
+                out.emit(new ZrtpCacheMismatch(peerZid, keys.sas(), clock.instant()));
+            }
             // §4.9: the interval in force is the smaller of the two Confirms; 0 means do not store the new rs1
             if (Math.min(peerCacheExpiration, config.cacheExpirationSeconds()) == 0) {
                 ZrtpCrypto.wipe(keys.newRs1());
             } else if (keys.cacheMismatch()) {
-                // §4.6.1.1: no cache update until the user confirms the SAS; §4.3.2: alert loudly
-                pendingCacheUpdate = keys;
-                out.emit(new ZrtpCacheMismatch(peerZid, keys.sas(), clock.instant()));
+                pendingCacheUpdate = keys; // §4.6.1.1: no cache update until the user confirms the SAS
             } else {
                 updateCache(out, keys, keys.sentSasVerified());
             }
         }
-        keys.wipeConfirmKeys();
+        keys.wipeOwnConfirmKeys(); // the peer's stay for GoClear and SASrelay until the stream ends
         out.emit(new ZrtpSecureOn(peerZid, keys.sas() == null ? "" : keys.sas(), n.sasType().name().trim(),
                 n.hash().name(), n.cipher().name(), n.authTag().name(), n.keyAgreement().name(), keys.role().name(),
                 keys.cacheMatch(), keys.sentSasVerified() && peerV, n.multistream(), clock.instant()));

@@ -156,4 +156,82 @@ class EngineGoldenEventsTest {
                 .isEqualTo(EventStreams.conversation(ALICE, BOB));
         assertThat(EventStreams.conversation(ALICE, BOB)).isNotEqualTo(EventStreams.conversation(BOB, ALICE));
     }
+
+    // ------------------------------------------------------------------ ZRTP key continuity (issue 9)
+
+    private static final String PEER_ZID = "0c0b0a090807060504030201";
+    private static final Instant Z0 = Instant.parse("2027-01-01T00:00:00Z");
+
+    private static byte[] filled(int value) {
+        byte[] b = new byte[32];
+        java.util.Arrays.fill(b, (byte) value);
+        return b;
+    }
+
+    @Test
+    void zrtpZidAssignedInTheEnvelope() throws IOException {
+        ZrtpZidAssigned expected = new ZrtpZidAssigned(java.util.HexFormat.of().parseHex("5a5254500001020304050607"), Z0);
+        assertThat(decodeAs("zrtp-zid-assigned", ZrtpZidAssigned.class)).isEqualTo(expected);
+        assertReencodes("zrtp-zid-assigned", expected);
+        assertThat(EventStreams.of(expected)).isEqualTo(EventStreams.zrtp());
+    }
+
+    @Test
+    void zrtpRetainedSecretsInTheEnvelopeNeverPrint() throws IOException {
+        ZrtpRetainedSecretUpdated u = decodeAs("zrtp-retained-secret-updated", ZrtpRetainedSecretUpdated.class);
+        assertThat(u.peerZid()).isEqualTo(PEER_ZID);
+        assertThat(u.rs1().bytes()).isEqualTo(filled(0x33));
+        assertThat(u.rs2().orElseThrow().bytes()).isEqualTo(filled(0x44));
+        assertThat(u.sasVerified()).isTrue();
+        assertThat(u.at()).isEqualTo(Z0.plusSeconds(1));
+        assertThat(u.toString()).doesNotContain("3333").doesNotContain("4444").doesNotContain("51, 51");
+        assertReencodes("zrtp-retained-secret-updated", new ZrtpRetainedSecretUpdated(PEER_ZID,
+                Secret.of(filled(0x33)), java.util.Optional.of(Secret.of(filled(0x44))), true, Z0.plusSeconds(1)));
+        assertThat(EventStreams.of(u)).isEqualTo(EventStreams.zrtp());
+
+        // the first DH call with a peer: no rs2 yet, V not set (both fields absent from the record)
+        ZrtpRetainedSecretUpdated first = decodeAs("zrtp-retained-secret-first", ZrtpRetainedSecretUpdated.class);
+        assertThat(first.rs1().bytes()).isEqualTo(filled(0x55));
+        assertThat(first.rs2()).isEmpty();
+        assertThat(first.sasVerified()).isFalse();
+        assertReencodes("zrtp-retained-secret-first", new ZrtpRetainedSecretUpdated(PEER_ZID, Secret.of(filled(0x55)),
+                java.util.Optional.empty(), false, Z0.plusMillis(1500)));
+    }
+
+    @Test
+    void zrtpSasVerifiedAndCacheMismatchInTheEnvelope() throws IOException {
+        ZrtpSasVerified v = new ZrtpSasVerified(PEER_ZID, true, Z0.plusSeconds(2));
+        assertThat(decodeAs("zrtp-sas-verified", ZrtpSasVerified.class)).isEqualTo(v);
+        assertReencodes("zrtp-sas-verified", v);
+        ZrtpCacheMismatch m = new ZrtpCacheMismatch(PEER_ZID, "4xoh", Z0.plusSeconds(3));
+        assertThat(decodeAs("zrtp-cache-mismatch", ZrtpCacheMismatch.class)).isEqualTo(m);
+        assertReencodes("zrtp-cache-mismatch", m);
+        assertThat(EventStreams.of(m)).isEqualTo(EventStreams.zrtp());
+    }
+
+    @Test
+    void transientZrtpEventInALogRecordIsRefused() throws IOException {
+        // ZrtpSecureOn is live-bus only; a record carrying one is not an event of the log
+        assertThatThrownBy(() -> codec.decode(golden("zrtp-secure-on-refused")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void oldZrtpGoldensStillDecodeInsideTheEnvelope() throws IOException {
+        // the zrtp-v1-* files predate the envelope: their bytes, wrapped as field 4, are a valid log record
+        for (String name : List.of("zid-assigned", "retained-secret-updated", "sas-verified", "cache-mismatch")) {
+            byte[] inner;
+            try (InputStream in = EngineGoldenEventsTest.class.getResourceAsStream("golden/zrtp-v1-" + name + ".bin")) {
+                inner = in.readAllBytes();
+            }
+            byte[] wrapped = new byte[inner.length + 2];
+            wrapped[0] = 0x22; // field 4 (zrtp), length-delimited
+            wrapped[1] = (byte) inner.length;
+            System.arraycopy(inner, 0, wrapped, 2, inner.length);
+            assertThat(inner.length).isLessThan(128);
+            DurableEvent e = codec.decode(wrapped);
+            assertThat(e).isInstanceOf(ZrtpEvent.class);
+            assertThat(codec.encode(e)).isEqualTo(wrapped);
+        }
+    }
 }

@@ -80,6 +80,10 @@ class ZrtpGoldenEventsTest {
         assertThat(codec.decode(codec.encode(on))).isEqualTo(on);
         ZrtpError err = new ZrtpError(0x62, false, "hvi-mismatch", T0);
         assertThat(codec.decode(codec.encode(err))).isEqualTo(err);
+        ZrtpSecurityNotice notice = new ZrtpSecurityNotice(PEER, "goclear-bad-mac", T0);
+        assertThat(codec.decode(codec.encode(notice))).isEqualTo(notice);
+        ZrtpSasChanged changed = new ZrtpSasChanged(PEER, "tactics crossover", "B256", T0);
+        assertThat(codec.decode(codec.encode(changed))).isEqualTo(changed);
     }
 
     @Test

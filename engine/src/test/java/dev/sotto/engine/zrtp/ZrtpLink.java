@@ -25,6 +25,8 @@ final class ZrtpLink {
         final List<Object> events = new ArrayList<>();
         final List<byte[]> sent = new ArrayList<>();
         final List<Long> sentAt = new ArrayList<>();
+        /** Where emitted events also go, e.g. a {@code SottoEngine::emit} that stores the durable ones. */
+        java.util.function.Consumer<Object> sink = e -> {};
 
         Side(String name, ZrtpEndpoint endpoint) {
             this.name = name;
@@ -127,6 +129,7 @@ final class ZrtpLink {
                 from.timers.remove(c.id());
             } else if (o instanceof Output.Emit e) {
                 from.events.add(e.event());
+                from.sink.accept(e.event());
             }
         }
     }
