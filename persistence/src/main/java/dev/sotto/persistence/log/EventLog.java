@@ -48,6 +48,14 @@ public final class EventLog implements AutoCloseable {
     /** Records between MAC'd anchors in the key ring: truncation below the last anchor is tampering. */
     static final long ANCHOR_EVERY = 8192;
     static final long SYNC_INTERVAL_MILLIS = 250;
+    /**
+     * An anchor rewrites and fsyncs the key ring: at most one per sync interval, so a burst of appends does
+     * not spend its time in fsync. One that falls due in between is written at the next quiet moment or
+     * interval (and always at clean close, after shred and on {@link #sync()}).
+     */
+    static final long ANCHOR_MIN_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(SYNC_INTERVAL_MILLIS);
+    /** Tasks the writer takes from the queue at once. */
+    static final int WRITER_BATCH = 256;
 
     private final SingleChronicleQueue queue;
     private final KeyRingStore store;
@@ -57,6 +65,8 @@ public final class EventLog implements AutoCloseable {
     private final byte[] logKey;
     private final byte[] chainKey;
     private final byte[] genesis;
+    /** Record format of this vault's log, from its key ring (RecordCodec: 1 or 2). */
+    private final int format;
     private final VerifyReport openReport;
     private final CopyOnWriteArrayList<LogSubscription> subscribers = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
@@ -73,9 +83,12 @@ public final class EventLog implements AutoCloseable {
     // Writer-thread state.
     private long count;
     private byte[] head;
+    /** Format 2: the buffer the next chain value is computed into; swapped with {@link #head}. */
+    private byte[] headSpare = new byte[RecordCodec.CHAIN_BYTES];
     private final Set<Integer> unfinishedShreds;
     private long tornTailAt;
     private long anchoredCount;
+    private long lastAnchorNanos;
     private boolean dirty;
     private long lastSyncNanos;
     private NonceSource writerNonces;
@@ -84,7 +97,8 @@ public final class EventLog implements AutoCloseable {
 
     /**
      * An event to write. {@code prepared} is null when the caller did not know the stream's key yet; the
-     * writer then finds or creates the key and seals the inner layer itself.
+     * writer then finds or creates the key and seals the record itself. In format 2 a prepared record is
+     * sealed completely and only waits for its chain tag.
      */
     private record Append(StreamId stream, StreamState state, long sequence, long timestampMillis, byte[] payload,
                           RecordCodec.Prepared prepared, CompletableFuture<Long> done) implements Task {}
@@ -134,6 +148,7 @@ public final class EventLog implements AutoCloseable {
         this.ring = store.ring();
         this.readOnly = readOnly;
         this.clock = clock;
+        this.format = ring.logFormat();
         this.logKey = ring.deriveKey(LOG_KEY_INFO);
         this.chainKey = ring.deriveKey(CHAIN_KEY_INFO);
         this.genesis = newCodec().genesis(store.vaultId());
@@ -153,7 +168,9 @@ public final class EventLog implements AutoCloseable {
             throw result.toException();
         }
         this.count = result.documents();
-        this.head = result.chainHead();
+        // A copy: in format 2 the writer computes chain values into head's buffers, and the walk's head
+        // may be the genesis array that every later walk starts from.
+        this.head = result.chainHead().clone();
         this.tornTailAt = result.tornTailAt();
         this.anchoredCount = anchor.count();
         sequences.forEach((keyId, next) -> {
@@ -209,7 +226,7 @@ public final class EventLog implements AutoCloseable {
     }
 
     RecordCodec newCodec() {
-        return new RecordCodec(logKey, chainKey, ring.logKeyId());
+        return new RecordCodec(logKey, chainKey, ring.logKeyId(), format);
     }
 
     public boolean isReadOnly() {
@@ -224,9 +241,9 @@ public final class EventLog implements AutoCloseable {
     // ---------------------------------------------------------------- writing
 
     /**
-     * Appends an event; the future completes with its position once it is in the queue. The inner seal
-     * (under the stream's key) and the padding run on the calling thread; only the outer seal, which
-     * needs the chain, runs on the writer.
+     * Appends an event; the future completes with its position once it is in the queue. Format 2: both
+     * seals run on the calling thread and the writer only chains and writes (RecordCodec). Format 1: the
+     * inner seal and the padding run here; the outer seal, which needs the chain, runs on the writer.
      */
     public CompletableFuture<Long> append(StreamId stream, byte[] payload) {
         if (payload.length > RecordCodec.MAX_PAYLOAD_BYTES) {
@@ -259,19 +276,32 @@ public final class EventLog implements AutoCloseable {
     private RecordCodec.Prepared prepare(KeyRing.StreamEntry entry, long sequence, long now, byte[] payload) {
         Sealer sealer = sealers.poll();
         if (sealer == null) {
-            sealer = new Sealer(newCodec(), new NonceSource(store.random()), shredEpoch);
+            sealer = new Sealer(newCodec(), newNonceSource(), shredEpoch);
         } else if (sealer.epoch != shredEpoch) {
             sealer.epoch = shredEpoch;
             sealer.codec.forgetStreamKeys();
         }
         try {
-            return sealer.codec.prepareEvent(entry.key(), entry.keyId(), sequence, now, payload,
-                    sealer.nonces.buffer(), sealer.nonces.take());
+            return prepareEvent(sealer.codec, sealer.nonces, entry, sequence, now, payload);
         } finally {
             if (!closed) {
                 sealers.offer(sealer);
             }
         }
+    }
+
+    private NonceSource newNonceSource() {
+        return new NonceSource(store.random(), format == RecordCodec.VERSION ? NonceSource.PER_RECORD : NonceSource.PER_RECORD_2);
+    }
+
+    private RecordCodec.Prepared prepareEvent(RecordCodec codec, NonceSource nonces, KeyRing.StreamEntry entry, long sequence,
+                                              long now, byte[] payload) {
+        int at = nonces.take();
+        if (format == RecordCodec.VERSION) {
+            return codec.prepareEvent(entry.key(), entry.keyId(), sequence, now, payload, nonces.buffer(), at);
+        }
+        return new RecordCodec.Prepared(codec.sealEvent2(entry.key(), entry.keyId(), sequence, now, payload, nonces.buffer(), at),
+                null);
     }
 
     /**
@@ -319,25 +349,42 @@ public final class EventLog implements AutoCloseable {
 
     private void writerLoop() {
         RecordCodec codec = newCodec();
-        writerNonces = new NonceSource(store.random());
+        writerNonces = newNonceSource();
+        java.util.ArrayList<Task> batch = new java.util.ArrayList<>(WRITER_BATCH);
         try (ExcerptAppender appender = queue.createAppender()) {
             recover(codec, appender);
             while (true) {
-                Task task = tasks.poll(SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-                if (task == null) {
-                    if (dirty) {
+                Task first = tasks.poll(SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (count - anchoredCount >= ANCHOR_EVERY) {
+                        checkpoint(appender);
+                    } else if (dirty) {
                         syncNow(appender);
                     }
                     continue;
                 }
-                if (task instanceof Close close) {
-                    drain(codec, appender);
-                    checkpoint(appender);
-                    close.done().complete(null);
-                    return;
+                // Take what else is waiting in one go: one lock round-trip for the batch, not one per task.
+                batch.add(first);
+                tasks.drainTo(batch, WRITER_BATCH - 1);
+                for (int i = 0; i < batch.size(); i++) {
+                    Task task = batch.get(i);
+                    if (task instanceof Close close) {
+                        for (int j = i + 1; j < batch.size(); j++) {
+                            handleOrComplete(batch.get(j), codec, appender);
+                        }
+                        batch.clear();
+                        drain(codec, appender);
+                        checkpoint(appender);
+                        close.done().complete(null);
+                        return;
+                    }
+                    handle(task, codec, appender);
                 }
-                handle(task, codec, appender);
-                if (dirty && System.nanoTime() - lastSyncNanos > TimeUnit.MILLISECONDS.toNanos(SYNC_INTERVAL_MILLIS)) {
+                batch.clear();
+                long now = System.nanoTime();
+                if (count - anchoredCount >= ANCHOR_EVERY && now - lastAnchorNanos >= ANCHOR_MIN_INTERVAL_NANOS) {
+                    checkpoint(appender);
+                } else if (dirty && now - lastSyncNanos > TimeUnit.MILLISECONDS.toNanos(SYNC_INTERVAL_MILLIS)) {
                     syncNow(appender);
                 }
             }
@@ -351,11 +398,15 @@ public final class EventLog implements AutoCloseable {
     private void drain(RecordCodec codec, ExcerptAppender appender) throws IOException {
         Task task;
         while ((task = tasks.poll()) != null) {
-            if (task instanceof Close close) {
-                close.done().complete(null);
-            } else {
-                handle(task, codec, appender);
-            }
+            handleOrComplete(task, codec, appender);
+        }
+    }
+
+    private void handleOrComplete(Task task, RecordCodec codec, ExcerptAppender appender) throws IOException {
+        if (task instanceof Close close) {
+            close.done().complete(null);
+        } else {
+            handle(task, codec, appender);
         }
     }
 
@@ -407,8 +458,7 @@ public final class EventLog implements AutoCloseable {
                     }
                 }
             }
-            prepared = codec.prepareEvent(entry.key(), entry.keyId(), a.sequence(), a.timestampMillis(), a.payload(),
-                    writerNonces.buffer(), writerNonces.take());
+            prepared = prepareEvent(codec, writerNonces, entry, a.sequence(), a.timestampMillis(), a.payload());
         }
         long position = write(codec, appender, prepared);
         a.done().complete(position);
@@ -450,15 +500,29 @@ public final class EventLog implements AutoCloseable {
     }
 
     private long write(RecordCodec codec, ExcerptAppender appender, OuterRecord outer) {
-        return write(codec, appender, codec.prepareOuter(outer, writerNonces.buffer(), writerNonces.take() + Crypto.NONCE_BYTES));
+        if (format == RecordCodec.VERSION) {
+            return write(codec, appender, codec.prepareOuter(outer, writerNonces.buffer(), writerNonces.take() + Crypto.NONCE_BYTES));
+        }
+        return write(codec, appender, new RecordCodec.Prepared(codec.sealControl2(outer, writerNonces.buffer(), writerNonces.take()),
+                null));
     }
 
     private long write(RecordCodec codec, ExcerptAppender appender, RecordCodec.Prepared prepared) {
-        byte[] record = codec.sealPrepared(prepared, head);
+        byte[] record;
+        if (format == RecordCodec.VERSION) {
+            record = codec.sealPrepared(prepared, head);
+            head = codec.chain(head, record);
+        } else {
+            // Format 2: the record is sealed; its chain tag is the writer's only crypto (RecordCodec).
+            record = prepared.record();
+            codec.chainAndTag(head, record, headSpare);
+            byte[] previous = head;
+            head = headSpare;
+            headSpare = previous;
+        }
         try (DocumentContext dc = appender.writingDocument()) {
             dc.wire().bytes().write(record);
         }
-        head = codec.chain(head, record);
         dirty = true;
         return count++;
     }
@@ -475,6 +539,7 @@ public final class EventLog implements AutoCloseable {
         ring.setAnchor(count, head);
         store.persist();
         anchoredCount = count;
+        lastAnchorNanos = System.nanoTime();
     }
 
     private void failPending(Throwable t) {
@@ -511,7 +576,7 @@ public final class EventLog implements AutoCloseable {
         long[] counts = new long[2];
         Map<Integer, StreamId> names = new HashMap<>();
         KeyRing.Checkpoint anchor = ring.anchor();
-        LogWalker.Preparer decryptInner = (workerCodec, outer) -> {
+        LogWalker.Preparer decryptInner = (workerCodec, outer, record) -> {
             if (outer.getKind() != OuterRecord.Kind.EVENT) {
                 return null;
             }
@@ -520,7 +585,7 @@ public final class EventLog implements AutoCloseable {
                 return null;
             }
             try {
-                return workerCodec.openInner(entry.get().key(), outer);
+                return workerCodec.openInner(entry.get().key(), outer, record);
             } catch (RecordException e) {
                 return e;
             }

@@ -13,7 +13,8 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Walks the queue from its first document, authenticating each record against the chain, and decides
+ * Walks the queue from its first document, authenticating each record against the chain (either record
+ * format: {@link RecordCodec} says what "against the chain" means for each), and decides
  * what a failure means:
  *
  * <ul>
@@ -39,10 +40,10 @@ final class LogWalker {
      * as the record's outer authentication. Must not throw: failures are returned as values.
      */
     interface Preparer {
-        Object prepare(RecordCodec codec, OuterRecord outer);
+        Object prepare(RecordCodec codec, OuterRecord outer, byte[] record);
     }
 
-    static final Preparer NOTHING = (codec, outer) -> null;
+    static final Preparer NOTHING = (codec, outer, record) -> null;
 
     /** Outcome of a walk. {@code tamperedAt} is -1 when the chain verified. */
     record Result(long documents, long records, byte[] chainHead, long tornTailAt, long recoveredTorn,
@@ -343,8 +344,8 @@ final class LogWalker {
             return;
         }
         try {
-            slot.outer = codec.openOuter(slot.record, previousChain);
-            slot.prepared = preparer.prepare(codec, slot.outer);
+            slot.outer = codec.openOuter(slot.record, previousChain, slot.chainAfter);
+            slot.prepared = preparer.prepare(codec, slot.outer, slot.record);
         } catch (RecordException e) {
             slot.failure = e.getMessage();
         }

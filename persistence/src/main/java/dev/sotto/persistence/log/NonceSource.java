@@ -10,24 +10,34 @@ import java.security.SecureRandom;
 final class NonceSource {
     /** Records served by one refill; each takes {@link #PER_RECORD} bytes. */
     static final int BATCH = 128;
-    /** The inner and the outer nonce of one event record. */
+    /** Format 1: the inner and the outer nonce of one event record. */
     static final int PER_RECORD = 24;
+    /** Format 2: one nonce per record, shared by its inner and outer AEAD (see {@code RecordCodec}). */
+    static final int PER_RECORD_2 = 12;
 
     private final SecureRandom random;
-    private final byte[] buffer = new byte[BATCH * PER_RECORD];
-    private int next = buffer.length;
+    private final int perRecord;
+    private final byte[] buffer;
+    private int next;
 
     NonceSource(SecureRandom random) {
-        this.random = random;
+        this(random, PER_RECORD);
     }
 
-    /** The buffer holding the next {@link #PER_RECORD} fresh bytes at {@link #take()}'s returned offset. */
+    NonceSource(SecureRandom random, int perRecord) {
+        this.random = random;
+        this.perRecord = perRecord;
+        this.buffer = new byte[BATCH * perRecord];
+        this.next = buffer.length;
+    }
+
+    /** The buffer holding the next {@code perRecord} fresh bytes at {@link #take()}'s returned offset. */
     byte[] buffer() {
         return buffer;
     }
 
     /**
-     * Reserves the next {@link #PER_RECORD} bytes and returns their offset in {@link #buffer()}. The bytes
+     * Reserves the next {@code perRecord} bytes and returns their offset in {@link #buffer()}. The bytes
      * must be copied out before the next call: a refill overwrites them, so no nonce is ever handed out twice.
      */
     int take() {
@@ -36,7 +46,7 @@ final class NonceSource {
             next = 0;
         }
         int at = next;
-        next += PER_RECORD;
+        next += perRecord;
         return at;
     }
 }

@@ -21,27 +21,71 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals and opens one log record (DESIGN.md, The log, precisely):
+ * Seals and opens one log record (DESIGN.md, The log, precisely). Two formats; a vault's key ring says
+ * which one its log uses ({@code KeyRing.logFormat}), and every record's clear version byte must agree.
  *
+ * <p><b>Format 1</b> (vaults made before format 2; still read, verified and appended to):
  * <pre>
  * record  = header || AES-256-GCM(logKey, nonce, aad = header || chain[i-1], pad(OuterRecord))
  * header  = version(1) || logKeyId(4, big-endian) || nonce(12)              -- the only clear bytes
  * inner   = AES-256-GCM(streamKey, innerNonce, aad = "sotto-inner-v1" || keyId || sequence, InnerRecord)
  * chain[i]= HMAC-SHA256(chainKey, chain[i-1] || record_i),  chain[-1] = HMAC(chainKey, "genesis" || vaultId)
  * </pre>
+ * The outer seal needs the previous record's chain value, so every record's outer AEAD ran on the single
+ * writer thread, one after the other: that capped appends at a fraction of raw Chronicle.
  *
- * Nonces are random 96-bit values (never derived from a sequence: a torn record would reuse one).
- * Outer plaintexts are padded (ISO/IEC 7816-4: 0x80 then zeros) to 64/256/1K/4K buckets, then
- * multiples of 4K, so sizes on disk do not reveal message lengths. One instance per thread.
+ * <p><b>Format 2</b> (new vaults): the chain moves out of the AEAD's associated data into a stored tag.
+ * <pre>
+ * sealed  = header || AES-256-GCM(logKey, nonce, aad = header, pad(OuterRecord))   -- callers' threads
+ * inner   = AES-256-GCM(streamKey, nonce, aad = "sotto-inner-v2" || keyId || sequence, pad16(InnerRecord))
+ * chain[i]= HMAC-SHA256(chainKey, chain[i-1] || sealed_i)                           -- the writer thread
+ * record  = sealed || chain[i][0..16)
+ * </pre>
+ * Why this is as strong as format 1 (DESIGN.md, "records are chained so that a removed, reordered or
+ * altered record is detected on replay"; issue 3, Format and crypto):
+ * <ul>
+ *   <li>Altered: every byte of {@code sealed} is under the outer GCM tag (header as associated data),
+ *       and the chain tag itself is an HMAC output: a changed byte fails one or the other, at its own
+ *       position, exactly as a changed byte failed the outer AEAD in format 1.</li>
+ *   <li>Removed, reordered, duplicated: chain[i] is the same HMAC chain as in format 1 over the same
+ *       sealed bytes, so it commits to every record before i in order. In format 1 the verifier learnt
+ *       it the hard way (the AEAD under chain[i-1] failed); here it compares the stored 128-bit tag with
+ *       the chain value it computes, and a mismatch is reported at the first record whose predecessor
+ *       changed. A forged tag means forging HMAC-SHA256 under a key the attacker does not hold: the same
+ *       2^-128 bound as forging the 128-bit GCM tag that carried the chain in format 1. The HMAC covers
+ *       the whole sealed record (not only the GCM tag), so the chain binds the bytes even if GCM's own
+ *       authenticity were lost (a random-nonce collision), as format 1's chain did.</li>
+ *   <li>Shred: the chain covers ciphertext only, never the stream key, so it still verifies after a
+ *       stream key is destroyed; the inner AEAD stays under the stream key.</li>
+ *   <li>Torn tail, anchors: unchanged. A torn record fails its chain tag or its AEAD like any altered
+ *       one, and the anchor (count, chain head) in the key ring is the same chain value.</li>
+ *   <li>Nonces: still 96 random bits per record, never derived from a counter, so a record torn by a
+ *       crash and written again gets a fresh one. The inner and the outer AEAD share the record's nonce:
+ *       they run under independent keys (a stream's random key, the log key), and GCM's requirement is
+ *       a unique nonce per key. That saves format 1's second nonce (12 bytes and its field).</li>
+ *   <li>Downgrade: the format is in the sealed key ring and the version byte is under the AEAD, so a
+ *       format-1 record cannot be passed off in a format-2 log.</li>
+ * </ul>
+ * What changes is only where the work happens: both AEADs of an event are sealed on the appending
+ * thread, and the writer's serial work per record is one short HMAC and the queue write.
+ *
+ * <p>Both formats pad the outer plaintext (ISO/IEC 7816-4: 0x80 then zeros) to 64/256/1K/4K buckets,
+ * then multiples of 4K, so sizes on disk do not reveal message lengths; format 2 also pads the inner
+ * plaintext to whole AES blocks (the JCE's GCM takes a slow path for a partial last block). One
+ * instance per thread.
  */
 final class RecordCodec {
     static final int VERSION = 1;
+    static final int VERSION_2 = 2;
     static final int HEADER_BYTES = 1 + 4 + Crypto.NONCE_BYTES;
     /** HMAC-SHA256 output: the size of a chain value. */
     static final int CHAIN_BYTES = 32;
+    /** Format 2: the stored part of chain[i] at the end of each record. */
+    static final int CHAIN_TAG_BYTES = 16;
     static final int MAX_PAYLOAD_BYTES = 1 << 20;
     static final int MAX_RECORD_BYTES = MAX_PAYLOAD_BYTES + 16 * 1024;
     private static final byte[] INNER_LABEL = "sotto-inner-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INNER_LABEL_2 = "sotto-inner-v2".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GENESIS_LABEL = "sotto-log-genesis-v1".getBytes(StandardCharsets.US_ASCII);
 
     /** Stream-key ciphers kept per codec; more distinct streams than this in a row only cost key setup. */
@@ -57,6 +101,11 @@ final class RecordCodec {
     private final byte[] outerAad = new byte[HEADER_BYTES + CHAIN_BYTES];
     private final SecretKeySpec logKeySpec;
     private final int logKeyId;
+    private final int format;
+    private final byte[] innerAad2 = new byte[INNER_LABEL_2.length + 12];
+    // Format 2 scratch: the inner and the outer plaintext of the record being sealed (wiped after use).
+    private byte[] innerPlain = new byte[256];
+    private byte[] outerPlain = new byte[256];
 
     /**
      * An event record prepared off the writer thread: {@code record} has its clear header (with a fresh
@@ -66,6 +115,15 @@ final class RecordCodec {
     record Prepared(byte[] record, byte[] padded) {}
 
     RecordCodec(byte[] logKey, byte[] chainKey, int logKeyId) {
+        this(logKey, chainKey, logKeyId, VERSION);
+    }
+
+    RecordCodec(byte[] logKey, byte[] chainKey, int logKeyId, int format) {
+        if (format != VERSION && format != VERSION_2) {
+            throw new IllegalArgumentException("unknown log format");
+        }
+        this.format = format;
+        System.arraycopy(INNER_LABEL_2, 0, innerAad2, 0, INNER_LABEL_2.length);
         try {
             this.gcm = Cipher.getInstance("AES/GCM/NoPadding");
             this.chainMac = Mac.getInstance("HmacSHA256");
@@ -82,9 +140,154 @@ final class RecordCodec {
         return chainMac.doFinal(vaultId);
     }
 
+    int format() {
+        return format;
+    }
+
+    /** chain[i] from chain[i-1] and record i's bytes (format 2: without its stored chain tag). */
     byte[] chain(byte[] previous, byte[] record) {
         chainMac.update(previous);
-        return chainMac.doFinal(record);
+        if (format == VERSION) {
+            return chainMac.doFinal(record);
+        }
+        chainMac.update(record, 0, Math.max(0, record.length - CHAIN_TAG_BYTES));
+        return chainMac.doFinal();
+    }
+
+    /**
+     * Format 2, the writer's serial step: chain[i] into {@code out} (32 bytes) and its first
+     * {@link #CHAIN_TAG_BYTES} into the record's last bytes. Allocates nothing.
+     */
+    void chainAndTag(byte[] previous, byte[] record, byte[] out) {
+        chainMac.update(previous);
+        chainMac.update(record, 0, record.length - CHAIN_TAG_BYTES);
+        try {
+            chainMac.doFinal(out, 0);
+        } catch (javax.crypto.ShortBufferException e) {
+            throw new IllegalStateException("chain buffer", e);
+        }
+        System.arraycopy(out, 0, record, record.length - CHAIN_TAG_BYTES, CHAIN_TAG_BYTES);
+    }
+
+    /** Format 2: the stored chain tag agrees with the chain value computed for this record. */
+    static boolean chainTagMatches(byte[] record, byte[] chainAfter) {
+        if (record.length < CHAIN_TAG_BYTES || chainAfter == null) {
+            return false;
+        }
+        int diff = 0;
+        int at = record.length - CHAIN_TAG_BYTES;
+        for (int i = 0; i < CHAIN_TAG_BYTES; i++) {
+            diff |= record[at + i] ^ chainAfter[i];
+        }
+        return diff == 0; // constant time, as MessageDigest.isEqual, without copying the tag out
+    }
+
+    // ------------------------------------------------------------------ format 2
+
+    /**
+     * Format 2: an event record sealed completely (both AEADs) on the calling thread, with room for the
+     * chain tag that the writer fills in ({@link #chainAndTag}). {@code nonces[nonceOffset..+12]} is the
+     * record's fresh random nonce.
+     */
+    byte[] sealEvent2(byte[] streamKey, int keyId, long sequence, long timestampMillis, byte[] payload,
+                      byte[] nonces, int nonceOffset) {
+        InnerRecord inner = InnerRecord.newBuilder().setTimestampMillis(timestampMillis)
+                .setPayload(UnsafeByteOperations.unsafeWrap(payload)).build();
+        int innerSize = inner.getSerializedSize();
+        int innerPadded = (innerSize + 1 + 15) & ~15;
+        int innerCiphertext = innerPadded + Crypto.TAG_BYTES;
+        // OuterRecord{kind = EVENT, stream_key_id, sequence, inner_ciphertext} written field by field with
+        // protobuf's own CodedOutputStream, so the inner ciphertext lands in place instead of being copied
+        // into a ByteString; the generated parser reads it (RecordCodecTest checks the bytes are identical).
+        int prefix = CodedOutputStream.computeEnumSize(1, OuterRecord.Kind.EVENT_VALUE)
+                + (keyId != 0 ? CodedOutputStream.computeUInt32Size(2, keyId) : 0)
+                + (sequence != 0 ? CodedOutputStream.computeUInt64Size(3, sequence) : 0)
+                + CodedOutputStream.computeTagSize(5) + CodedOutputStream.computeUInt32SizeNoTag(innerCiphertext);
+        int outerSize = prefix + innerCiphertext;
+        int padded = bucket(outerSize);
+        byte[] ip = innerPlain.length >= innerPadded ? innerPlain : (innerPlain = new byte[innerPadded]);
+        byte[] op = outerPlain.length >= padded ? outerPlain : (outerPlain = new byte[padded]);
+        try {
+            CodedOutputStream out = CodedOutputStream.newInstance(ip, 0, innerSize);
+            inner.writeTo(out);
+            out.checkNoSpaceLeft();
+            ip[innerSize] = (byte) 0x80;
+            Arrays.fill(ip, innerSize + 1, innerPadded, (byte) 0);
+
+            out = CodedOutputStream.newInstance(op, 0, prefix);
+            out.writeEnum(1, OuterRecord.Kind.EVENT_VALUE);
+            if (keyId != 0) {
+                out.writeUInt32(2, keyId);
+            }
+            if (sequence != 0) {
+                out.writeUInt64(3, sequence);
+            }
+            out.writeTag(5, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(innerCiphertext);
+            out.checkNoSpaceLeft();
+
+            Cipher innerGcm = innerCipher(keyId);
+            innerGcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(streamKey, "AES"),
+                    new GCMParameterSpec(Crypto.TAG_BITS, nonces, nonceOffset, Crypto.NONCE_BYTES));
+            innerGcm.updateAAD(innerAad2(keyId, sequence));
+            innerGcm.doFinal(ip, 0, innerPadded, op, prefix);
+            op[outerSize] = (byte) 0x80;
+            Arrays.fill(op, outerSize + 1, padded, (byte) 0);
+            return sealOuter2(op, padded, nonces, nonceOffset);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("record encoding", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM seal failed", e);
+        } finally {
+            Arrays.fill(ip, 0, innerPadded, (byte) 0);
+            Arrays.fill(op, 0, padded, (byte) 0);
+        }
+    }
+
+    /** Format 2: a control record (tombstone, torn-tail acknowledgement), sealed by the writer. */
+    byte[] sealControl2(OuterRecord outer, byte[] nonces, int nonceOffset) {
+        int size = outer.getSerializedSize();
+        int padded = bucket(size);
+        byte[] op = new byte[padded];
+        try {
+            CodedOutputStream out = CodedOutputStream.newInstance(op, 0, size);
+            outer.writeTo(out);
+            out.checkNoSpaceLeft();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("outer record encoding", e);
+        }
+        op[size] = (byte) 0x80;
+        return sealOuter2(op, padded, nonces, nonceOffset);
+    }
+
+    private byte[] sealOuter2(byte[] padded, int length, byte[] nonces, int nonceOffset) {
+        byte[] record = new byte[HEADER_BYTES + length + Crypto.TAG_BYTES + CHAIN_TAG_BYTES];
+        record[0] = (byte) VERSION_2;
+        record[1] = (byte) (logKeyId >>> 24);
+        record[2] = (byte) (logKeyId >>> 16);
+        record[3] = (byte) (logKeyId >>> 8);
+        record[4] = (byte) logKeyId;
+        System.arraycopy(nonces, nonceOffset, record, 5, Crypto.NONCE_BYTES);
+        try {
+            gcm.init(Cipher.ENCRYPT_MODE, logKeySpec, new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES));
+            gcm.updateAAD(record, 0, HEADER_BYTES);
+            gcm.doFinal(padded, 0, length, record, HEADER_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM seal failed", e);
+        }
+        return record;
+    }
+
+    private byte[] innerAad2(int keyId, long sequence) {
+        byte[] aad = innerAad2;
+        int at = INNER_LABEL_2.length;
+        for (int i = 0; i < 4; i++) {
+            aad[at + i] = (byte) (keyId >>> (24 - 8 * i));
+        }
+        for (int i = 0; i < 8; i++) {
+            aad[at + 4 + i] = (byte) (sequence >>> (56 - 8 * i));
+        }
+        return aad;
     }
 
     byte[] sealOuter(OuterRecord outer, byte[] previousChain, SecureRandom random) {
@@ -148,7 +351,59 @@ final class RecordCodec {
         return record;
     }
 
-    /** Authenticates a record against the previous chain value and parses its outer layer. */
+    /**
+     * Authenticates a record and parses its outer layer. Format 1 authenticates against the previous chain
+     * value (associated data); format 2 checks the stored chain tag against {@code chainAfter} (chain[i]
+     * as the reader computed it from chain[i-1] and this record) and the AEAD against the header alone.
+     */
+    OuterRecord openOuter(byte[] record, byte[] previousChain, byte[] chainAfter) throws RecordException {
+        if (format == VERSION_2) {
+            return openOuter2(record, chainAfter);
+        }
+        return openOuter(record, previousChain);
+    }
+
+    private OuterRecord openOuter2(byte[] record, byte[] chainAfter) throws RecordException {
+        if (record.length < HEADER_BYTES + Crypto.TAG_BYTES + CHAIN_TAG_BYTES) {
+            throw new RecordException("record too short");
+        }
+        if (record.length > MAX_RECORD_BYTES) {
+            throw new RecordException("record too long");
+        }
+        if (record[0] != VERSION_2) {
+            throw new RecordException("unknown record version");
+        }
+        if (ByteBuffer.wrap(record, 1, 4).getInt() != logKeyId) {
+            throw new RecordException("unknown log key id");
+        }
+        if (!chainTagMatches(record, chainAfter)) {
+            throw new RecordException("chain broken (a record before this one was removed, moved or altered)");
+        }
+        byte[] padded;
+        try {
+            gcm.init(Cipher.DECRYPT_MODE, logKeySpec, new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES));
+            gcm.updateAAD(record, 0, HEADER_BYTES);
+            padded = gcm.doFinal(record, HEADER_BYTES, record.length - HEADER_BYTES - CHAIN_TAG_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new RecordException("authentication failed");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM open failed", e);
+        }
+        int length = unpaddedLength(padded);
+        try {
+            OuterRecord outer = OuterRecord.parseFrom(ByteBuffer.wrap(padded, 0, length));
+            if (!outer.getInnerNonce().isEmpty()) {
+                throw new RecordException("inner record shape");
+            }
+            return outer;
+        } catch (InvalidProtocolBufferException e) {
+            throw new RecordException("outer record encoding");
+        } finally {
+            Crypto.wipe(padded);
+        }
+    }
+
+    /** Format 1: authenticates a record against the previous chain value and parses its outer layer. */
     OuterRecord openOuter(byte[] record, byte[] previousChain) throws RecordException {
         if (record.length < HEADER_BYTES + Crypto.TAG_BYTES) {
             throw new RecordException("record too short");
@@ -204,6 +459,37 @@ final class RecordCodec {
         }
     }
 
+    /** Opens an event's inner layer; {@code record} is the whole record (format 2 takes its nonce). */
+    InnerRecord openInner(byte[] streamKey, OuterRecord outer, byte[] record) throws RecordException {
+        if (format == VERSION) {
+            return openInner(streamKey, outer);
+        }
+        int n = outer.getInnerCiphertext().size();
+        if (n < Crypto.TAG_BYTES + 16 || (n - Crypto.TAG_BYTES) % 16 != 0 || record.length < HEADER_BYTES) {
+            throw new RecordException("inner record shape");
+        }
+        byte[] plain;
+        try {
+            Cipher inner = innerCipher(outer.getStreamKeyId());
+            inner.init(Cipher.DECRYPT_MODE, new SecretKeySpec(streamKey, "AES"),
+                    new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES));
+            inner.updateAAD(innerAad2(outer.getStreamKeyId(), outer.getSequence()));
+            plain = inner.doFinal(outer.getInnerCiphertext().toByteArray());
+        } catch (AEADBadTagException e) {
+            throw new RecordException("inner authentication failed");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM open failed", e);
+        }
+        try {
+            return InnerRecord.parseFrom(ByteBuffer.wrap(plain, 0, unpaddedLength(plain)));
+        } catch (InvalidProtocolBufferException e) {
+            throw new RecordException("inner record encoding");
+        } finally {
+            Crypto.wipe(plain);
+        }
+    }
+
+    /** Format 1: opens an event's inner layer with the nonce it carries. */
     InnerRecord openInner(byte[] streamKey, OuterRecord outer) throws RecordException {
         if (outer.getInnerNonce().size() != Crypto.NONCE_BYTES || outer.getInnerCiphertext().size() < Crypto.TAG_BYTES) {
             throw new RecordException("inner record shape");

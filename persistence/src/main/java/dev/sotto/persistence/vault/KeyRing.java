@@ -28,6 +28,8 @@ public final class KeyRing {
 
     private final byte[] masterKey;
     private final int logKeyId;
+    /** Record format of this vault's log (1 or 2), fixed at creation: see {@code RecordCodec}. */
+    private final int logFormat;
     private final Map<String, StreamEntry> byStream = new HashMap<>();
     private final Map<Integer, StreamEntry> byKeyId = new HashMap<>();
     private final Set<Integer> shredded = new HashSet<>();
@@ -35,21 +37,38 @@ public final class KeyRing {
     private long anchorCount;
     private byte[] anchorHead;
 
-    private KeyRing(byte[] masterKey, int logKeyId, int nextKeyId) {
+    /** The log format new vaults write. */
+    public static final int CURRENT_LOG_FORMAT = 2;
+
+    private KeyRing(byte[] masterKey, int logKeyId, int logFormat, int nextKeyId) {
         this.masterKey = masterKey;
         this.logKeyId = logKeyId;
+        this.logFormat = logFormat;
         this.nextKeyId = nextKeyId;
     }
 
     static KeyRing createNew(SecureRandom random) {
-        return new KeyRing(Crypto.randomBytes(random, Crypto.KEY_BYTES), random.nextInt() & 0x7fffffff, 1);
+        return createNew(random, CURRENT_LOG_FORMAT);
+    }
+
+    /** A new ring whose log uses {@code logFormat} (1 only to make old-format vaults for tests). */
+    static KeyRing createNew(SecureRandom random, int logFormat) {
+        if (logFormat != 1 && logFormat != 2) {
+            throw new IllegalArgumentException("unknown log format");
+        }
+        return new KeyRing(Crypto.randomBytes(random, Crypto.KEY_BYTES), random.nextInt() & 0x7fffffff, logFormat, 1);
     }
 
     static KeyRing fromBody(KeyRingBody body) throws KeyRingCorruptException {
         if (body.getMasterKey().size() != Crypto.KEY_BYTES) {
             throw new KeyRingCorruptException("master key length");
         }
-        KeyRing ring = new KeyRing(body.getMasterKey().toByteArray(), body.getLogKeyId(), body.getNextStreamKeyId());
+        int logFormat = body.getLogFormat() == 0 ? 1 : body.getLogFormat();
+        if (logFormat > CURRENT_LOG_FORMAT) {
+            throw new KeyRingCorruptException("unknown log format");
+        }
+        KeyRing ring = new KeyRing(body.getMasterKey().toByteArray(), body.getLogKeyId(), logFormat,
+                body.getNextStreamKeyId());
         for (StreamKey sk : body.getStreamsList()) {
             if (sk.getKey().size() != Crypto.KEY_BYTES || sk.getKeyId() == 0 || sk.getKeyId() >= body.getNextStreamKeyId()) {
                 throw new KeyRingCorruptException("stream key entry");
@@ -72,6 +91,7 @@ public final class KeyRing {
                 .setMasterKey(ByteString.copyFrom(masterKey))
                 .setLogKeyId(logKeyId)
                 .setNextStreamKeyId(nextKeyId)
+                .setLogFormat(logFormat == 1 ? 0 : logFormat)
                 .addAllShreddedKeyIds(shredded);
         byKeyId.values().stream().sorted((x, y) -> Integer.compare(x.keyId(), y.keyId())).forEach(e ->
                 b.addStreams(StreamKey.newBuilder().setKeyId(e.keyId()).setStreamId(e.streamId())
@@ -91,6 +111,10 @@ public final class KeyRing {
 
     public int logKeyId() {
         return logKeyId;
+    }
+
+    public int logFormat() {
+        return logFormat;
     }
 
     public synchronized Optional<StreamEntry> stream(String streamId) {

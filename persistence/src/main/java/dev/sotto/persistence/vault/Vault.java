@@ -48,6 +48,19 @@ public final class Vault implements AutoCloseable {
     }
 
     public static Vault create(Path dir, char[] passphrase, KdfParams kdf, SecureRandom random, Clock clock) throws IOException {
+        return create(dir, passphrase, kdf, random, clock, KeyRing.CURRENT_LOG_FORMAT);
+    }
+
+    /**
+     * Creates a vault whose log writes record format {@code logFormat}. Only compatibility tests pass 1:
+     * a format-1 vault (made before format 2 existed) must keep opening, verifying and appending.
+     */
+    public static Vault createWithLogFormat(Path dir, char[] passphrase, KdfParams kdf, int logFormat) throws IOException {
+        return create(dir, passphrase, kdf, new SecureRandom(), Clock.systemUTC(), logFormat);
+    }
+
+    private static Vault create(Path dir, char[] passphrase, KdfParams kdf, SecureRandom random, Clock clock, int logFormat)
+            throws IOException {
         Files.createDirectories(dir);
         if (Files.exists(dir.resolve(KeyRingFile.FILE_NAME)) || Files.exists(dir.resolve(LOG_DIR))) {
             throw new VaultException("a vault already exists here");
@@ -59,7 +72,7 @@ public final class Vault implements AutoCloseable {
             byte[] vaultId = Crypto.randomBytes(random, 16);
             byte[] kek = Crypto.argon2id(passphrase, salt, kdf);
             KeyRingHeader header = KeyRingFile.header(kdf, salt, vaultId, Crypto.randomBytes(random, Crypto.NONCE_BYTES));
-            KeyRingStore store = new KeyRingStore(dir, KeyRing.createNew(random), header, kek, random);
+            KeyRingStore store = new KeyRingStore(dir, KeyRing.createNew(random, logFormat), header, kek, random);
             store.persist();
             EventLog log = EventLog.open(dir.resolve(LOG_DIR), store, false, clock);
             return new Vault(dir, store, log, lockChannel, lock);

@@ -7,13 +7,20 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The golden vault of format version 1 (issue 3): made once by {@link #main} with this version and
- * committed under {@code src/test/resources/golden-vault-v1}; {@link GoldenVaultTest} must keep opening it.
- * Regenerate only for a deliberate format change, never to make a test pass.
+ * The golden vaults (issue 3), one per log record format: made once by {@link #main} and committed as
+ * {@code src/test/resources/golden-vault-v1.zip} (format 1) and {@code golden-vault-v2.zip} (format 2);
+ * {@link GoldenVaultTest} must keep opening both. Never regenerate a committed one to make a test pass:
+ * a new format gets a new golden vault next to the old ones.
+ *
+ * <pre>
+ * java -cp ... dev.sotto.persistence.log.GoldenVault DIR 2   # then zip DIR's contents
+ * </pre>
  */
 public final class GoldenVault {
     static final String PASSPHRASE = "sotto golden vault v1";
     static final String RESOURCE = "golden-vault-v1";
+    static final String PASSPHRASE_V2 = "sotto golden vault v2";
+    static final String RESOURCE_V2 = "golden-vault-v2";
     static final StreamId ACCOUNT = StreamId.of("alice@example.org");
     static final StreamId BOB = StreamId.of("alice@example.org/bob@example.org");
     static final StreamId CAROL = StreamId.of("alice@example.org/carol@example.org");
@@ -28,7 +35,9 @@ public final class GoldenVault {
     private GoldenVault() {}
 
     public static void main(String[] args) throws Exception {
-        try (Vault vault = Vault.create(Path.of(args[0]), PASSPHRASE.toCharArray(), KdfParams.forTests())) {
+        int format = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        String passphrase = format == 1 ? PASSPHRASE : PASSPHRASE_V2;
+        try (Vault vault = Vault.createWithLogFormat(Path.of(args[0]), passphrase.toCharArray(), KdfParams.forTests(), format)) {
             EventLog log = vault.log();
             log.append(ACCOUNT, bytes("account created")).join();
             log.append(BOB, bytes("hello bob")).join();

@@ -14,13 +14,13 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 3: a vault made by format version 1 stays readable by every later version. */
+/** Issue 3: a vault made by each log record format stays readable (and writable) by every later version. */
 class GoldenVaultTest {
     @TempDir
     Path dir;
 
-    private void unpack() throws Exception {
-        try (InputStream raw = GoldenVaultTest.class.getResourceAsStream("/" + GoldenVault.RESOURCE + ".zip");
+    private void unpack(String resource) throws Exception {
+        try (InputStream raw = GoldenVaultTest.class.getResourceAsStream("/" + resource + ".zip");
              ZipInputStream zip = new ZipInputStream(raw)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
@@ -41,9 +41,19 @@ class GoldenVaultTest {
     }
 
     @Test
-    void goldenVaultOpensVerifiesAndReplays() throws Exception {
-        unpack();
-        try (Vault vault = Vault.openReadOnly(dir, GoldenVault.PASSPHRASE.toCharArray())) {
+    void goldenVaultOfFormat1OpensVerifiesAndReplays() throws Exception {
+        opensVerifiesAndReplays(GoldenVault.RESOURCE, GoldenVault.PASSPHRASE, 1);
+    }
+
+    @Test
+    void goldenVaultOfFormat2OpensVerifiesAndReplays() throws Exception {
+        opensVerifiesAndReplays(GoldenVault.RESOURCE_V2, GoldenVault.PASSPHRASE_V2, 2);
+    }
+
+    private void opensVerifiesAndReplays(String resource, String passphrase, int format) throws Exception {
+        unpack(resource);
+        assertThat(recordVersions()).as("every record's clear version byte").containsOnly(format);
+        try (Vault vault = Vault.openReadOnly(dir, passphrase.toCharArray())) {
             VerifyReport report = vault.log().verify();
             assertThat(report.intact()).as(report.toString()).isTrue();
             assertThat(report.records()).isEqualTo(7); // 6 events and a tombstone
@@ -55,11 +65,20 @@ class GoldenVaultTest {
             assertThat(replay(vault)).isEqualTo(GoldenVault.EXPECTED);
         }
         // And a writer can continue it.
-        try (Vault vault = Vault.open(dir, GoldenVault.PASSPHRASE.toCharArray())) {
+        try (Vault vault = Vault.open(dir, passphrase.toCharArray())) {
             assertThat(vault.log().append(GoldenVault.BOB, "still here".getBytes(StandardCharsets.UTF_8)).join()).isEqualTo(7);
             List<String> all = replay(vault);
             assertThat(all).startsWith(GoldenVault.EXPECTED.toArray(String[]::new));
             assertThat(all.get(all.size() - 1)).isEqualTo("alice@example.org/bob@example.org|2|still here");
         }
+        // A vault keeps its format: the appended record (and the final anchor) did not change it.
+        assertThat(recordVersions()).containsOnly(format).hasSize(8);
+        try (Vault vault = Vault.openReadOnly(dir, passphrase.toCharArray())) {
+            assertThat(vault.log().verify().intact()).isTrue();
+        }
+    }
+
+    private List<Integer> recordVersions() {
+        return RawQueue.read(dir.resolve(Vault.LOG_DIR)).stream().map(d -> (int) d.bytes()[0]).toList();
     }
 }

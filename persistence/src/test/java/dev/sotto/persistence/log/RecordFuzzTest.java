@@ -8,8 +8,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * Issue 3: arbitrary bytes as a record → only the library's own exception ({@link RecordException}).
- * Half the inputs are a valid sealed record mutated by the fuzzer (so the fuzzer reaches the parsing
+ * Issue 3: arbitrary bytes as a record → only the library's own exception ({@link RecordException}), for
+ * both record formats (the input's last byte picks one: odd is format 2, see {@link RecordCodec}). Most inputs are a valid sealed record mutated by the fuzzer (so the fuzzer reaches the parsing
  * behind the AEAD as well: with the keys known here, the "mutate then re-seal" branch feeds arbitrary
  * plaintext to the padding and protobuf layers). Plain {@code mvn test} replays the committed corpus.
  */
@@ -23,8 +23,10 @@ class RecordFuzzTest {
         Arrays.fill(STREAM_KEY, (byte) 3);
     }
 
-    private final RecordCodec codec = new RecordCodec(LOG_KEY, CHAIN_KEY, 7);
-    private final byte[] genesis = codec.genesis(new byte[16]);
+    private final RecordCodec codec1 = new RecordCodec(LOG_KEY, CHAIN_KEY, 7, RecordCodec.VERSION);
+    private final RecordCodec codec2 = new RecordCodec(LOG_KEY, CHAIN_KEY, 7, RecordCodec.VERSION_2);
+    private final byte[] genesis = codec1.genesis(new byte[16]);
+    private RecordCodec codec;
     /**
      * Nonces for the seals this harness makes itself. They must never repeat under one key: the JCE GCM
      * cipher the codec keeps refuses a repeated (key, nonce) pair, exactly as production relies on.
@@ -37,6 +39,7 @@ class RecordFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void recordBytes(FuzzedDataProvider data) {
+        codec = data.consumeBoolean() ? codec2 : codec1;
         byte[] record;
         switch (data.consumeInt(0, 2)) {
             case 0 -> record = data.consumeRemainingAsBytes();
@@ -57,9 +60,9 @@ class RecordFuzzTest {
             }
         }
         try {
-            OuterRecord outer = codec.openOuter(record, genesis);
+            OuterRecord outer = codec.openOuter(record, genesis, codec.chain(genesis, record));
             if (outer.getKind() == OuterRecord.Kind.EVENT) {
-                codec.openInner(STREAM_KEY, outer);
+                codec.openInner(STREAM_KEY, outer, record);
             }
         } catch (RecordException expected) {
             // The only failure a hostile record may cause.
@@ -67,6 +70,11 @@ class RecordFuzzTest {
     }
 
     private byte[] validRecord(byte[] payload) {
+        if (codec == codec2) {
+            byte[] record = codec2.sealEvent2(STREAM_KEY, 1, 0, 0, payload, nextNonce(), 0);
+            codec2.chainAndTag(genesis, record, new byte[RecordCodec.CHAIN_BYTES]);
+            return record;
+        }
         byte[] nonce = nextNonce();
         byte[] inner = codec.sealInner(STREAM_KEY, nonce, 1, 0, 0, payload);
         return codec.sealOuter(OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT).setStreamKeyId(1)
@@ -74,16 +82,26 @@ class RecordFuzzTest {
                 genesis, new SecureRandom());
     }
 
-    /** Seals bytes that are not a padded OuterRecord, as only a key holder could. */
+    /**
+     * Seals bytes that are not a padded OuterRecord, as only a key holder could (format 2: chain tag
+     * included), so the arbitrary plaintext reaches the padding and protobuf layers.
+     */
     private byte[] sealRaw(byte[] plaintext) {
         dev.sotto.persistence.vault.Crypto crypto = new dev.sotto.persistence.vault.Crypto();
+        boolean v2 = codec == codec2;
+        byte[] nonce = nextNonce();
         byte[] header = new byte[RecordCodec.HEADER_BYTES];
-        java.nio.ByteBuffer.wrap(header).put((byte) RecordCodec.VERSION).putInt(7);
-        byte[] aad = Arrays.copyOf(header, header.length + genesis.length);
-        System.arraycopy(genesis, 0, aad, header.length, genesis.length);
-        byte[] sealed = crypto.seal(LOG_KEY, nextNonce(), aad, plaintext, 0, plaintext.length);
-        byte[] record = Arrays.copyOf(header, header.length + sealed.length);
+        java.nio.ByteBuffer.wrap(header).put((byte) (v2 ? RecordCodec.VERSION_2 : RecordCodec.VERSION)).putInt(7).put(nonce);
+        byte[] aad = v2 ? header : Arrays.copyOf(header, header.length + genesis.length);
+        if (!v2) {
+            System.arraycopy(genesis, 0, aad, header.length, genesis.length);
+        }
+        byte[] sealed = crypto.seal(LOG_KEY, nonce, aad, plaintext, 0, plaintext.length);
+        byte[] record = Arrays.copyOf(header, header.length + sealed.length + (v2 ? RecordCodec.CHAIN_TAG_BYTES : 0));
         System.arraycopy(sealed, 0, record, header.length, sealed.length);
+        if (v2) {
+            codec2.chainAndTag(genesis, record, new byte[RecordCodec.CHAIN_BYTES]);
+        }
         return record;
     }
 }

@@ -13,9 +13,9 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Issue 3, the figures JMH does not give: bytes on disk per 200-byte record (encrypted vs raw Chronicle,
- * measured as the distance between the first and the last document in the data file) and the unlock
- * time with the real Argon2id parameters (64 MiB, t=3), median of 5.
+ * Issue 3, the figures JMH does not give: bytes on disk per 200-byte record (encrypted, in record format 2
+ * and in format 1, vs raw Chronicle, measured as the distance between the first and the last document in
+ * the data file) and the unlock time with the real Argon2id parameters (64 MiB, t=3), median of 5.
  *
  * <pre>
  * mvn -B -pl testvectors -am -Pbench -DskipTests verify -Dbench.main=dev.sotto.vectors.bench.EventLogFootprint
@@ -28,22 +28,26 @@ public final class EventLogFootprint {
         int n = 10_000;
         byte[] payload = EventLogBenchmark.payload();
         Path dir = EventLogBenchmark.tempDir("footprint");
+        Path dir1 = EventLogBenchmark.tempDir("footprint-format1");
         Path rawDir = EventLogBenchmark.tempDir("footprint-raw");
         try {
-            try (Vault vault = Vault.create(dir, EventLogBenchmark.PASSPHRASE.clone(), KdfParams.forTests())) {
-                CompletableFuture<Long> last = null;
-                for (int i = 0; i < n; i++) {
-                    last = vault.log().append(StreamId.of("s" + (i & 3)), payload);
+            for (Path d : new Path[] {dir, dir1}) {
+                int format = d == dir ? 2 : 1;
+                try (Vault vault = Vault.createWithLogFormat(d, EventLogBenchmark.PASSPHRASE.clone(), KdfParams.forTests(), format)) {
+                    CompletableFuture<Long> last = null;
+                    for (int i = 0; i < n; i++) {
+                        last = vault.log().append(StreamId.of("s" + (i & 3)), payload);
+                    }
+                    last.join();
                 }
-                last.join();
             }
             try (SingleChronicleQueue raw = EventLogBenchmark.rawQueue(rawDir); ExcerptAppender a = raw.createAppender()) {
                 for (int i = 0; i < n; i++) {
                     a.writeBytes(BytesStore.wrap(payload));
                 }
             }
-            System.out.printf("bytes on disk per record (200-byte payload): encrypted %.1f, raw Chronicle %.1f%n",
-                    perRecord(dir.resolve(Vault.LOG_DIR)), perRecord(rawDir));
+            System.out.printf("bytes on disk per record (200-byte payload): encrypted format 2 %.1f, format 1 %.1f, raw Chronicle %.1f%n",
+                    perRecord(dir.resolve(Vault.LOG_DIR)), perRecord(dir1.resolve(Vault.LOG_DIR)), perRecord(rawDir));
 
             long[] unlock = new long[5];
             Path real = EventLogBenchmark.tempDir("unlock");
@@ -59,6 +63,7 @@ public final class EventLogFootprint {
             EventLogBenchmark.delete(real);
         } finally {
             EventLogBenchmark.delete(dir);
+            EventLogBenchmark.delete(dir1);
             EventLogBenchmark.delete(rawDir);
         }
     }
