@@ -59,6 +59,8 @@ public final class SottoEngine implements AutoCloseable {
     private final EventBus bus = new EventBus();
     private final AtomicReference<EngineState> state;
     private final Map<Jid, AccountRuntime> runtimes = new ConcurrentHashMap<>();
+    /** Certificates accepted "once" per account: trusted while this engine runs, never stored (issue 10). */
+    private final Map<Jid, Set<String>> acceptedOnce = new ConcurrentHashMap<>();
     private final Object recordOrder = new Object();
     private final int skippedAtReplay;
     private volatile MessageInterceptor interceptor = MessageInterceptor.NONE;
@@ -199,7 +201,7 @@ public final class SottoEngine implements AutoCloseable {
         Jid bare = requireAccount(account);
         CompletableFuture<Long> f = record(new AccountEvent.AccountChanged(bare, password, host, port, tlsPolicy,
                 resource));
-        runtimes.get(bare).client.updateAccount(state.get().accounts().get(bare));
+        runtimes.get(bare).client.updateAccount(forClient(bare));
         return f;
     }
 
@@ -210,6 +212,7 @@ public final class SottoEngine implements AutoCloseable {
         if (rt != null) {
             rt.client.disconnect();
         }
+        acceptedOnce.remove(bare);
         return record(new AccountEvent.AccountRemoved(bare));
     }
 
@@ -224,8 +227,38 @@ public final class SottoEngine implements AutoCloseable {
             throw new IllegalArgumentException("a SHA-256 fingerprint is 32 hex bytes");
         }
         CompletableFuture<Long> f = record(new AccountEvent.CertificatePinned(bare, normalized));
-        runtimes.get(bare).client.updateAccount(state.get().accounts().get(bare));
+        runtimes.get(bare).client.updateAccount(forClient(bare));
         return f;
+    }
+
+    /**
+     * Trusts the certificate with this SHA-256 for the account while this engine runs, without pinning it
+     * (DESIGN.md, Reconnects and downgrades: "a certificate accepted once is trusted for that session only (an event,
+     * not a pin)"). Publishes the transient {@code CertificateAcceptedOnce}; nothing is written to the log, so the
+     * next start asks again. Connect afterwards to use it.
+     */
+    public void acceptCertificateOnce(Jid account, String sha256) {
+        Jid bare = requireAccount(account);
+        String normalized = CertificateFingerprint.normalize(sha256);
+        if (normalized == null) {
+            throw new IllegalArgumentException("a SHA-256 fingerprint is 32 hex bytes");
+        }
+        acceptedOnce.computeIfAbsent(bare, a -> ConcurrentHashMap.newKeySet()).add(normalized);
+        runtimes.get(bare).client.updateAccount(forClient(bare));
+        publish(new XmppEvent.CertificateAcceptedOnce(bare, normalized));
+    }
+
+    /** The account as its client sees it: the durable configuration plus the certificates accepted once. */
+    private XmppAccount forClient(Jid bare) {
+        XmppAccount a = state.get().accounts().get(bare);
+        Set<String> once = acceptedOnce.get(bare);
+        if (a == null || once == null) {
+            return a;
+        }
+        for (String sha256 : once) {
+            a = a.withPin(sha256);
+        }
+        return a;
     }
 
     // ------------------------------------------------------------------ connections and chat
@@ -233,7 +266,7 @@ public final class SottoEngine implements AutoCloseable {
     /** Connects the account and keeps it connected (reconnects with backoff) until {@link #disconnect}. */
     public void connect(Jid account) {
         AccountRuntime rt = runtimes.get(requireAccount(account));
-        rt.client.updateAccount(state.get().accounts().get(account.bare()));
+        rt.client.updateAccount(forClient(account.bare()));
         rt.client.connect();
     }
 
