@@ -100,6 +100,15 @@ public final class SottoEngine implements AutoCloseable {
      * @throws LogTamperedException when the log's chain or a record's seal does not verify
      */
     public static SottoEngine open(EventLog log, EngineOptions options) throws LogTamperedException {
+        return open(log, options, e -> { });
+    }
+
+    /**
+     * Like {@link #open(EventLog, EngineOptions)}; {@code replayed} also sees every durable event of the replay, in
+     * log order, so a layer above (OTR) folds its own events from the same pass instead of reading the log again.
+     */
+    public static SottoEngine open(EventLog log, EngineOptions options, Consumer<? super DurableEvent> replayed)
+            throws LogTamperedException {
         EngineEventCodec codec = new EngineEventCodec();
         EngineState[] st = {EngineState.EMPTY};
         int[] skipped = {0};
@@ -113,6 +122,7 @@ public final class SottoEngine implements AutoCloseable {
                 return;
             }
             st[0] = st[0].apply(e, r.timestamp());
+            replayed.accept(e);
             if (e instanceof XmppEvent.MessageReceived m && m.id() != null) {
                 seen.computeIfAbsent(m.account(), k -> new java.util.HashSet<>()).add(seenKey(m));
             }

@@ -24,7 +24,17 @@ public final class Notifier {
 
     /** Whether {@code event} deserves a notification while {@code appFocused} says whether a Sotto window is focused. */
     public static boolean shouldNotify(Object event, boolean appFocused) {
-        return !appFocused && event instanceof XmppEvent.MessageReceived m && !m.body().startsWith("?OTR");
+        return !appFocused && (event instanceof XmppEvent.MessageReceived m && !m.body().startsWith("?OTR")
+                || unstoredPrivate(event));
+    }
+
+    /**
+     * A private message the OTR layer shows but does not store (issue 10): no durable {@code MessageReceived} follows,
+     * so this is the one event that says it arrived.
+     */
+    public static boolean unstoredPrivate(Object event) {
+        return event instanceof dev.sotto.engine.otr.OtrAccountEvent.ChatMessage m && !m.outgoing() && !m.store()
+                && !m.carbon();
     }
 
     /** The notification's text for a message. */
@@ -37,7 +47,8 @@ public final class Notifier {
         if (!shouldNotify(event, appFocused)) {
             return;
         }
-        String text = text((XmppEvent.MessageReceived) event);
+        String text = event instanceof XmppEvent.MessageReceived m ? text(m)
+                : "New message from " + ((dev.sotto.engine.otr.OtrAccountEvent.ChatMessage) event).contact();
         TrayIcon icon = trayIcon();
         if (icon != null) {
             icon.displayMessage("Sotto", text, TrayIcon.MessageType.INFO);
