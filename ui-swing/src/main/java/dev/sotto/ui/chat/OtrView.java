@@ -28,7 +28,7 @@ public record OtrView(OtrStatus status, String theirFingerprint, OtrTrust trust,
     /** Reads the snapshot; on the account's event loop only. */
     public static OtrView read(OtrMessaging m, Jid contact) {
         OtrConversation c = m.conversation(contact);
-        MessageState state = c == null ? null : c.current().messageState();
+        MessageState state = c == null ? null : c.userState();
         OtrStatus status = OtrStatus.NOT_PRIVATE;
         String theirs = null;
         OtrTrust trust = null;
