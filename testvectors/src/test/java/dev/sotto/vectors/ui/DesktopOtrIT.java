@@ -306,7 +306,7 @@ class DesktopOtrIT {
         untilOnEdt("our fingerprint known", () -> bar.view().ourFingerprint() != null);
         assertThat(view(bar).status()).isEqualTo(OtrStatus.NOT_PRIVATE);
         assertThat(view(bar).keepHistory()).as("keep no history: on by default").isFalse();
-        assertThat(GuiActionRunner.execute(() -> find(bar, "otrNoHistory", AbstractButton.class).isSelected())).isTrue();
+        assertThat(GuiActionRunner.execute(() -> find(panel, "otrNoHistory", AbstractButton.class).isSelected())).isTrue();
         screenshot(chat, "chat-otr-not-private");
 
         // Start: the toolbar follows the AKE to "unverified", with bob's real fingerprint.
@@ -389,7 +389,7 @@ class DesktopOtrIT {
         assertThat(storedBodies(engine, alice, bobJid)).doesNotContain("private and forgotten", "bob's private reply");
 
         // Turned off in the chat window: a durable event; private messages are stored from then on.
-        press(find(bar, "otrNoHistory", AbstractButton.class));
+        press(find(panel, "otrNoHistory", AbstractButton.class));
         untilOnEdt("setting shown", () -> bar.view().keepHistory());
         bob.sendMessage(bobJid, alice, "bob's kept reply");
         untilTranscript(panel, "bob's kept reply");
@@ -418,7 +418,7 @@ class DesktopOtrIT {
         ChatPanel panel2 = GuiActionRunner.execute(() -> chat2.open(withBob));
         OtrToolbar bar2 = GuiActionRunner.execute(panel2::otrToolbar);
         untilOnEdt("setting shown after restart", () -> bar2.view().keepHistory());
-        assertThat(GuiActionRunner.execute(() -> find(bar2, "otrNoHistory", AbstractButton.class).isSelected()))
+        assertThat(GuiActionRunner.execute(() -> find(panel2, "otrNoHistory", AbstractButton.class).isSelected()))
                 .isFalse();
         assertThat(GuiActionRunner.execute(panel2::transcriptText)).contains("bob's kept reply")
                 .doesNotContain("private and forgotten", "bob's private reply");

@@ -117,6 +117,9 @@ public final class ChatPanel extends JPanel {
         bar.add(search);
         bar.add(searchResult);
         bar.add(javax.swing.Box.createHorizontalGlue());
+        if (otrToolbar != null) {
+            bar.add(otrToolbar.historyToggle());
+        }
         bar.add(forgetButton);
         return bar;
     }

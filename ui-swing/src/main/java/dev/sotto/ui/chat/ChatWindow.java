@@ -50,7 +50,7 @@ public final class ChatWindow extends JFrame {
         tabs.addChangeListener(e -> reading.accept(isFocused() ? current() : null));
         setContentPane(tabs);
         setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);
-        setSize(new Dimension(640, 480));
+        setSize(new Dimension(800, 520));
         addWindowFocusListener(new java.awt.event.WindowFocusListener() {
             @Override
             public void windowGainedFocus(java.awt.event.WindowEvent e) {

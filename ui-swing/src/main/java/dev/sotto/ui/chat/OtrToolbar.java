@@ -28,7 +28,7 @@ public final class OtrToolbar extends JToolBar {
     private final transient Consumer<String> notice;
     private final JLabel status = new JLabel();
     private final JButton start = new JButton();
-    private final JButton end = new JButton("End private conversation");
+    private final JButton end = new JButton("End private");
     private final JButton fingerprints = new JButton("Fingerprints\u2026");
     private final JButton smp = new JButton("Authenticate\u2026");
     private final JCheckBox noHistory = new JCheckBox("Keep no history of private conversations");
@@ -47,6 +47,8 @@ public final class OtrToolbar extends JToolBar {
         setFloatable(false);
         status.setName("otrStatus");
         start.setName("otrStart");
+        start.setToolTipText("Start a private (OTR) conversation, or refresh it with new keys");
+        end.setToolTipText("End the private conversation");
         end.setName("otrEnd");
         fingerprints.setName("otrFingerprints");
         smp.setName("otrSmp");
@@ -74,10 +76,16 @@ public final class OtrToolbar extends JToolBar {
         add(fingerprints);
         add(smp);
         add(smpResult);
-        add(javax.swing.Box.createHorizontalGlue());
-        add(noHistory);
         show(view);
         refresh();
+    }
+
+    /**
+     * The "keep no history of private conversations" check box; the chat panel shows it next to the other history
+     * controls (search, forget).
+     */
+    public JCheckBox historyToggle() {
+        return noHistory;
     }
 
     /** The state shown now (event dispatch thread). */
@@ -155,8 +163,7 @@ public final class OtrToolbar extends JToolBar {
         status.setText("OTR: " + v.status().label());
         status.setToolTipText(v.theirFingerprint() == null ? null : "Fingerprint " + v.theirFingerprint());
         boolean secured = v.status() == OtrStatus.UNVERIFIED || v.status() == OtrStatus.PRIVATE;
-        start.setText(v.status() == OtrStatus.NOT_PRIVATE ? "Start private conversation"
-                : "Refresh private conversation");
+        start.setText(v.status() == OtrStatus.NOT_PRIVATE ? "Start private" : "Refresh private");
         end.setEnabled(v.status() != OtrStatus.NOT_PRIVATE);
         smp.setEnabled(secured);
         noHistory.setSelected(!v.keepHistory());
