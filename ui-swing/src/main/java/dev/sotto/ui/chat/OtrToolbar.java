@@ -161,6 +161,13 @@ public final class OtrToolbar extends JToolBar {
     private void show(OtrView v) {
         view = v;
         status.setText("OTR: " + v.status().label());
+        // Colour as a second cue besides the words (never the only one): green only when verified.
+        status.setForeground(switch (v.status()) {
+            case PRIVATE -> new java.awt.Color(0x2E, 0x7D, 0x32);
+            case UNVERIFIED -> new java.awt.Color(0xE6, 0x51, 0x00);
+            case FINISHED -> new java.awt.Color(0xC6, 0x28, 0x28);
+            case NOT_PRIVATE -> javax.swing.UIManager.getColor("Label.foreground");
+        });
         status.setToolTipText(v.theirFingerprint() == null ? null : "Fingerprint " + v.theirFingerprint());
         boolean secured = v.status() == OtrStatus.UNVERIFIED || v.status() == OtrStatus.PRIVATE;
         start.setText(v.status() == OtrStatus.NOT_PRIVATE ? "Start private" : "Refresh private");

@@ -42,13 +42,18 @@ public final class Notifier {
         return "New message from " + m.from().bare();
     }
 
+    /** The notification's text for a private message: the contact, never the text. */
+    public static String text(dev.sotto.engine.otr.OtrAccountEvent.ChatMessage m) {
+        return "New message from " + m.contact();
+    }
+
     /** On the event dispatch thread. */
     public void onEvent(Object event, boolean appFocused) {
         if (!shouldNotify(event, appFocused)) {
             return;
         }
         String text = event instanceof XmppEvent.MessageReceived m ? text(m)
-                : "New message from " + ((dev.sotto.engine.otr.OtrAccountEvent.ChatMessage) event).contact();
+                : text((dev.sotto.engine.otr.OtrAccountEvent.ChatMessage) event);
         TrayIcon icon = trayIcon();
         if (icon != null) {
             icon.displayMessage("Sotto", text, TrayIcon.MessageType.INFO);
