@@ -148,7 +148,9 @@ class CertificatePromptIT {
         assertThat(events).noneMatch(e -> e instanceof AccountEvent.CertificatePinned);
 
         answer(panel, "acceptAlways", null);
-        until("pinned", () -> engine.state().accounts().get(ALICE).pinnedSha256().contains(SHA));
+        // The bus delivers after the fold: wait for the event itself, then the state holds the pin.
+        until("pinned", () -> events.stream().anyMatch(e -> e instanceof AccountEvent.CertificatePinned));
+        assertThat(engine.state().accounts().get(ALICE).pinnedSha256()).containsExactly(SHA);
         assertThat(events).filteredOn(e -> e instanceof AccountEvent.CertificatePinned).singleElement()
                 .isEqualTo(new AccountEvent.CertificatePinned(ALICE, SHA));
     }
