@@ -62,6 +62,8 @@ public final class SottoEngine implements AutoCloseable {
     private final EventBus bus = new EventBus();
     private final AtomicReference<EngineState> state;
     private final Map<Jid, AccountRuntime> runtimes = new ConcurrentHashMap<>();
+    /** Certificates accepted "once" per account: trusted while this engine runs, never stored (issue 10). */
+    private final Map<Jid, Set<String>> acceptedOnce = new ConcurrentHashMap<>();
     private final Object recordOrder = new Object();
     private final int skippedAtReplay;
     /** RFC 6189 §4.9: the installation's ZID and retained secrets, a fold of the log's ZRTP records. */
@@ -104,6 +106,15 @@ public final class SottoEngine implements AutoCloseable {
      * @throws LogTamperedException when the log's chain or a record's seal does not verify
      */
     public static SottoEngine open(EventLog log, EngineOptions options) throws LogTamperedException {
+        return open(log, options, e -> { });
+    }
+
+    /**
+     * Like {@link #open(EventLog, EngineOptions)}; {@code replayed} also sees every durable event of the replay, in
+     * log order, so a layer above (OTR) folds its own events from the same pass instead of reading the log again.
+     */
+    public static SottoEngine open(EventLog log, EngineOptions options, Consumer<? super DurableEvent> replayed)
+            throws LogTamperedException {
         EngineEventCodec codec = new EngineEventCodec();
         EngineState[] st = {EngineState.EMPTY};
         int[] skipped = {0};
@@ -121,6 +132,7 @@ public final class SottoEngine implements AutoCloseable {
             if (e instanceof ZrtpEvent z) {
                 zids.apply(z);
             }
+            replayed.accept(e);
             if (e instanceof XmppEvent.MessageReceived m && m.id() != null) {
                 seen.computeIfAbsent(m.account(), k -> new java.util.HashSet<>()).add(seenKey(m));
             }
@@ -246,7 +258,7 @@ public final class SottoEngine implements AutoCloseable {
         Jid bare = requireAccount(account);
         CompletableFuture<Long> f = record(new AccountEvent.AccountChanged(bare, password, host, port, tlsPolicy,
                 resource));
-        runtimes.get(bare).client.updateAccount(state.get().accounts().get(bare));
+        runtimes.get(bare).client.updateAccount(forClient(bare));
         return f;
     }
 
@@ -257,6 +269,7 @@ public final class SottoEngine implements AutoCloseable {
         if (rt != null) {
             rt.client.disconnect();
         }
+        acceptedOnce.remove(bare);
         return record(new AccountEvent.AccountRemoved(bare));
     }
 
@@ -271,8 +284,38 @@ public final class SottoEngine implements AutoCloseable {
             throw new IllegalArgumentException("a SHA-256 fingerprint is 32 hex bytes");
         }
         CompletableFuture<Long> f = record(new AccountEvent.CertificatePinned(bare, normalized));
-        runtimes.get(bare).client.updateAccount(state.get().accounts().get(bare));
+        runtimes.get(bare).client.updateAccount(forClient(bare));
         return f;
+    }
+
+    /**
+     * Trusts the certificate with this SHA-256 for the account while this engine runs, without pinning it
+     * (DESIGN.md, Reconnects and downgrades: "a certificate accepted once is trusted for that session only (an event,
+     * not a pin)"). Publishes the transient {@code CertificateAcceptedOnce}; nothing is written to the log, so the
+     * next start asks again. Connect afterwards to use it.
+     */
+    public void acceptCertificateOnce(Jid account, String sha256) {
+        Jid bare = requireAccount(account);
+        String normalized = CertificateFingerprint.normalize(sha256);
+        if (normalized == null) {
+            throw new IllegalArgumentException("a SHA-256 fingerprint is 32 hex bytes");
+        }
+        acceptedOnce.computeIfAbsent(bare, a -> ConcurrentHashMap.newKeySet()).add(normalized);
+        runtimes.get(bare).client.updateAccount(forClient(bare));
+        publish(new XmppEvent.CertificateAcceptedOnce(bare, normalized));
+    }
+
+    /** The account as its client sees it: the durable configuration plus the certificates accepted once. */
+    private XmppAccount forClient(Jid bare) {
+        XmppAccount a = state.get().accounts().get(bare);
+        Set<String> once = acceptedOnce.get(bare);
+        if (a == null || once == null) {
+            return a;
+        }
+        for (String sha256 : once) {
+            a = a.withPin(sha256);
+        }
+        return a;
     }
 
     // ------------------------------------------------------------------ connections and chat
@@ -280,7 +323,7 @@ public final class SottoEngine implements AutoCloseable {
     /** Connects the account and keeps it connected (reconnects with backoff) until {@link #disconnect}. */
     public void connect(Jid account) {
         AccountRuntime rt = runtimes.get(requireAccount(account));
-        rt.client.updateAccount(state.get().accounts().get(account.bare()));
+        rt.client.updateAccount(forClient(account.bare()));
         rt.client.connect();
     }
 

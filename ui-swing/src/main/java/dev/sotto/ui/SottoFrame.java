@@ -107,7 +107,7 @@ public final class SottoFrame extends JFrame {
     private void showMain(Session loaded) {
         try {
             SottoEngine engine = loaded.engine();
-            chat = new ChatWindow(engine, c -> main.setOpenConversation(c),
+            chat = new ChatWindow(engine, loaded.otr(), c -> main.setOpenConversation(c),
                     new ConversationHistory(loaded.vault().log(), engine));
             main = new MainPanel(engine, c -> chat.open(c));
             content.add(main, MAIN);

@@ -32,6 +32,14 @@ public final class OtrEventCodec implements EventCodec<OtrEvent> {
         } else if (event instanceof OtrInstanceTagAssigned i) {
             b.setInstanceTagAssigned(dev.sotto.engine.event.proto.OtrInstanceTagAssigned.newBuilder()
                     .setAccount(i.account()).setInstanceTag(i.instanceTag()).setAtEpochMillis(i.at().toEpochMilli()));
+        } else if (event instanceof OtrPolicyChanged p) {
+            b.setPolicyChanged(dev.sotto.engine.event.proto.OtrPolicyChanged.newBuilder().setAccount(p.account())
+                    .setContact(p.contact()).setPolicy(policyName(p.policy())).setAllowV2(p.allowV2())
+                    .setAtEpochMillis(p.at().toEpochMilli()));
+        } else if (event instanceof OtrHistoryPolicyChanged h) {
+            b.setHistoryPolicyChanged(dev.sotto.engine.event.proto.OtrHistoryPolicyChanged.newBuilder()
+                    .setAccount(h.account()).setContact(h.contact()).setKeepHistory(h.keepHistory())
+                    .setAtEpochMillis(h.at().toEpochMilli()));
         }
         return b.build().toByteArray();
     }
@@ -66,6 +74,16 @@ public final class OtrEventCodec implements EventCodec<OtrEvent> {
                 return new OtrInstanceTagAssigned(i.getAccount(), i.getInstanceTag(),
                         Instant.ofEpochMilli(i.getAtEpochMillis()));
             }
+            case POLICY_CHANGED: {
+                var p = e.getPolicyChanged();
+                return new OtrPolicyChanged(p.getAccount(), p.getContact(), policyName(p.getPolicy()),
+                        p.getAllowV2(), Instant.ofEpochMilli(p.getAtEpochMillis()));
+            }
+            case HISTORY_POLICY_CHANGED: {
+                var h = e.getHistoryPolicyChanged();
+                return new OtrHistoryPolicyChanged(h.getAccount(), h.getContact(), h.getKeepHistory(),
+                        Instant.ofEpochMilli(h.getAtEpochMillis()));
+            }
             default:
                 throw new IllegalArgumentException("unknown OTR event");
         }
@@ -93,6 +111,30 @@ public final class OtrEventCodec implements EventCodec<OtrEvent> {
         }
         return new dev.sotto.engine.otr.Fingerprint(dev.sotto.engine.otr.OtrPrimitives.sha1(
                 java.util.Arrays.copyOfRange(pub, 2, pub.length))).display();
+    }
+
+    private static dev.sotto.engine.event.proto.OtrPolicyName policyName(String name) {
+        if (name == null) {
+            return dev.sotto.engine.event.proto.OtrPolicyName.OTR_POLICY_UNSPECIFIED;
+        }
+        return switch (name) {
+            case "never" -> dev.sotto.engine.event.proto.OtrPolicyName.OTR_POLICY_NEVER;
+            case "manual" -> dev.sotto.engine.event.proto.OtrPolicyName.OTR_POLICY_MANUAL;
+            case "opportunistic" -> dev.sotto.engine.event.proto.OtrPolicyName.OTR_POLICY_OPPORTUNISTIC;
+            case "always" -> dev.sotto.engine.event.proto.OtrPolicyName.OTR_POLICY_ALWAYS;
+            default -> throw new IllegalArgumentException("unknown OTR policy");
+        };
+    }
+
+    /** A policy this version does not know reads as {@code null}: the record changes nothing. */
+    private static String policyName(dev.sotto.engine.event.proto.OtrPolicyName name) {
+        return switch (name) {
+            case OTR_POLICY_NEVER -> "never";
+            case OTR_POLICY_MANUAL -> "manual";
+            case OTR_POLICY_OPPORTUNISTIC -> "opportunistic";
+            case OTR_POLICY_ALWAYS -> "always";
+            default -> null;
+        };
     }
 
     private static OtrTrustLevel level(OtrTrust t) {

@@ -25,6 +25,13 @@ public sealed interface XmppEvent {
      */
     record CertificateUntrusted(Jid account, String sha256, String reason) implements XmppEvent {}
 
+    /**
+     * The user accepted the certificate {@code sha256} "once" (issue 10; DESIGN.md, Reconnects and downgrades): it is
+     * trusted for this running engine only, an event and not a pin, so it is never stored and is forgotten when the
+     * engine closes.
+     */
+    record CertificateAcceptedOnce(Jid account, String sha256) implements XmppEvent {}
+
     /** SASL failed (RFC 6120 §6.5); {@code condition} is the server's, or ours when the server misbehaved. */
     record AuthenticationFailed(Jid account, String condition, boolean fromServer) implements XmppEvent {}
 

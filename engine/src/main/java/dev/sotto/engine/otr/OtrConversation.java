@@ -39,6 +39,15 @@ public final class OtrConversation {
         return s != null && s.messageState() instanceof EncryptedState ? s : master;
     }
 
+    /**
+     * The message state the user is in (issue 10, the chat toolbar): the preferred instance's while it is private or
+     * finished (OTR v3 "Protocol state": MSGSTATE_FINISHED after the correspondent ended it), else the master's.
+     */
+    public MessageState userState() {
+        OtrSession s = instances.get(preferred);
+        return s != null && !(s.messageState() instanceof PlaintextState) ? s.messageState() : master.messageState();
+    }
+
     public OtrSession instance(int theirInstance) {
         return instances.get(theirInstance);
     }

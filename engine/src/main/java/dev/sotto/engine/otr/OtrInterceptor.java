@@ -51,8 +51,18 @@ public final class OtrInterceptor implements MessageInterceptor {
      */
     public static OtrInterceptor install(SottoEngine engine, EventLog log, Executor crypto, SecureRandom random)
             throws LogTamperedException {
+        return install(engine, log == null ? List.of() : history(log), crypto, random);
+    }
+
+    /**
+     * Installs OTR on {@code engine} with the OTR events of earlier runs already read ({@code history}, e.g.
+     * collected during the engine's own replay by {@link SottoEngine#open(EventLog, dev.sotto.engine.EngineOptions,
+     * java.util.function.Consumer)}).
+     */
+    public static OtrInterceptor install(SottoEngine engine, List<OtrEvent> history, Executor crypto,
+            SecureRandom random) {
         OtrInterceptor i = new OtrInterceptor(engine, crypto, OtrMessagingConfig.DEFAULTS, random, Clock.systemUTC(),
-                log == null ? List.of() : history(log));
+                history);
         engine.setMessageInterceptor(i);
         // Each account gets its key once, early: when it exists at install or when it connects.
         engine.subscribe(e -> {

@@ -5,6 +5,8 @@ import dev.sotto.codecs.otr.OtrMessageCodec;
 import dev.sotto.codecs.otr.OtrText;
 import dev.sotto.codecs.otr.OtrTextCodec;
 import dev.sotto.engine.event.OtrEvent;
+import dev.sotto.engine.event.OtrHistoryPolicyChanged;
+import dev.sotto.engine.event.OtrPolicyChanged;
 import dev.sotto.engine.event.OtrInstanceTagAssigned;
 import dev.sotto.engine.event.OtrKeyGenerated;
 import dev.sotto.engine.event.OtrTrustChanged;
@@ -53,6 +55,10 @@ public final class OtrMessaging {
     private final SecureRandom random;
     private final Clock clock;
     private final Map<Jid, Contact> contacts = new HashMap<>();
+    /** The user's durable per-contact choices (issue 10), folded from the log; absent: the settings' defaults. */
+    private final Map<Jid, OtrPolicy> policies = new HashMap<>();
+    private final Map<Jid, String> policyNames = new HashMap<>();
+    private final Map<Jid, Boolean> keepHistory = new HashMap<>();
     /** Work that waits for our long-term key (only between start and the end of key generation). */
     private final List<LongFunction<List<OtrAccountOutput>>> waitingForKey = new ArrayList<>();
     private OtrTrustBook trust;
@@ -116,6 +122,19 @@ public final class OtrMessaging {
         return c == null ? null : c.conversation;
     }
 
+    /**
+     * Whether messages of private conversations with {@code contact} are stored (DESIGN.md, Durable or transient:
+     * the settings' default, false, until the user decides otherwise with a durable event).
+     */
+    public boolean keepsPrivateHistory(Jid contact) {
+        return keepHistory.getOrDefault(contact.bare(), settings.keepPrivateHistory());
+    }
+
+    /** The contact's policy name ({@code never|manual|opportunistic|always}), or null while it is the default. */
+    public String policyName(Jid contact) {
+        return policyNames.get(contact.bare());
+    }
+
     /** Whether the contact's current session is private. */
     public boolean isPrivate(Jid contact) {
         OtrConversation c = conversation(contact);
@@ -160,8 +179,39 @@ public final class OtrMessaging {
         } else if (e instanceof OtrInstanceTagAssigned t && instanceTag == 0
                 && Integer.compareUnsigned(t.instanceTag(), OtrMessageCodec.MIN_INSTANCE_TAG) >= 0) {
             instanceTag = t.instanceTag();
+        } else if (e instanceof OtrPolicyChanged p) {
+            applyPolicy(p);
+        } else if (e instanceof OtrHistoryPolicyChanged h) {
+            applyHistoryPolicy(h);
         }
         trust = trust.apply(e);
+    }
+
+    private void applyPolicy(OtrPolicyChanged p) {
+        Jid contact = Jid.parse(p.contact());
+        if (contact == null || p.policy() == null) {
+            return; // a policy this version does not know changes nothing
+        }
+        OtrPolicy policy = OtrPolicy.named(p.policy(), p.allowV2());
+        policies.put(contact.bare(), policy);
+        policyNames.put(contact.bare(), p.policy());
+        Contact c = contacts.get(contact.bare());
+        if (c != null) {
+            c.policy = policy;
+            c.conversation = c.conversation.withPolicy(policy);
+        }
+    }
+
+    private void applyHistoryPolicy(OtrHistoryPolicyChanged h) {
+        Jid contact = Jid.parse(h.contact());
+        if (contact == null) {
+            return;
+        }
+        keepHistory.put(contact.bare(), h.keepHistory());
+        Contact c = contacts.get(contact.bare());
+        if (c != null) {
+            c.keepHistory = h.keepHistory();
+        }
     }
 
     /** The result of a {@link OtrAccountOutput.Compute} job came back. */
@@ -331,21 +381,39 @@ public final class OtrMessaging {
         return end();
     }
 
-    /** The contact's policy (OTR v3 "Policies") and whether its private messages may be stored. */
+    /**
+     * The contact's policy (OTR v3 "Policies") and, when not null, whether its private messages may be stored. Both
+     * are durable events (issue 10), so they hold after a restart.
+     */
     public List<OtrAccountOutput> setPolicy(Jid to, OtrPolicy policy, String name, Boolean keepHistory, long now) {
         begin();
-        if (key == null) {
-            return waitForKey(n -> setPolicy(to, policy, name, keepHistory, n));
-        }
-        Contact c = contact(to);
-        c.policy = policy;
-        c.conversation = c.conversation.withPolicy(policy);
+        Jid bare = to.bare();
+        OtrPolicyChanged changed = new OtrPolicyChanged(account.toString(), bare.toString(), name, policy.allowV2(),
+                clock.instant());
+        applyPolicy(changed);
+        out.add(new OtrAccountOutput.Emit(changed));
         if (keepHistory != null) {
-            c.keepHistory = keepHistory;
+            history(bare, keepHistory);
         }
-        out.add(new OtrAccountOutput.Emit(new OtrAccountEvent.PolicyChanged(account, c.bare, name,
-                policy.allowV2())));
+        out.add(new OtrAccountOutput.Emit(new OtrAccountEvent.PolicyChanged(account, bare, name, policy.allowV2())));
         return end();
+    }
+
+    /**
+     * "Keep no history of private (OTR) conversations" with {@code to}, or keep it: a durable event the layer
+     * honours from the next message on (DESIGN.md, Durable or transient).
+     */
+    public List<OtrAccountOutput> setKeepPrivateHistory(Jid to, boolean keep, long now) {
+        begin();
+        history(to.bare(), keep);
+        return end();
+    }
+
+    private void history(Jid bare, boolean keep) {
+        OtrHistoryPolicyChanged h = new OtrHistoryPolicyChanged(account.toString(), bare.toString(), keep,
+                clock.instant());
+        applyHistoryPolicy(h);
+        out.add(new OtrAccountOutput.Emit(h));
     }
 
     // ----------------------------------------------------------------- received
@@ -422,8 +490,9 @@ public final class OtrMessaging {
         if (c == null) {
             OtrConfig config = new OtrConfig(instanceTag, key, settings.defaultPolicy(), settings.maxMessageSize(),
                     settings.heartbeatNanos(), dev.sotto.codecs.otr.OtrLimits.DEFAULT);
-            c = new Contact(bare, OtrConversation.create(config), settings.defaultPolicy(),
-                    settings.keepPrivateHistory());
+            OtrPolicy policy = policies.getOrDefault(bare, settings.defaultPolicy());
+            c = new Contact(bare, OtrConversation.create(config.withPolicy(policy)), policy,
+                    keepHistory.getOrDefault(bare, settings.keepPrivateHistory()));
             c.beenPrivate = trust.knows(bare.toString());
             contacts.put(bare, c);
         }

@@ -108,6 +108,11 @@ public final class OtrXmppAccount implements Consumer<XmppEvent> {
         onLoop(() -> run(messaging.setPolicy(contact, policy, name, keepHistory, System.nanoTime())));
     }
 
+    /** "Keep no history of private conversations" with {@code contact} ({@code keep} false), or keep it: durable. */
+    public void setKeepPrivateHistory(Jid contact, boolean keep) {
+        onLoop(() -> run(messaging.setKeepPrivateHistory(contact, keep, System.nanoTime())));
+    }
+
     /** Reads the OTR state on the loop (views and tests). */
     public <T> CompletableFuture<T> query(Function<OtrMessaging, T> read) {
         CompletableFuture<T> f = new CompletableFuture<>();

@@ -137,6 +137,16 @@ class EngineGoldenEventsTest {
     }
 
     @Test
+    void otrHistoryPolicyTravelsInTheEnvelopeOnTheAccountStream() throws IOException {
+        OtrHistoryPolicyChanged expected = new OtrHistoryPolicyChanged("alice@example.org", "bob@example.org", false,
+                Instant.parse("2026-01-01T00:00:06Z"));
+        assertThat(codec.decode(golden("otr-history-policy"))).isEqualTo(expected);
+        assertReencodes("otr-history-policy", expected);
+        // A setting, not a message: it lives on the account's stream, so forgetting the conversation keeps it.
+        assertThat(EventStreams.of(expected)).isEqualTo(EventStreams.account(ALICE));
+    }
+
+    @Test
     void garbageAndTransientEventsAreRejectedAsIllegalArgument() {
         assertThatThrownBy(() -> codec.decode(new byte[] {(byte) 0xff, 1, 2})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> codec.decode(new byte[0])).isInstanceOf(IllegalArgumentException.class);

@@ -62,6 +62,27 @@ class OtrGoldenEventsTest {
     }
 
     @Test
+    void policyChanged() throws IOException {
+        assertGolden("v1-policy-changed", new OtrPolicyChanged("alice@example.org", "bob@example.org", "always", true,
+                Instant.parse("2026-01-01T00:00:04Z")));
+        // A policy a later version added reads as "unknown" (null): the record changes nothing instead of failing.
+        assertThat(codec.decode(golden("v1-policy-changed-unknown"))).isEqualTo(new OtrPolicyChanged(
+                "alice@example.org", "bob@example.org", null, false, Instant.parse("2026-01-01T00:00:04.500Z")));
+        for (String name : new String[] {"never", "manual", "opportunistic", "always"}) {
+            OtrPolicyChanged e = new OtrPolicyChanged("a@x", "b@x", name, false, Instant.ofEpochMilli(7));
+            assertThat(codec.decode(codec.encode(e))).isEqualTo(e);
+        }
+        assertThatThrownBy(() -> codec.encode(new OtrPolicyChanged("a@x", "b@x", "sometimes", false,
+                Instant.ofEpochMilli(7)))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void historyPolicyChanged() throws IOException {
+        assertGolden("v1-history-policy-changed", new OtrHistoryPolicyChanged("alice@example.org", "bob@example.org",
+                true, Instant.parse("2026-01-01T00:00:05Z")));
+    }
+
+    @Test
     void everyTrustLevelRoundTripsAndGarbageIsRejectedAsIllegalArgument() {
         for (OtrTrust t : OtrTrust.values()) {
             OtrTrustChanged e = new OtrTrustChanged("a@x", "b@x", BOB_FP, t, Instant.ofEpochMilli(5));

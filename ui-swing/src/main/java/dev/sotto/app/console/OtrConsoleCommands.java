@@ -3,7 +3,9 @@ package dev.sotto.app.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sotto.engine.event.OtrFingerprintSeen;
+import dev.sotto.engine.event.OtrHistoryPolicyChanged;
 import dev.sotto.engine.event.OtrInstanceTagAssigned;
+import dev.sotto.engine.event.OtrPolicyChanged;
 import dev.sotto.engine.event.OtrKeyGenerated;
 import dev.sotto.engine.event.OtrTrust;
 import dev.sotto.engine.event.OtrTrustChanged;
@@ -181,6 +183,15 @@ public final class OtrConsoleCommands implements AutoCloseable {
             n.put("contact", t.contact());
             n.put("fingerprint", t.fingerprint());
             n.put("trust", t.trust().name());
+            return List.of(n);
+        }
+        if (e instanceof OtrPolicyChanged) {
+            return List.of(); // the transient OtrAccountEvent.PolicyChanged is printed
+        }
+        if (e instanceof OtrHistoryPolicyChanged h) {
+            ObjectNode n = event("OtrHistoryPolicyChanged", Jid.parse(h.account()));
+            n.put("contact", h.contact());
+            n.put("keepHistory", h.keepHistory());
             return List.of(n);
         }
         if (e instanceof OtrInstanceTagAssigned i) {

@@ -4,6 +4,8 @@ import dev.sotto.engine.Conversation;
 import dev.sotto.engine.HistoryEntry;
 import dev.sotto.engine.SottoEngine;
 import dev.sotto.engine.event.XmppEvent;
+import dev.sotto.engine.otr.OtrAccountEvent;
+import dev.sotto.engine.otr.OtrInterceptor;
 import java.awt.BorderLayout;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,14 +37,24 @@ public final class ChatPanel extends JPanel {
     private final SimpleAttributeSet mine = new SimpleAttributeSet();
     private final SimpleAttributeSet theirs = new SimpleAttributeSet();
     private final SimpleAttributeSet notice = new SimpleAttributeSet();
+    private final transient OtrToolbar otrToolbar;
     private int messages;
+
+    /** A conversation without OTR controls (messages through the facade as they are). */
+    public ChatPanel(SottoEngine engine, Conversation conversation, int forgotten,
+            java.util.function.Function<Conversation, java.util.concurrent.CompletableFuture<?>> forget) {
+        this(engine, null, conversation, forgotten, forget);
+    }
 
     /**
      * @param forgotten the conversation's history entries forgotten in this run: the engine's in-memory state
      *     still holds them until the next start (the log's copies are already unreadable), so they are skipped
      * @param forget    forgets the conversation (crypto-shredding its log stream); completes when done
+     * @param otr       OTR on the engine (issue 10), or null: then there are no OTR controls and the live messages
+     *                  are the facade's durable ones; with OTR, live messages are the OTR layer's (private ones are
+     *                  shown even when they are not stored)
      */
-    public ChatPanel(SottoEngine engine, Conversation conversation, int forgotten,
+    public ChatPanel(SottoEngine engine, OtrInterceptor otr, Conversation conversation, int forgotten,
             java.util.function.Function<Conversation, java.util.concurrent.CompletableFuture<?>> forget) {
         super(new BorderLayout());
         this.engine = engine;
@@ -56,7 +68,16 @@ public final class ChatPanel extends JPanel {
         StyleConstants.setItalic(notice, true);
         add(new JScrollPane(transcript), BorderLayout.CENTER);
         add(input, BorderLayout.SOUTH);
-        add(toolbar(), BorderLayout.NORTH);
+        this.otrToolbar = otr == null ? null
+                : new OtrToolbar(otr.account(conversation.account()), conversation, this::appendNotice);
+        if (otrToolbar == null) {
+            add(toolbar(), BorderLayout.NORTH);
+        } else {
+            javax.swing.JPanel bars = new javax.swing.JPanel(new java.awt.GridLayout(2, 1));
+            bars.add(otrToolbar);
+            bars.add(toolbar());
+            add(bars, BorderLayout.NORTH);
+        }
         input.addActionListener(e -> send());
         int skip = forgotten;
         for (HistoryEntry entry : engine.state().history(conversation.account(), conversation.contact())) {
@@ -96,6 +117,9 @@ public final class ChatPanel extends JPanel {
         bar.add(search);
         bar.add(searchResult);
         bar.add(javax.swing.Box.createHorizontalGlue());
+        if (otrToolbar != null) {
+            bar.add(otrToolbar.historyToggle());
+        }
         bar.add(forgetButton);
         return bar;
     }
@@ -177,8 +201,17 @@ public final class ChatPanel extends JPanel {
         engine.sendMessage(conversation.account(), conversation.contact(), text);
     }
 
+    /** The OTR toolbar, or null without OTR. */
+    public OtrToolbar otrToolbar() {
+        return otrToolbar;
+    }
+
     /** A bus event on the event dispatch thread; events of other conversations are ignored. */
     public void onEvent(Object event) {
+        if (otrToolbar != null) {
+            onOtrEvent(event);
+            return;
+        }
         if (event instanceof XmppEvent.MessageSent m && mine(m.account(), m.to())) {
             show(m, Instant.now());
         } else if (event instanceof XmppEvent.MessageReceived m && mine(m.account(), m.from())
@@ -187,6 +220,49 @@ public final class ChatPanel extends JPanel {
         } else if (event instanceof XmppEvent.MessageFailed m && mine(m.account(), m.to())) {
             show(m, Instant.now());
         }
+    }
+
+    /**
+     * With OTR every one-to-one message passes the OTR layer, which publishes it as a {@code ChatMessage} (stored or
+     * not); the facade's durable copies of stored ones are not shown again.
+     */
+    private void onOtrEvent(Object event) {
+        otrToolbar.onEvent(event);
+        if (event instanceof OtrAccountEvent.ChatMessage m && mine(m.account(), m.contact())) {
+            String who = m.outgoing() ? "me" : conversation.contact().local();
+            append("[" + TIME.format(m.at()) + "] " + who + ": ", m.outgoing() ? mine : theirs);
+            append(m.text() + "\n", null);
+            messages++;
+            if (m.warning()) {
+                appendNotice("That message arrived unencrypted while a private conversation was expected.");
+            }
+        } else if (event instanceof XmppEvent.MessageFailed m && mine(m.account(), m.to())) {
+            show(m, Instant.now());
+        } else if (event instanceof OtrAccountEvent a && mine(a.account(), contactOf(a))) {
+            String text = OtrNoticeText.of(event, conversation.contact().toString());
+            if (text != null) {
+                appendNotice(text);
+            }
+        }
+    }
+
+    private static dev.sotto.engine.xmpp.Jid contactOf(OtrAccountEvent e) {
+        if (e instanceof OtrAccountEvent.Notice n) {
+            return n.contact();
+        }
+        if (e instanceof OtrAccountEvent.SendHeld h) {
+            return h.contact();
+        }
+        if (e instanceof OtrAccountEvent.SendFailed f) {
+            return f.contact();
+        }
+        if (e instanceof OtrAccountEvent.ChatMessage m) {
+            return m.contact();
+        }
+        if (e instanceof OtrAccountEvent.PolicyChanged p) {
+            return p.contact();
+        }
+        return e.account(); // account-wide (KeyReady): never a conversation's contact
     }
 
     private boolean mine(dev.sotto.engine.xmpp.Jid account, dev.sotto.engine.xmpp.Jid contact) {

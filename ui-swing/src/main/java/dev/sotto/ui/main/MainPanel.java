@@ -373,10 +373,14 @@ public final class MainPanel extends JPanel {
         SwingUtilities.invokeLater(() -> {
             try {
                 CertificatePrompt.Decision d = new CertificatePrompt(SwingUtilities.getWindowAncestor(this),
-                        account.toString(), u.sha256(), u.reason(), false).showDialog();
+                        account.toString(), u.sha256(), u.reason(), true).showDialog();
                 if (d == CertificatePrompt.Decision.ACCEPT_ALWAYS && view.accounts().containsKey(account)) {
                     engine.pinCertificate(account, u.sha256()).whenComplete((pos, err) ->
                             SwingUtilities.invokeLater(() -> connect(account)));
+                } else if (d == CertificatePrompt.Decision.ACCEPT_ONCE && view.accounts().containsKey(account)) {
+                    // Trusted while this engine runs, never pinned (DESIGN.md, Reconnects and downgrades).
+                    engine.acceptCertificateOnce(account, u.sha256());
+                    connect(account);
                 }
             } finally {
                 prompting.remove(account);

@@ -67,6 +67,10 @@ public record MainView(ImmutableMap<Jid, AccountRow> accounts, ImmutableMap<Conv
             return new MainView(accounts.newWithoutKey(r.account()), kept,
                     requests.reject(c -> c.account().equals(r.account())), open);
         }
+        if (Notifier.unstoredPrivate(event)) {
+            dev.sotto.engine.otr.OtrAccountEvent.ChatMessage m = (dev.sotto.engine.otr.OtrAccountEvent.ChatMessage) event;
+            return accounts.containsKey(m.account()) ? withMessageFrom(new Conversation(m.account(), m.contact())) : this;
+        }
         if (event instanceof XmppEvent x && !accounts.containsKey(x.account().bare())) {
             return this;
         }

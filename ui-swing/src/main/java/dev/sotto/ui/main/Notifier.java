@@ -24,7 +24,17 @@ public final class Notifier {
 
     /** Whether {@code event} deserves a notification while {@code appFocused} says whether a Sotto window is focused. */
     public static boolean shouldNotify(Object event, boolean appFocused) {
-        return !appFocused && event instanceof XmppEvent.MessageReceived m && !m.body().startsWith("?OTR");
+        return !appFocused && (event instanceof XmppEvent.MessageReceived m && !m.body().startsWith("?OTR")
+                || unstoredPrivate(event));
+    }
+
+    /**
+     * A private message the OTR layer shows but does not store (issue 10): no durable {@code MessageReceived} follows,
+     * so this is the one event that says it arrived.
+     */
+    public static boolean unstoredPrivate(Object event) {
+        return event instanceof dev.sotto.engine.otr.OtrAccountEvent.ChatMessage m && !m.outgoing() && !m.store()
+                && !m.carbon();
     }
 
     /** The notification's text for a message. */
@@ -32,12 +42,18 @@ public final class Notifier {
         return "New message from " + m.from().bare();
     }
 
+    /** The notification's text for a private message: the contact, never the text. */
+    public static String text(dev.sotto.engine.otr.OtrAccountEvent.ChatMessage m) {
+        return "New message from " + m.contact();
+    }
+
     /** On the event dispatch thread. */
     public void onEvent(Object event, boolean appFocused) {
         if (!shouldNotify(event, appFocused)) {
             return;
         }
-        String text = text((XmppEvent.MessageReceived) event);
+        String text = event instanceof XmppEvent.MessageReceived m ? text(m)
+                : text((dev.sotto.engine.otr.OtrAccountEvent.ChatMessage) event);
         TrayIcon icon = trayIcon();
         if (icon != null) {
             icon.displayMessage("Sotto", text, TrayIcon.MessageType.INFO);
