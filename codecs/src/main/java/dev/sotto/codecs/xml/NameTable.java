@@ -56,10 +56,14 @@ final class NameTable {
                 return names[slot];
             }
         }
-        XmlName name = this == COMMON ? null : COMMON.find(buf, off, len, h, home);
-        if (name == null) {
-            name = parse(new String(buf, off, len, StandardCharsets.UTF_8));
+        if (this != COMMON) {
+            // A common name is used from the shared table as is: no copy of it in this one.
+            XmlName common = COMMON.find(buf, off, len, h, home);
+            if (common != null) {
+                return common;
+            }
         }
+        XmlName name = parse(new String(buf, off, len, StandardCharsets.UTF_8));
         if (name != null) {
             // An empty slot among the probes, else a rotating victim: the table never grows.
             int slot = -1;

@@ -53,10 +53,13 @@ public final class XmlTokenizer {
     private byte[] text = new byte[256];
     private int textLen;
 
-    private final XmlName[] attrNames;
-    private final String[] attrValues;
-    private final int[] attrStart;
-    private final int[] attrEnd;
+    // Sized for the usual few attributes and grown up to limits.maxAttributes(), so a new stream stays cheap.
+    private XmlName[] attrNames;
+    private String[] attrValues;
+    private int[] attrStart;
+    private int[] attrEnd;
+    /** Namespace names of declarations (xmlns, xmlns:p), shared between elements instead of copied each time. */
+    private final NamespaceNameCache namespaceNames = new NamespaceNameCache();
     private int attrCount;
     private XmlName elementName;
     private final XmlName[] stack;
@@ -79,10 +82,11 @@ public final class XmlTokenizer {
     public XmlTokenizer(XmlLimits limits, XmlTokenHandler handler) {
         this.limits = limits;
         this.handler = handler;
-        this.attrNames = new XmlName[limits.maxAttributes()];
-        this.attrValues = new String[limits.maxAttributes()];
-        this.attrStart = new int[limits.maxAttributes()];
-        this.attrEnd = new int[limits.maxAttributes()];
+        int attrs = Math.min(8, limits.maxAttributes());
+        this.attrNames = new XmlName[attrs];
+        this.attrValues = new String[attrs];
+        this.attrStart = new int[attrs];
+        this.attrEnd = new int[attrs];
         this.stack = new XmlName[limits.maxDepth() + 1];
         this.stanzaLimit = limits.maxStanzaBytes();
     }
@@ -380,6 +384,7 @@ public final class XmlTokenizer {
                 text = Arrays.copyOf(text, Math.max(text.length * 2, v + len));
             }
             System.arraycopy(src, vs, text, v, len);
+            ensureAttributeSlot(count);
             attrNames[count] = a;
             attrStart[count] = v;
             attrEnd[count] = v + len;
@@ -781,6 +786,7 @@ public final class XmlTokenizer {
         if (b == '=' || isWhitespace(b)) {
             XmlName n = lookupName(i);
             if (n != null) {
+                ensureAttributeSlot(attrCount);
                 attrNames[attrCount] = n;
                 state = b == '=' ? State.ATTR_QUOTE : State.ATTR_EQ;
             }
@@ -931,7 +937,11 @@ public final class XmlTokenizer {
 
     private void finishStartTag(boolean empty, int i) {
         for (int k = 0; k < attrCount; k++) {
-            attrValues[k] = new String(text, attrStart[k], attrEnd[k] - attrStart[k], StandardCharsets.UTF_8);
+            int len = attrEnd[k] - attrStart[k];
+            // XML-Names §3: a declaration's value is a namespace name; the same few recur in every stanza.
+            attrValues[k] = isNamespaceDeclaration(attrNames[k])
+                    ? namespaceNames.lookup(text, attrStart[k], len)
+                    : new String(text, attrStart[k], len, StandardCharsets.UTF_8);
         }
         textLen = 0;
         int level = depth;
@@ -954,6 +964,23 @@ public final class XmlTokenizer {
             afterEnd(level);
         } else {
             state = State.CONTENT;
+        }
+    }
+
+    /** {@code xmlns} or {@code xmlns:prefix} (XML-Names §3 DefaultAttName / PrefixedAttName). */
+    private static boolean isNamespaceDeclaration(XmlName n) {
+        String q = n.qname();
+        return q.startsWith("xmlns") && (q.length() == 5 || q.charAt(5) == ':');
+    }
+
+    /** Makes room for attribute {@code index} (below limits.maxAttributes(), checked by the callers). */
+    private void ensureAttributeSlot(int index) {
+        if (index >= attrNames.length) {
+            int n = Math.min(limits.maxAttributes(), Math.max(index + 1, attrNames.length * 2));
+            attrNames = Arrays.copyOf(attrNames, n);
+            attrValues = Arrays.copyOf(attrValues, n);
+            attrStart = Arrays.copyOf(attrStart, n);
+            attrEnd = Arrays.copyOf(attrEnd, n);
         }
     }
 
