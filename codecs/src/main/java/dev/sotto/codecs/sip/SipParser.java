@@ -78,6 +78,74 @@ public final class SipParser {
         String reason;
         SipHeaders headers;
         ParseContext ctx;
+        String folded;         // out: the value made by foldAscii
+        int foldEnd;           // out: the first byte after its last continuation line
+    }
+
+    /**
+     * Unfolds a value whose lines are all plain ASCII and well within the limits, exactly as the general path
+     * does (first line as is; each continuation line stripped and joined with one SP after trailing SP/HTAB
+     * are dropped; the result trimmed of SP/HTAB, RFC 3261 §7.3.1). Returns null, having decided nothing, for
+     * anything else (non-ASCII, a bare CR or LF, an incomplete or over-long value), which the caller then
+     * handles on the general path.
+     */
+    private String foldAscii(byte[] b, int vs, int ve, int next, int end, int eol, boolean stream, Head head) {
+        if (scan(b, vs, ve) != 0) {
+            return null;
+        }
+        int max = limits.maxLineLength();
+        byte[] buf = new byte[Math.min(end - vs, max + 1)];
+        int n = ve - vs;
+        if (n > buf.length) {
+            return null;
+        }
+        System.arraycopy(b, vs, buf, 0, n);
+        int p = next;
+        while (p < end && (b[p] == ' ' || b[p] == '\t')) {
+            int ce = eol(b, p, end, eol);
+            if (ce < 0 || scan(b, p, ce) != 0) {
+                return null;
+            }
+            while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t')) {
+                n--;
+            }
+            // String.strip() on ASCII: Character.isWhitespace is HT, LF, VT, FF, CR, FS..US and SP
+            int a = p;
+            int z = ce;
+            while (a < z && isAsciiWhitespace(b[a])) {
+                a++;
+            }
+            while (z > a && isAsciiWhitespace(b[z - 1])) {
+                z--;
+            }
+            int add = (n > 0 ? 1 : 0) + (z - a);
+            if (n + add > max || n + add > buf.length) {
+                return null;
+            }
+            if (n > 0) {
+                buf[n++] = ' ';
+            }
+            System.arraycopy(b, a, buf, n, z - a);
+            n += z - a;
+            p = ce + eol;
+        }
+        if (p >= end && stream) {
+            return null;
+        }
+        int a = 0;
+        while (a < n && (buf[a] == ' ' || buf[a] == '\t')) {
+            a++;
+        }
+        while (n > a && (buf[n - 1] == ' ' || buf[n - 1] == '\t')) {
+            n--;
+        }
+        head.folded = new String(buf, a, n - a, StandardCharsets.ISO_8859_1);
+        head.foldEnd = p;
+        return head.folded;
+    }
+
+    private static boolean isAsciiWhitespace(byte c) {
+        return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
     }
 
     /**
@@ -196,7 +264,13 @@ public final class SipParser {
                     v = trimWs(v);
                     raw.add(name, HeaderNames.canonical(name), v, 0, v.length());
                 }
+            } else if (foldAscii(b, vs, ve, next, end, eol, stream, head) != null) {
+                // the usual folded value (a Digest challenge or credentials): plain ASCII, built on bytes
+                String value = head.folded;
+                p = head.foldEnd;
+                raw.add(name, HeaderNames.canonical(name), value, 0, value.length());
             } else {
+                // anything else, including every error, takes this general path
                 if (folded == null) {
                     folded = new StringBuilder(128);
                 }
