@@ -46,6 +46,13 @@ final class NameTable {
             h = (h ^ buf[i]) * 0x01000193;
         }
         int home = (h ^ (h >>> 16)) & (SLOTS - 1);
+        if (this != COMMON) {
+            // The shared table first: most names are common ones, used from there as is (no copy in this one).
+            XmlName common = COMMON.find(buf, off, len, h, home);
+            if (common != null) {
+                return common;
+            }
+        }
         for (int p = 0; p < PROBES; p++) {
             int slot = (home + p) & (SLOTS - 1);
             byte[] k = keys[slot];
@@ -54,13 +61,6 @@ final class NameTable {
             }
             if (hashes[slot] == h && k.length == len && same(k, buf, off, len)) {
                 return names[slot];
-            }
-        }
-        if (this != COMMON) {
-            // A common name is used from the shared table as is: no copy of it in this one.
-            XmlName common = COMMON.find(buf, off, len, h, home);
-            if (common != null) {
-                return common;
             }
         }
         XmlName name = parse(new String(buf, off, len, StandardCharsets.UTF_8));

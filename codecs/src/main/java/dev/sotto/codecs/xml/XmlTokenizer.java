@@ -58,8 +58,6 @@ public final class XmlTokenizer {
     private String[] attrValues;
     private int[] attrStart;
     private int[] attrEnd;
-    /** Namespace names of declarations (xmlns, xmlns:p), shared between elements instead of copied each time. */
-    private final NamespaceNameCache namespaceNames = new NamespaceNameCache();
     private int attrCount;
     private XmlName elementName;
     private final XmlName[] stack;
@@ -368,13 +366,17 @@ public final class XmlTokenizer {
             int m = vs;
             while (m < stop) {
                 int ch = src[m];
+                if (ATTR_PLAIN[ch & 0xFF]) {
+                    m++;
+                    continue;
+                }
                 if (ch == q) {
                     break;
                 }
                 if (ch < 0x20 || ch == '<' || ch == '&') {
                     return -1;
                 }
-                m++;
+                m++; // the other quote character
             }
             if (m >= stop) {
                 return -1;
@@ -413,9 +415,27 @@ public final class XmlTokenizer {
         return (v - 0x0101010101010101L) & ~v;
     }
 
+    /** ASCII letters, digits and ":-_." (XML 1.0 §2.3 NameChar restricted to ASCII), by byte value. */
+    private static final boolean[] ASCII_NAME_CHAR = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_NAME_CHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == ':' || c == '-' || c == '_' || c == '.';
+        }
+    }
+
+    /** Printable ASCII that an attribute value takes as is: not a quote, '<' or '&' (XML 1.0 §3.1 AttValue). */
+    private static final boolean[] ATTR_PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            ATTR_PLAIN[c] = c != '<' && c != '&' && c != '\'' && c != '"';
+        }
+    }
+
     private static boolean isAsciiNameChar(int b) {
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == ':' || b == '-'
-                || b == '_' || b == '.';
+        return ASCII_NAME_CHAR[b & 0xFF];
     }
 
     /**
@@ -937,11 +957,7 @@ public final class XmlTokenizer {
 
     private void finishStartTag(boolean empty, int i) {
         for (int k = 0; k < attrCount; k++) {
-            int len = attrEnd[k] - attrStart[k];
-            // XML-Names §3: a declaration's value is a namespace name; the same few recur in every stanza.
-            attrValues[k] = isNamespaceDeclaration(attrNames[k])
-                    ? namespaceNames.lookup(text, attrStart[k], len)
-                    : new String(text, attrStart[k], len, StandardCharsets.UTF_8);
+            attrValues[k] = new String(text, attrStart[k], attrEnd[k] - attrStart[k], StandardCharsets.UTF_8);
         }
         textLen = 0;
         int level = depth;
@@ -965,12 +981,6 @@ public final class XmlTokenizer {
         } else {
             state = State.CONTENT;
         }
-    }
-
-    /** {@code xmlns} or {@code xmlns:prefix} (XML-Names §3 DefaultAttName / PrefixedAttName). */
-    private static boolean isNamespaceDeclaration(XmlName n) {
-        String q = n.qname();
-        return q.startsWith("xmlns") && (q.length() == 5 || q.charAt(5) == ':');
     }
 
     /** Makes room for attribute {@code index} (below limits.maxAttributes(), checked by the callers). */
