@@ -17,7 +17,7 @@ final class HeaderParser {
      * and angle brackets (RFC 3261 §7.3.1). Returns false on an empty element or an unbalanced quote.
      */
     static boolean splitCommas(String s, int from, int to, ElementSink sink) {
-        int comma = s.indexOf(',', from);
+        int comma = Lex.indexOf(s, ',', from, to);
         if (comma < 0 || comma >= to) {
             // the usual case: one element, no comma anywhere (quotes are checked by the element's parser)
             int a = Lex.skipWs(s, from, to);
@@ -117,7 +117,7 @@ final class HeaderParser {
             return Lex.quotedString(s, i, to);
         }
         if (c == '[') {
-            int close = s.indexOf(']', i);
+            int close = Lex.indexOf(s, ']', i, to);
             if (close < 0 || close >= to || !Hosts.ipv6(s, i + 1, close, ctx)) {
                 return -1;
             }
@@ -171,7 +171,7 @@ final class HeaderParser {
         int after;
         if (laquot >= 0) {
             // LAQUOT = SWS "<"; RAQUOT = ">" SWS: no space inside the brackets (RFC 4475 §3.1.2.14)
-            int close = s.indexOf('>', laquot + 1);
+            int close = Lex.indexOf(s, '>', laquot + 1, to);
             if (close < 0 || close >= to) {
                 return null;
             }
@@ -291,7 +291,7 @@ final class HeaderParser {
         }
         int hostEnd;
         if (i < to && s.charAt(i) == '[') {
-            int close = s.indexOf(']', i);
+            int close = Lex.indexOf(s, ']', i, to);
             if (close < 0 || close >= to) {
                 return null;
             }
@@ -450,10 +450,9 @@ final class HeaderParser {
     }
 
     /** callid = word [ "@" word ] (RFC 3261 §25.1); returns false when it is not. */
-    static boolean isCallId(String v) {
-        int n = v.length();
-        int e = Lex.run(v, 0, n, Lex.WORD);
-        if (e == 0) {
+    static boolean isCallId(String v, int a, int n) {
+        int e = Lex.run(v, a, n, Lex.WORD);
+        if (e == a) {
             return false;
         }
         if (e == n) {

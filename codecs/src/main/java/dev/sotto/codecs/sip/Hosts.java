@@ -90,7 +90,8 @@ final class Hosts {
             return true;
         }
         int triple = s.indexOf(":::", from);
-        if (triple >= 0 && triple + 3 < to && s.indexOf(":::", triple + 1) < 0) {
+        int another = triple < 0 ? -1 : s.indexOf(":::", triple + 1);
+        if (triple >= 0 && triple + 3 < to && (another < 0 || another + 3 > to)) {
             // RFC 5118 §4.10: "2001:db8:::192.0.2.1" follows RFC 3261's ABNF bug; accept it, flag it.
             String fixed = s.substring(from, triple) + s.substring(triple + 1, to);
             if (isIpv4(s, triple + 3, to) && strictIpv6(fixed, 0, fixed.length())) {

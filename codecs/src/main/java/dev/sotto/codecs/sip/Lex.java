@@ -85,6 +85,19 @@ final class Lex {
         return (c | 0x20) - 'a' + 10;
     }
 
+    /**
+     * The first index of {@code c} in [from, to), or -1. Values are ranges of a larger text (the message head),
+     * so a search must not run past the range.
+     */
+    static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Skips SP/HTAB (SWS after unfolding). */
     static int skipWs(String s, int i, int end) {
         while (i < end && isWsp(s.charAt(i))) {

@@ -13,7 +13,13 @@ import java.util.OptionalLong;
  */
 public final class SipHeaders {
 
-    private final List<HeaderField> fields;
+    /**
+     * The fields in order. For parsed headers it is made on first use from {@link #raw}: the parser types the
+     * known headers straight from the text of the message head, so a message whose unknown headers are never
+     * read costs no String or HeaderField per header. Immutable once made; a race only makes it twice.
+     */
+    private volatile List<HeaderField> fields;
+    private final Raw raw;
     private final List<Via> vias;
     private final NameAddress from;
     private final NameAddress to;
@@ -35,6 +41,7 @@ public final class SipHeaders {
 
     private SipHeaders(Typing t) {
         this.fields = t.fields;
+        this.raw = t.fields == null ? t.raw : null;
         this.vias = List.copyOf(t.vias);
         this.from = t.from;
         this.to = t.to;
@@ -61,7 +68,7 @@ public final class SipHeaders {
      */
     public static DecodeResult<SipHeaders> of(List<HeaderField> fields) {
         ParseContext ctx = new ParseContext();
-        Typing t = new Typing(List.copyOf(fields));
+        Typing t = new Typing(List.copyOf(fields), Raw.of(fields));
         int bad = t.run(ctx);
         if (bad >= 0) {
             return DecodeResult.malformed(t.error.condition() + ":" + t.errorHeader, bad);
@@ -76,14 +83,19 @@ public final class SipHeaders {
 
     /** Every field, in order, as written. */
     public List<HeaderField> fields() {
-        return fields;
+        List<HeaderField> f = fields;
+        if (f == null) {
+            f = raw.fields();
+            fields = f;
+        }
+        return f;
     }
 
     /** The values of every field called {@code name} (any case, compact or long form), in order. */
     public List<String> values(String name) {
         String c = HeaderNames.canonical(name);
         List<String> out = new ArrayList<>(2);
-        for (HeaderField f : fields) {
+        for (HeaderField f : fields()) {
             if (f.canonicalName().equalsIgnoreCase(c)) {
                 out.add(f.value());
             }
@@ -94,7 +106,7 @@ public final class SipHeaders {
     /** The value of the first field called {@code name}. */
     public Optional<String> first(String name) {
         String c = HeaderNames.canonical(name);
-        for (HeaderField f : fields) {
+        for (HeaderField f : fields()) {
             if (f.canonicalName().equalsIgnoreCase(c)) {
                 return Optional.of(f.value());
             }
@@ -185,27 +197,79 @@ public final class SipHeaders {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SipHeaders h && h.fields.equals(fields);
+        return o instanceof SipHeaders h && h.fields().equals(fields());
     }
 
     @Override
     public int hashCode() {
-        return fields.hashCode();
+        return fields().hashCode();
     }
 
     /** Names only. */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("SipHeaders[");
-        for (int i = 0; i < fields.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(fields.get(i).name());
+        int n = raw != null ? raw.count : fields.size();
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ", ").append(raw != null ? raw.names[i] : fields.get(i).name());
         }
         return b.append(']').toString();
+    }
+
+    /**
+     * The header fields as the parser found them: names as written, and each value as a range of one text
+     * ({@code text[i]}, from {@code from[i]} to {@code to[i]}): for a plain ASCII head that text is the whole head,
+     * shared by every field; a folded or non-ASCII value has a String of its own. Values are already unfolded
+     * and trimmed (RFC 3261 §7.3.1).
+     */
+    static final class Raw {
+        String[] names = new String[16];
+        String[] canonical = new String[16];
+        String[] text = new String[16];
+        int[] from = new int[16];
+        int[] to = new int[16];
+        int count;
+
+        void add(String name, String canonicalName, String t, int a, int z) {
+            if (count == names.length) {
+                int n = count * 2;
+                names = java.util.Arrays.copyOf(names, n);
+                canonical = java.util.Arrays.copyOf(canonical, n);
+                text = java.util.Arrays.copyOf(text, n);
+                from = java.util.Arrays.copyOf(from, n);
+                to = java.util.Arrays.copyOf(to, n);
+            }
+            names[count] = name;
+            canonical[count] = canonicalName;
+            text[count] = t;
+            from[count] = a;
+            to[count] = z;
+            count++;
+        }
+
+        static Raw of(List<HeaderField> fields) {
+            Raw r = new Raw();
+            for (HeaderField f : fields) {
+                r.add(f.name(), f.canonicalName(), f.value(), 0, f.value().length());
+            }
+            return r;
+        }
+
+        List<HeaderField> fields() {
+            HeaderField[] out = new HeaderField[count];
+            for (int i = 0; i < count; i++) {
+                String t = text[i];
+                String v = from[i] == 0 && to[i] == t.length() ? t : t.substring(from[i], to[i]);
+                out[i] = new HeaderField(names[i], v);
+            }
+            return List.of(out);
+        }
     }
 
     /** The typing pass; package-private so the parser can read the error without an exception. */
     static final class Typing {
         final List<HeaderField> fields;
+        final Raw raw;
         final List<Via> vias = new ArrayList<>(2);
         NameAddress from;
         NameAddress to;
@@ -230,16 +294,18 @@ public final class SipHeaders {
         String errorHeader;
         int errorIndex = -1;
 
-        Typing(List<HeaderField> fields) {
+        /** {@code fields} is null for parsed headers: they are made from {@code raw} when asked for. */
+        Typing(List<HeaderField> fields, Raw raw) {
             this.fields = fields;
+            this.raw = raw;
         }
 
         /** Returns the index of the first bad field, or -1. */
         int run(ParseContext ctx) {
-            for (int i = 0; i < fields.size(); i++) {
-                HeaderField f = fields.get(i);
-                String c = f.canonicalName();
-                SipError e = one(c, f.value(), ctx);
+            Raw r = raw;
+            for (int i = 0; i < r.count; i++) {
+                String c = r.canonical[i];
+                SipError e = one(c, r.text[i], r.from[i], r.to[i], ctx);
                 if (e != null) {
                     error = e;
                     errorHeader = c;
@@ -250,50 +316,50 @@ public final class SipHeaders {
             return -1;
         }
 
-        private SipError one(String c, String v, ParseContext ctx) {
-            int n = v.length();
+        /** Types the value {@code v[a..z)} of a field whose canonical name is {@code c}. */
+        private SipError one(String c, String v, int a, int z, ParseContext ctx) {
             switch (c) {
                 case HeaderNames.VIA:
-                    return HeaderParser.splitCommas(v, 0, n, (a, b) -> {
-                        Via via = HeaderParser.via(v, a, b, ctx);
+                    return HeaderParser.splitCommas(v, a, z, (x, y) -> {
+                        Via via = HeaderParser.via(v, x, y, ctx);
                         return via != null && vias.add(via);
                     }) ? null : SipError.BAD_HEADER_VALUE;
                 case HeaderNames.FROM:
                     if (from != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
-                    from = HeaderParser.nameAddress(v, 0, n, false, ctx);
+                    from = HeaderParser.nameAddress(v, a, z, false, ctx);
                     return from == null ? SipError.BAD_HEADER_VALUE : null;
                 case HeaderNames.TO:
                     if (to != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
-                    to = HeaderParser.nameAddress(v, 0, n, false, ctx);
+                    to = HeaderParser.nameAddress(v, a, z, false, ctx);
                     return to == null ? SipError.BAD_HEADER_VALUE : null;
                 case HeaderNames.CALL_ID:
                     if (callId != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
-                    if (!HeaderParser.isCallId(v)) {
+                    if (!HeaderParser.isCallId(v, a, z)) {
                         return SipError.BAD_HEADER_VALUE;
                     }
-                    callId = v;
+                    callId = v.substring(a, z);
                     return null;
                 case HeaderNames.CSEQ:
                     if (cseq != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
-                    cseq = HeaderParser.cseq(v, 0, n);
+                    cseq = HeaderParser.cseq(v, a, z);
                     return cseq == null ? SipError.BAD_HEADER_VALUE : null;
                 case HeaderNames.MAX_FORWARDS: {
                     if (sawMaxForwards) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     sawMaxForwards = true;
-                    if (!allDigits(v)) {
+                    if (!allDigits(v, a, z)) {
                         return SipError.BAD_HEADER_VALUE;
                     }
-                    long mf = Lex.digits(v, 0, n, 255);
+                    long mf = Lex.digits(v, a, z, 255);
                     if (mf < 0) {
                         // RFC 4475 §3.1.2.4: may be processed as if the field were absent
                         ctx.flag(SipViolation.MAX_FORWARDS_OUT_OF_RANGE);
@@ -307,7 +373,7 @@ public final class SipHeaders {
                     if (++contentLengthCount > 1) {
                         return SipError.BAD_CONTENT_LENGTH;
                     }
-                    long cl = allDigits(v) ? Lex.digits(v, 0, n, Integer.MAX_VALUE) : -1;
+                    long cl = allDigits(v, a, z) ? Lex.digits(v, a, z, Integer.MAX_VALUE) : -1;
                     if (cl < 0) {
                         return SipError.BAD_CONTENT_LENGTH;
                     }
@@ -318,10 +384,10 @@ public final class SipHeaders {
                     if (contentType != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
-                    contentType = HeaderParser.mediaType(v, 0, n, ctx);
+                    contentType = HeaderParser.mediaType(v, a, z, ctx);
                     return contentType == null ? SipError.BAD_HEADER_VALUE : null;
                 case HeaderNames.CONTACT:
-                    if (v.equals("*")) {
+                    if (z - a == 1 && v.charAt(a) == '*') {
                         if (contactStar || contacts != null) {
                             return SipError.BAD_HEADER_VALUE;
                         }
@@ -334,29 +400,29 @@ public final class SipHeaders {
                     if (contacts == null) {
                         contacts = new ArrayList<>(2);
                     }
-                    return HeaderParser.splitCommas(v, 0, n, (a, b) -> {
-                        NameAddress na = HeaderParser.contact(v, a, b, ctx);
+                    return HeaderParser.splitCommas(v, a, z, (x, y) -> {
+                        NameAddress na = HeaderParser.contact(v, x, y, ctx);
                         return na != null && contacts.add(na);
                     }) ? null : SipError.BAD_HEADER_VALUE;
                 case HeaderNames.ROUTE:
                     if (routes == null) {
                         routes = new ArrayList<>(2);
                     }
-                    return routeList(v, routes, ctx);
+                    return routeList(v, a, z, routes, ctx);
                 case HeaderNames.RECORD_ROUTE:
                     if (recordRoutes == null) {
                         recordRoutes = new ArrayList<>(2);
                     }
-                    return routeList(v, recordRoutes, ctx);
+                    return routeList(v, a, z, recordRoutes, ctx);
                 case HeaderNames.EXPIRES: {
                     if (sawExpires) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     sawExpires = true;
-                    if (!allDigits(v)) {
+                    if (!allDigits(v, a, z)) {
                         return SipError.BAD_HEADER_VALUE;
                     }
-                    long ex = Lex.digits(v, 0, n, CSeq.MAX);
+                    long ex = Lex.digits(v, a, z, CSeq.MAX);
                     if (ex < 0) {
                         // RFC 4475 §3.1.2.4: treat as the default expiration
                         ctx.flag(SipViolation.EXPIRES_OUT_OF_RANGE);
@@ -367,19 +433,19 @@ public final class SipHeaders {
                 }
                 case HeaderNames.AUTHORIZATION:
                     authorizations = authorizations == null ? new ArrayList<>(1) : authorizations;
-                    return addAuth(v, authorizations);
+                    return addAuth(v, a, z, authorizations);
                 case HeaderNames.PROXY_AUTHORIZATION:
                     proxyAuthorizations = proxyAuthorizations == null ? new ArrayList<>(1) : proxyAuthorizations;
-                    return addAuth(v, proxyAuthorizations);
+                    return addAuth(v, a, z, proxyAuthorizations);
                 case HeaderNames.WWW_AUTHENTICATE:
                     wwwAuthenticates = wwwAuthenticates == null ? new ArrayList<>(1) : wwwAuthenticates;
-                    return addAuth(v, wwwAuthenticates);
+                    return addAuth(v, a, z, wwwAuthenticates);
                 case HeaderNames.PROXY_AUTHENTICATE:
                     proxyAuthenticates = proxyAuthenticates == null ? new ArrayList<>(1) : proxyAuthenticates;
-                    return addAuth(v, proxyAuthenticates);
+                    return addAuth(v, a, z, proxyAuthenticates);
                 case HeaderNames.DATE:
                     // RFC 3261 §20.17: rfc1123-date ends in "GMT"; other zones are tolerated, flagged (RFC 4475 §3.1.2.12)
-                    if (!v.endsWith(" GMT")) {
+                    if (z - a < 4 || !v.regionMatches(z - 4, " GMT", 0, 4)) {
                         ctx.flag(SipViolation.DATE_NOT_GMT);
                     }
                     return null;
@@ -388,28 +454,28 @@ public final class SipHeaders {
             }
         }
 
-        private SipError routeList(String v, List<NameAddress> out, ParseContext ctx) {
+        private SipError routeList(String v, int a, int z, List<NameAddress> out, ParseContext ctx) {
             // route-param = name-addr *( SEMI rr-param ): the brackets are mandatory (RFC 3261 §20.30, §20.34)
-            return HeaderParser.splitCommas(v, 0, v.length(), (a, b) -> {
-                NameAddress na = HeaderParser.nameAddress(v, a, b, true, ctx);
+            return HeaderParser.splitCommas(v, a, z, (x, y) -> {
+                NameAddress na = HeaderParser.nameAddress(v, x, y, true, ctx);
                 return na != null && out.add(na);
             }) ? null : SipError.BAD_HEADER_VALUE;
         }
 
-        private static SipError addAuth(String v, List<AuthValue> out) {
-            AuthValue a = HeaderParser.auth(v, 0, v.length());
-            if (a == null) {
+        private static SipError addAuth(String v, int a, int z, List<AuthValue> out) {
+            AuthValue av = HeaderParser.auth(v, a, z);
+            if (av == null) {
                 return SipError.BAD_HEADER_VALUE;
             }
-            out.add(a);
+            out.add(av);
             return null;
         }
 
-        private static boolean allDigits(String v) {
-            if (v.isEmpty()) {
+        private static boolean allDigits(String v, int a, int z) {
+            if (a >= z) {
                 return false;
             }
-            for (int i = 0; i < v.length(); i++) {
+            for (int i = a; i < z; i++) {
                 if (!Lex.isDigit(v.charAt(i))) {
                     return false;
                 }

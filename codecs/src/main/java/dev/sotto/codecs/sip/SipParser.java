@@ -1,6 +1,9 @@
 package dev.sotto.codecs.sip;
 
 import dev.sotto.codecs.DecodeResult;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -75,6 +78,74 @@ public final class SipParser {
         String reason;
         SipHeaders headers;
         ParseContext ctx;
+        String folded;         // out: the value made by foldAscii
+        int foldEnd;           // out: the first byte after its last continuation line
+    }
+
+    /**
+     * Unfolds a value whose lines are all plain ASCII and well within the limits, exactly as the general path
+     * does (first line as is; each continuation line stripped and joined with one SP after trailing SP/HTAB
+     * are dropped; the result trimmed of SP/HTAB, RFC 3261 §7.3.1). Returns null, having decided nothing, for
+     * anything else (non-ASCII, a bare CR or LF, an incomplete or over-long value), which the caller then
+     * handles on the general path.
+     */
+    private String foldAscii(byte[] b, int vs, int ve, int next, int end, int eol, boolean stream, Head head) {
+        if (scan(b, vs, ve) != 0) {
+            return null;
+        }
+        int max = limits.maxLineLength();
+        byte[] buf = new byte[Math.min(end - vs, max + 1)];
+        int n = ve - vs;
+        if (n > buf.length) {
+            return null;
+        }
+        System.arraycopy(b, vs, buf, 0, n);
+        int p = next;
+        while (p < end && (b[p] == ' ' || b[p] == '\t')) {
+            int ce = eol(b, p, end, eol);
+            if (ce < 0 || scan(b, p, ce) != 0) {
+                return null;
+            }
+            while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t')) {
+                n--;
+            }
+            // String.strip() on ASCII: Character.isWhitespace is HT, LF, VT, FF, CR, FS..US and SP
+            int a = p;
+            int z = ce;
+            while (a < z && isAsciiWhitespace(b[a])) {
+                a++;
+            }
+            while (z > a && isAsciiWhitespace(b[z - 1])) {
+                z--;
+            }
+            int add = (n > 0 ? 1 : 0) + (z - a);
+            if (n + add > max || n + add > buf.length) {
+                return null;
+            }
+            if (n > 0) {
+                buf[n++] = ' ';
+            }
+            System.arraycopy(b, a, buf, n, z - a);
+            n += z - a;
+            p = ce + eol;
+        }
+        if (p >= end && stream) {
+            return null;
+        }
+        int a = 0;
+        while (a < n && (buf[a] == ' ' || buf[a] == '\t')) {
+            a++;
+        }
+        while (n > a && (buf[n - 1] == ' ' || buf[n - 1] == '\t')) {
+            n--;
+        }
+        head.folded = new String(buf, a, n - a, StandardCharsets.ISO_8859_1);
+        head.foldEnd = p;
+        return head.folded;
+    }
+
+    private static boolean isAsciiWhitespace(byte c) {
+        return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
     }
 
     /**
@@ -116,14 +187,17 @@ public final class SipParser {
         }
         p = lineEnd + eol;
 
-        List<HeaderField> fields = new ArrayList<>(16);
+        // First pass: split the lines. Each value is kept as a range; the known headers are typed afterwards
+        // straight from one String of the whole head (when it is ASCII, the usual case), so no String per value.
+        SipHeaders.Raw raw = new SipHeaders.Raw();
         int[] fieldOffsets = new int[16];
+        int headersStart = p;
         StringBuilder folded = null;
         while (true) {
             if (p - start > limits.maxMessageBytes()) {
                 return fail(SipError.MESSAGE_TOO_LARGE, null, p - off);
             }
-            if (!stream && p == end && !fields.isEmpty()) {
+            if (!stream && p == end && raw.count > 0) {
                 // a datagram that ends after a header line, without the empty line RFC 3261 §7 requires
                 head.ctx.flag(SipViolation.MISSING_EMPTY_LINE);
                 break;
@@ -139,7 +213,7 @@ public final class SipParser {
                 p += eol;
                 break;
             }
-            if (fields.size() >= limits.maxHeaderCount()) {
+            if (raw.count >= limits.maxHeaderCount()) {
                 return fail(SipError.TOO_MANY_HEADERS, null, p - off);
             }
             int fieldStart = p;
@@ -164,14 +238,39 @@ public final class SipParser {
             int ve = le;
             int next = le + eol;
             boolean isFolded = next < end && (b[next] == ' ' || b[next] == '\t');
-            String value;
             if (!isFolded) {
-                value = text(b, vs, ve);
-                if (value == null) {
+                int kind = scan(b, vs, ve);
+                if (kind < 0) {
                     return fail(SipError.BAD_ENCODING, null, p - off);
                 }
                 p = next;
+                if (kind == 0) {
+                    if (ve - vs > limits.maxLineLength()) {
+                        return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
+                    }
+                    while (vs < ve && (b[vs] == ' ' || b[vs] == '\t')) {
+                        vs++;
+                    }
+                    while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
+                        ve--;
+                    }
+                    raw.add(name, HeaderNames.canonical(name), null, vs, ve); // text filled in below
+                } else {
+                    // RFC 3261 §7.3.1 allows UTF-8 TEXT; rare, so such a value gets its own String
+                    String v = new String(b, vs, ve - vs, StandardCharsets.UTF_8);
+                    if (v.length() > limits.maxLineLength()) {
+                        return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
+                    }
+                    v = trimWs(v);
+                    raw.add(name, HeaderNames.canonical(name), v, 0, v.length());
+                }
+            } else if (foldAscii(b, vs, ve, next, end, eol, stream, head) != null) {
+                // the usual folded value (a Digest challenge or credentials): plain ASCII, built on bytes
+                String value = head.folded;
+                p = head.foldEnd;
+                raw.add(name, HeaderNames.canonical(name), value, 0, value.length());
             } else {
+                // anything else, including every error, takes this general path
                 if (folded == null) {
                     folded = new StringBuilder(128);
                 }
@@ -207,21 +306,34 @@ public final class SipParser {
                 if (p >= end && stream) {
                     return DecodeResult.needMore(); // the next line might still be a continuation
                 }
-                value = folded.toString();
+                String value = folded.toString();
+                if (value.length() > limits.maxLineLength()) {
+                    return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
+                }
+                value = trimWs(value);
+                raw.add(name, HeaderNames.canonical(name), value, 0, value.length());
             }
-            if (value.length() > limits.maxLineLength()) {
-                return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
-            }
-            value = trimWs(value);
-            if (fields.size() == fieldOffsets.length) {
+            if (raw.count - 1 == fieldOffsets.length) {
                 fieldOffsets = java.util.Arrays.copyOf(fieldOffsets, fieldOffsets.length * 2);
             }
-            fieldOffsets[fields.size()] = fieldStart - off;
-            fields.add(new HeaderField(name, value));
+            fieldOffsets[raw.count - 1] = fieldStart - off;
+        }
+        if (raw.count > 0) {
+            // One String for the head, shared by the ASCII values; ISO-8859-1 maps each byte to one char, so
+            // their byte ranges are its char offsets (and for ASCII the text is the same as UTF-8's).
+            int headersEnd = maxTo(raw);
+            String headText = new String(b, headersStart, headersEnd - headersStart, StandardCharsets.ISO_8859_1);
+            for (int i = 0; i < raw.count; i++) {
+                if (raw.text[i] == null) {
+                    raw.text[i] = headText;
+                    raw.from[i] -= headersStart;
+                    raw.to[i] -= headersStart;
+                }
+            }
         }
         head.bodyStart = p;
 
-        SipHeaders.Typing t = new SipHeaders.Typing(fields);
+        SipHeaders.Typing t = new SipHeaders.Typing(null, raw);
         SipHeaders headers = SipHeaders.type(t, head.ctx);
         if (headers == null) {
             int idx = t.errorIndex;
@@ -436,6 +548,46 @@ public final class SipParser {
         return Utf8.valid(b, s, e) ? new String(b, s, e - s, StandardCharsets.UTF_8) : null;
     }
 
+    /** The end of the last value held as a byte range (text still null) in {@code raw}. */
+    private static int maxTo(SipHeaders.Raw raw) {
+        int m = 0;
+        for (int i = 0; i < raw.count; i++) {
+            if (raw.text[i] == null && raw.to[i] > m) {
+                m = raw.to[i];
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Checks [s, e) as {@link #text} does without making a String: -1 for a bare CR or LF or invalid UTF-8,
+     * 0 when it is all ASCII, 1 for valid UTF-8 with non-ASCII characters.
+     */
+    private static int scan(byte[] b, int s, int e) {
+        int i = s;
+        // eight ASCII bytes at a time while none is CR, LF or non-ASCII
+        while (i + 8 <= e) {
+            long x = (long) LONGS.get(b, i);
+            if (((x & HIGHS) | zeroByte(x ^ (ONES * '\r')) | zeroByte(x ^ (ONES * '\n'))) != 0) {
+                break;
+            }
+            i += 8;
+        }
+        boolean ascii = true;
+        for (; i < e; i++) {
+            byte x = b[i];
+            if (x < 0) {
+                ascii = false;
+            } else if (x == '\r' || x == '\n') {
+                return -1;
+            }
+        }
+        if (ascii) {
+            return 0;
+        }
+        return Utf8.valid(b, s, e) ? 1 : -1;
+    }
+
     private static String trimWs(String v) {
         int a = 0;
         int z = v.length();
@@ -462,10 +614,44 @@ public final class SipParser {
      */
     static int eol(byte[] b, int p, int end, int eol) {
         if (eol == 1) {
-            return indexOf(b, p, end, (byte) '\n');
+            return indexOfLf(b, p, end);
         }
-        for (int i = p; i + 1 < end; i++) {
-            if (b[i] == '\r' && b[i + 1] == '\n') {
+        // CRLF: an LF whose previous byte (still inside the line) is CR
+        int j = p + 1;
+        while (true) {
+            j = indexOfLf(b, j, end);
+            if (j < 0) {
+                return -1;
+            }
+            if (b[j - 1] == '\r') {
+                return j - 1;
+            }
+            j++;
+        }
+    }
+
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** Non-zero exactly when some byte of {@code v} is zero; its lowest set bit marks the first such byte. */
+    private static long zeroByte(long v) {
+        return (v - ONES) & ~v & HIGHS;
+    }
+
+    /** The first LF in [s, e), or -1; eight bytes at a time (SWAR), as line ends are most of the scanning. */
+    private static int indexOfLf(byte[] b, int s, int e) {
+        int i = s;
+        while (i + 8 <= e) {
+            long z = zeroByte((long) LONGS.get(b, i) ^ (ONES * '\n'));
+            if (z != 0) {
+                return i + (Long.numberOfTrailingZeros(z) >>> 3);
+            }
+            i += 8;
+        }
+        for (; i < e; i++) {
+            if (b[i] == '\n') {
                 return i;
             }
         }
@@ -473,6 +659,9 @@ public final class SipParser {
     }
 
     private static int indexOf(byte[] b, int s, int e, byte x) {
+        if (x == '\n') {
+            return indexOfLf(b, s, e);
+        }
         for (int i = s; i < e; i++) {
             if (b[i] == x) {
                 return i;

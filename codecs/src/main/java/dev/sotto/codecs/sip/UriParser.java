@@ -50,7 +50,7 @@ final class UriParser {
         String password = null;
         // No '@' can occur after the userinfo (host, uri-parameters and headers exclude it), so the first
         // '@' ends the userinfo: RFC 3261 §25.1 userinfo = ( user / telephone-subscriber ) [ ":" password ] "@"
-        int at = s.indexOf('@', i);
+        int at = Lex.indexOf(s, '@', i, to);
         if (at >= 0 && at < to) {
             int ue = Lex.escapedRun(s, i, at, Lex.USER);
             if (ue <= i) {
@@ -71,7 +71,7 @@ final class UriParser {
         }
         int hostEnd;
         if (i < to && s.charAt(i) == '[') {
-            int close = s.indexOf(']', i);
+            int close = Lex.indexOf(s, ']', i, to);
             if (close < 0 || close >= to) {
                 return null;
             }
@@ -153,7 +153,7 @@ final class UriParser {
                 break;
             }
         }
-        if (i == start || s.indexOf('+', start + 1) >= start + 1 && s.indexOf('+', start + 1) < i) {
+        if (i == start || Lex.indexOf(s, '+', start + 1, i) >= 0) {
             return null;
         }
         String number = s.substring(start, i);

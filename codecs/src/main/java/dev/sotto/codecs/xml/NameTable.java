@@ -46,6 +46,13 @@ final class NameTable {
             h = (h ^ buf[i]) * 0x01000193;
         }
         int home = (h ^ (h >>> 16)) & (SLOTS - 1);
+        if (this != COMMON) {
+            // The shared table first: most names are common ones, used from there as is (no copy in this one).
+            XmlName common = COMMON.find(buf, off, len, h, home);
+            if (common != null) {
+                return common;
+            }
+        }
         for (int p = 0; p < PROBES; p++) {
             int slot = (home + p) & (SLOTS - 1);
             byte[] k = keys[slot];
@@ -56,10 +63,7 @@ final class NameTable {
                 return names[slot];
             }
         }
-        XmlName name = this == COMMON ? null : COMMON.find(buf, off, len, h, home);
-        if (name == null) {
-            name = parse(new String(buf, off, len, StandardCharsets.UTF_8));
-        }
+        XmlName name = parse(new String(buf, off, len, StandardCharsets.UTF_8));
         if (name != null) {
             // An empty slot among the probes, else a rotating victim: the table never grows.
             int slot = -1;

@@ -53,10 +53,11 @@ public final class XmlTokenizer {
     private byte[] text = new byte[256];
     private int textLen;
 
-    private final XmlName[] attrNames;
-    private final String[] attrValues;
-    private final int[] attrStart;
-    private final int[] attrEnd;
+    // Sized for the usual few attributes and grown up to limits.maxAttributes(), so a new stream stays cheap.
+    private XmlName[] attrNames;
+    private String[] attrValues;
+    private int[] attrStart;
+    private int[] attrEnd;
     private int attrCount;
     private XmlName elementName;
     private final XmlName[] stack;
@@ -79,10 +80,11 @@ public final class XmlTokenizer {
     public XmlTokenizer(XmlLimits limits, XmlTokenHandler handler) {
         this.limits = limits;
         this.handler = handler;
-        this.attrNames = new XmlName[limits.maxAttributes()];
-        this.attrValues = new String[limits.maxAttributes()];
-        this.attrStart = new int[limits.maxAttributes()];
-        this.attrEnd = new int[limits.maxAttributes()];
+        int attrs = Math.min(8, limits.maxAttributes());
+        this.attrNames = new XmlName[attrs];
+        this.attrValues = new String[attrs];
+        this.attrStart = new int[attrs];
+        this.attrEnd = new int[attrs];
         this.stack = new XmlName[limits.maxDepth() + 1];
         this.stanzaLimit = limits.maxStanzaBytes();
     }
@@ -364,13 +366,17 @@ public final class XmlTokenizer {
             int m = vs;
             while (m < stop) {
                 int ch = src[m];
+                if (ATTR_PLAIN[ch & 0xFF]) {
+                    m++;
+                    continue;
+                }
                 if (ch == q) {
                     break;
                 }
                 if (ch < 0x20 || ch == '<' || ch == '&') {
                     return -1;
                 }
-                m++;
+                m++; // the other quote character
             }
             if (m >= stop) {
                 return -1;
@@ -380,6 +386,7 @@ public final class XmlTokenizer {
                 text = Arrays.copyOf(text, Math.max(text.length * 2, v + len));
             }
             System.arraycopy(src, vs, text, v, len);
+            ensureAttributeSlot(count);
             attrNames[count] = a;
             attrStart[count] = v;
             attrEnd[count] = v + len;
@@ -408,9 +415,27 @@ public final class XmlTokenizer {
         return (v - 0x0101010101010101L) & ~v;
     }
 
+    /** ASCII letters, digits and ":-_." (XML 1.0 §2.3 NameChar restricted to ASCII), by byte value. */
+    private static final boolean[] ASCII_NAME_CHAR = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_NAME_CHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == ':' || c == '-' || c == '_' || c == '.';
+        }
+    }
+
+    /** Printable ASCII that an attribute value takes as is: not a quote, '<' or '&' (XML 1.0 §3.1 AttValue). */
+    private static final boolean[] ATTR_PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            ATTR_PLAIN[c] = c != '<' && c != '&' && c != '\'' && c != '"';
+        }
+    }
+
     private static boolean isAsciiNameChar(int b) {
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == ':' || b == '-'
-                || b == '_' || b == '.';
+        return ASCII_NAME_CHAR[b & 0xFF];
     }
 
     /**
@@ -781,6 +806,7 @@ public final class XmlTokenizer {
         if (b == '=' || isWhitespace(b)) {
             XmlName n = lookupName(i);
             if (n != null) {
+                ensureAttributeSlot(attrCount);
                 attrNames[attrCount] = n;
                 state = b == '=' ? State.ATTR_QUOTE : State.ATTR_EQ;
             }
@@ -954,6 +980,17 @@ public final class XmlTokenizer {
             afterEnd(level);
         } else {
             state = State.CONTENT;
+        }
+    }
+
+    /** Makes room for attribute {@code index} (below limits.maxAttributes(), checked by the callers). */
+    private void ensureAttributeSlot(int index) {
+        if (index >= attrNames.length) {
+            int n = Math.min(limits.maxAttributes(), Math.max(index + 1, attrNames.length * 2));
+            attrNames = Arrays.copyOf(attrNames, n);
+            attrValues = Arrays.copyOf(attrValues, n);
+            attrStart = Arrays.copyOf(attrStart, n);
+            attrEnd = Arrays.copyOf(attrEnd, n);
         }
     }
 

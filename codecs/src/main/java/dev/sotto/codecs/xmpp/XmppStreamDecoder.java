@@ -13,7 +13,6 @@ import dev.sotto.codecs.xml.XmlNode;
 import dev.sotto.codecs.xml.XmlText;
 import dev.sotto.codecs.xml.XmlTokenHandler;
 import dev.sotto.codecs.xml.XmlTokenizer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -96,19 +95,36 @@ public final class XmppStreamDecoder {
         private final java.util.Map<String, String> headerNamespaces = new java.util.HashMap<>();
         private StreamEvent pending;
 
-        // One frame per open element below the stream; index = depth.
-        private final String[] frameNamespace;
-        private final String[] frameLocal;
-        private final List<XmlAttribute>[] frameAttributes;
-        private final List<XmlNode>[] frameChildren;
+        // One frame per open element below the stream; index = depth. Sized for usual stanzas and grown up to
+        // the depth limit, so a new stream stays cheap. Children collect in per-depth arrays that are reused
+        // from element to element: only the final immutable list is allocated.
+        private String[] frameNamespace;
+        private String[] frameLocal;
+        private List<XmlAttribute>[] frameAttributes;
+        private XmlNode[][] frameChildren;
+        private int[] frameChildCount;
+        private final int maxFrames;
 
         @SuppressWarnings("unchecked")
         TreeBuilder(XmlLimits limits) {
-            int n = limits.maxDepth() + 1;
+            maxFrames = limits.maxDepth() + 1;
+            int n = Math.min(8, maxFrames);
             frameNamespace = new String[n];
             frameLocal = new String[n];
             frameAttributes = new List[n];
-            frameChildren = new List[n];
+            frameChildren = new XmlNode[n][];
+            frameChildCount = new int[n];
+        }
+
+        private void ensureFrame(int depth) {
+            if (depth >= frameNamespace.length) {
+                int n = Math.min(maxFrames, Math.max(depth + 1, frameNamespace.length * 2));
+                frameNamespace = java.util.Arrays.copyOf(frameNamespace, n);
+                frameLocal = java.util.Arrays.copyOf(frameLocal, n);
+                frameAttributes = java.util.Arrays.copyOf(frameAttributes, n);
+                frameChildren = java.util.Arrays.copyOf(frameChildren, n);
+                frameChildCount = java.util.Arrays.copyOf(frameChildCount, n);
+            }
         }
 
         @Override
@@ -136,10 +152,11 @@ public final class XmppStreamDecoder {
                 streamHeader(name, ns, attributes);
                 return;
             }
+            ensureFrame(depth);
             frameNamespace[depth] = ns;
             frameLocal[depth] = name.localName();
             frameAttributes[depth] = attributes;
-            frameChildren[depth] = null;
+            frameChildCount[depth] = 0;
         }
 
         /** XML-Names §3 and the constraints of §3 "Reserved Prefixes and Namespace Names". */
@@ -208,10 +225,12 @@ public final class XmppStreamDecoder {
                 }
                 out[n++] = new XmlAttribute(ns, local, attrValues[k]);
             }
-            if (n == 0) {
-                return List.of();
-            }
-            return n == out.length ? List.of(out) : List.of(java.util.Arrays.copyOf(out, n));
+            return switch (n) {
+                case 0 -> List.of();
+                case 1 -> List.of(out[0]);
+                case 2 -> List.of(out[0], out[1]);
+                default -> n == out.length ? List.of(out) : List.of(java.util.Arrays.copyOf(out, n));
+            };
         }
 
         /** RFC 6120 §4.8.1, §4.8.2 and §4.8.5. */
@@ -246,11 +265,9 @@ public final class XmppStreamDecoder {
                 tokenizer.pause();
                 return;
             }
-            List<XmlNode> children = frameChildren[depth];
             XmlElement e = new XmlElement(frameNamespace[depth], frameLocal[depth], frameAttributes[depth],
-                    children == null ? List.of() : children);
+                    children(depth));
             frameAttributes[depth] = null;
-            frameChildren[depth] = null;
             if (depth == 1) {
                 pending = new StreamElement(e);
                 tokenizer.pause();
@@ -265,12 +282,34 @@ public final class XmppStreamDecoder {
         }
 
         private void addChild(int depth, XmlNode node) {
-            List<XmlNode> c = frameChildren[depth];
+            XmlNode[] c = frameChildren[depth];
+            int n = frameChildCount[depth];
             if (c == null) {
-                c = new ArrayList<>(4);
+                c = new XmlNode[4];
+                frameChildren[depth] = c;
+            } else if (n == c.length) {
+                c = java.util.Arrays.copyOf(c, n * 2);
                 frameChildren[depth] = c;
             }
-            c.add(node);
+            c[n] = node;
+            frameChildCount[depth] = n + 1;
+        }
+
+        /** The children collected at {@code depth} as an immutable list; clears the reused array. */
+        private List<XmlNode> children(int depth) {
+            int n = frameChildCount[depth];
+            XmlNode[] c = frameChildren[depth];
+            frameChildCount[depth] = 0;
+            List<XmlNode> out = switch (n) {
+                case 0 -> List.of();
+                case 1 -> List.of(c[0]);
+                case 2 -> List.of(c[0], c[1]);
+                default -> List.of(java.util.Arrays.copyOf(c, n));
+            };
+            if (n > 0) {
+                java.util.Arrays.fill(c, 0, n, null); // the reused array must not keep stanzas alive
+            }
+            return out;
         }
     }
 }

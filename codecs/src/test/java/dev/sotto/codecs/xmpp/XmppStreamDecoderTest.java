@@ -159,4 +159,53 @@ class XmppStreamDecoderTest {
         var again = d.decode(h, 0, h.length);
         assertThat(again).isInstanceOf(dev.sotto.codecs.DecodeResult.Ok.class);
     }
+
+    /**
+     * The decoder's per-element scratch space starts small and grows: 40 attributes (and namespace declarations
+     * among them), 30 levels of nesting and 12 children of one element must come out exactly as written, and a
+     * second stanza after them must not inherit anything from the first.
+     */
+    @Test
+    void manyAttributesDeepNestingAndManyChildrenDecodeExactly() {
+        StringBuilder xml = new StringBuilder("<message");
+        List<XmlAttribute> attrs = new java.util.ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            xml.append(" a").append(k).append("='v").append(k).append('\'');
+            attrs.add(new XmlAttribute("", "a" + k, "v" + k));
+            if (k % 10 == 0) {
+                xml.append(" xmlns:p").append(k).append("='urn:example:").append(k).append('\'');
+            }
+        }
+        xml.append(" p10:q='x'>");
+        attrs.add(new XmlAttribute("urn:example:10", "q", "x"));
+        for (int d = 0; d < 30; d++) {
+            xml.append("<n xmlns='urn:example:deep'>");
+        }
+        xml.append("core");
+        for (int d = 0; d < 30; d++) {
+            xml.append("</n>");
+        }
+        for (int c = 0; c < 12; c++) {
+            xml.append("<c>").append(c).append("</c>");
+        }
+        xml.append("</message><message><body>second</body></message>");
+
+        XmlElement inner = new XmlElement("urn:example:deep", "n", List.of(), List.of(new XmlText("core")));
+        for (int d = 1; d < 30; d++) {
+            inner = new XmlElement("urn:example:deep", "n", List.of(), List.of(inner));
+        }
+        List<dev.sotto.codecs.xml.XmlNode> children = new java.util.ArrayList<>();
+        children.add(inner);
+        for (int c = 0; c < 12; c++) {
+            children.add(new XmlElement("jabber:client", "c", List.of(), List.of(new XmlText(String.valueOf(c)))));
+        }
+        Feeding.Outcome o = Feeding.decode(HEADER + xml);
+        assertThat(o.refused()).as("refused with %s", o.condition()).isFalse();
+        assertThat(o.events()).hasSize(3);
+        assertThat(((StreamElement) o.events().get(1)).element())
+                .isEqualTo(new XmlElement("jabber:client", "message", attrs, children));
+        assertThat(((StreamElement) o.events().get(2)).element()).isEqualTo(new XmlElement("jabber:client",
+                "message", List.of(), List.of(new XmlElement("jabber:client", "body", List.of(),
+                        List.of(new XmlText("second"))))));
+    }
 }

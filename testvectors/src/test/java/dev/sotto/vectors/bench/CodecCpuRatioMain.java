@@ -1,0 +1,99 @@
+package dev.sotto.vectors.bench;
+
+import dev.sotto.codecs.DecodeResult;
+import dev.sotto.codecs.sip.HeaderField;
+import dev.sotto.codecs.sip.SipMessage;
+import dev.sotto.codecs.sip.SipParser;
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.Callable;
+
+/**
+ * A companion to the JMH benchmarks for a shared, loaded machine: the same work as {@link SipParseBenchmark}
+ * and {@link XmppDecodeBenchmark}, ours and the peer's interleaved in short slices in one JVM, each slice
+ * timed by this thread's CPU time (not wall time), and the ratio ours/peer taken per slice pair. JMH runs one
+ * benchmark after the other, so a load swing between them moves its ratio; here both sides see the same
+ * moments. Prints the median ratio and the interquartile range. Not a replacement for JMH (no forks, no
+ * blackholes beyond a volatile sink): a cross-check of its ratios when the load average is far above the cores.
+ * Run: {@code mvn -B -pl testvectors -am -Pbench -DskipTests verify
+ * -Dbench.main=dev.sotto.vectors.bench.CodecCpuRatioMain -Dbench.args='sip 25'} (or {@code xmpp 25}).
+ */
+public final class CodecCpuRatioMain {
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    private static volatile Object sink;
+
+    private CodecCpuRatioMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 ? args[0] : "sip";
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+        System.out.println("load: " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+        if (what.equals("sip")) {
+            SipParseBenchmark b = new SipParseBenchmark();
+            b.setup();
+            pair("SIP parse (sotto/jainSip)", b::sotto, b::jainSip, rounds);
+            byte[][] corpus = SipCorpus.bytes();
+            SipParser ours = SipParser.defaults();
+            StringMsgParser theirs = new StringMsgParser();
+            int[] next = new int[2];
+            pair("SIP parse + read every header", () -> {
+                byte[] m = corpus[next[0]++ % corpus.length];
+                SipMessage msg = ((DecodeResult.Ok<SipMessage>) ours.parseDatagram(m)).value();
+                int n = 0;
+                for (HeaderField f : msg.headers().fields()) {
+                    n += f.value().length();
+                }
+                return n;
+            }, () -> {
+                byte[] m = corpus[next[1]++ % corpus.length];
+                SIPMessage msg = theirs.parseSIPMessage(m, true, false, null);
+                int n = 0;
+                for (Iterator<SIPHeader> hs = msg.getHeaders(); hs.hasNext(); ) {
+                    sink = hs.next();
+                    n++;
+                }
+                return n;
+            }, rounds);
+        } else {
+            XmppDecodeBenchmark b = new XmppDecodeBenchmark();
+            b.setup();
+            pair("XMPP steady (sotto/aalto)", b::sottoSteady, b::aaltoSteady, rounds);
+            pair("XMPP new stream (sotto/aalto)", b::sottoStream, b::aaltoStream, rounds);
+        }
+    }
+
+    /** Operations per CPU nanosecond of this thread, running {@code c} for about {@code cpuNanos}. */
+    private static double rate(Callable<?> c, long cpuNanos) throws Exception {
+        long n = 0;
+        long t0 = MX.getCurrentThreadCpuTime();
+        long t;
+        while ((t = MX.getCurrentThreadCpuTime()) - t0 < cpuNanos) {
+            for (int k = 0; k < 16; k++) {
+                sink = c.call();
+            }
+            n += 16;
+        }
+        return n / (double) (t - t0);
+    }
+
+    private static void pair(String name, Callable<?> ours, Callable<?> peer, int rounds) throws Exception {
+        for (int w = 0; w < 10; w++) {
+            rate(ours, 300_000_000L);
+            rate(peer, 300_000_000L);
+        }
+        double[] r = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            r[i] = rate(ours, 150_000_000L) / rate(peer, 150_000_000L);
+        }
+        Arrays.sort(r);
+        System.out.printf("%s: ratio median %.2f, interquartile %.2f..%.2f (%d interleaved rounds, thread CPU time)%n",
+                name, r[rounds / 2], r[rounds / 4], r[3 * rounds / 4], rounds);
+    }
+}
