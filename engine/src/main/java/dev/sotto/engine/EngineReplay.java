@@ -1,0 +1,72 @@
+package dev.sotto.engine;
+
+import dev.sotto.engine.event.DurableEvent;
+import dev.sotto.engine.event.EngineEventCodec;
+import dev.sotto.engine.event.XmppEvent;
+import dev.sotto.engine.xmpp.Jid;
+import dev.sotto.persistence.log.LogRecord;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The engine's replay of the log (DESIGN.md, Projections are folds): decodes each record and folds it into one
+ * {@link EngineState.Builder}, so a replay costs O(events). Hand it to the vault's open
+ * ({@code Vault.open(dir, passphrase, replay)}), whose walk authenticates and replays in one pass, then to
+ * {@link SottoEngine#open(dev.sotto.persistence.log.EventLog, EngineOptions, EngineReplay)}. Records of areas this
+ * engine does not know are skipped and counted. Single-threaded: the log calls it in order on one thread.
+ */
+public final class EngineReplay implements Consumer<LogRecord> {
+    private final EngineEventCodec codec = new EngineEventCodec();
+    private final EngineState.Builder state = EngineState.EMPTY.toBuilder();
+    /** Received (bare sender, message id) pairs per account: the de-duplication set survives restarts. */
+    private final Map<Jid, Set<String>> seen = new HashMap<>();
+    private int skipped;
+    private long events;
+
+    @Override
+    public void accept(LogRecord r) {
+        DurableEvent e;
+        try {
+            e = codec.decode(r.payload());
+        } catch (IllegalArgumentException ex) {
+            skipped++;
+            return;
+        }
+        events++;
+        state.apply(e, r.timestamp());
+        if (e instanceof XmppEvent.MessageReceived m && m.id() != null) {
+            seen.computeIfAbsent(m.account(), k -> new HashSet<>()).add(seenKey(m));
+        }
+    }
+
+    /** Events folded so far. */
+    public long events() {
+        return events;
+    }
+
+    /** Records skipped so far because their area is unknown to this engine. */
+    public int skipped() {
+        return skipped;
+    }
+
+    /** The state folded so far (a frozen snapshot). */
+    public EngineState state() {
+        return state.build();
+    }
+
+    Map<Jid, Set<String>> seen() {
+        return seen;
+    }
+
+    static String seenKey(XmppEvent.MessageReceived m) {
+        return m.from().bare() + "\u0000" + m.id();
+    }
+
+    @Override
+    public String toString() {
+        return "EngineReplay[" + events + " events, " + skipped + " skipped]";
+    }
+}
