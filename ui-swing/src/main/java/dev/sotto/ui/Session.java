@@ -1,33 +1,58 @@
 package dev.sotto.ui;
 
 import dev.sotto.engine.EngineOptions;
+import dev.sotto.engine.EngineReplay;
 import dev.sotto.engine.SottoEngine;
 import dev.sotto.persistence.vault.Vault;
+import dev.sotto.ui.main.MainView;
 import dev.sotto.ui.start.Progress;
+import dev.sotto.ui.start.VaultOpener;
 import java.io.IOException;
 
 /**
- * Everything that exists while the vault is unlocked: the vault and the engine opened on its log. Built off
- * the event dispatch thread by {@link #load} (the engine replays the log into its state there); closed when
- * the window closes (the engine stops, then a clean vault close syncs the log).
+ * Everything that exists while the vault is unlocked: the vault, the engine opened on its log and the main
+ * window's first view. Built off the event dispatch thread by {@link #load} (the log is authenticated and folded
+ * into the engine's state in one pass there, and the view is computed from that state); closed when the window
+ * closes (the engine stops, then a clean vault close syncs the log).
  */
 public final class Session implements AutoCloseable {
+    /** Replay progress is reported every this many events (each report crosses to the event dispatch thread). */
+    private static final long PROGRESS_EVERY = 8192;
+
     private final Vault vault;
     private final SottoEngine engine;
     private final long replayed;
+    private final MainView initialView;
 
-    private Session(Vault vault, SottoEngine engine, long replayed) {
+    private Session(Vault vault, SottoEngine engine, long replayed, MainView initialView) {
         this.vault = vault;
         this.engine = engine;
         this.replayed = replayed;
+        this.initialView = initialView;
     }
 
-    /** Opens the engine on the vault's log (its replay is the slow part of a big vault). */
+    /**
+     * Opens the vault with the engine's replay as the log's open walk (issue 10: the log is read, authenticated
+     * and decrypted once), opens the engine on the folded state and computes the main window's first view.
+     */
+    public static Session load(VaultOpener opener, Progress progress) throws IOException {
+        EngineReplay replay = new EngineReplay(position -> {
+            if ((position + 1) % PROGRESS_EVERY == 0) {
+                progress.step("Reading history: " + (position + 1) + " records\u2026", -1, -1);
+            }
+        });
+        Vault vault = opener.open(replay);
+        if (!vault.log().replayedAtOpen(replay)) {
+            // A vault opened elsewhere, or a shred a crash interrupted: the engine replays the log again.
+            progress.phase("Replaying " + vault.log().openReport().events() + " events\u2026");
+        }
+        SottoEngine engine = SottoEngine.open(vault.log(), EngineOptions.defaults(), replay);
+        return new Session(vault, engine, vault.log().openReport().events(), MainView.of(engine.state()));
+    }
+
+    /** For a vault opened elsewhere: the engine replays its log (a second pass). */
     public static Session load(Vault vault, Progress progress) throws IOException {
-        long events = vault.log().openReport().events();
-        progress.phase("Replaying " + events + " events\u2026");
-        SottoEngine engine = SottoEngine.open(vault.log(), EngineOptions.defaults());
-        return new Session(vault, engine, events);
+        return load(replay -> vault, progress);
     }
 
     public Vault vault() {
@@ -41,6 +66,11 @@ public final class Session implements AutoCloseable {
     /** Events the log held at unlock. */
     public long replayed() {
         return replayed;
+    }
+
+    /** The main window's view of the state at load, computed off the event dispatch thread. */
+    public MainView initialView() {
+        return initialView;
     }
 
     @Override
