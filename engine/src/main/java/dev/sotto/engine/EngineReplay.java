@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The engine's replay of the log (DESIGN.md, Projections are folds): decodes each record and folds it into one
@@ -23,11 +24,22 @@ public final class EngineReplay implements Consumer<LogRecord> {
     private final EngineState.Builder state = EngineState.EMPTY.toBuilder();
     /** Received (bare sender, message id) pairs per account: the de-duplication set survives restarts. */
     private final Map<Jid, Set<String>> seen = new HashMap<>();
+    private final LongConsumer positions;
     private int skipped;
     private long events;
 
+    public EngineReplay() {
+        this(p -> { });
+    }
+
+    /** @param positions told each record's position as it is folded (progress reports; cheap, on the log's thread) */
+    public EngineReplay(LongConsumer positions) {
+        this.positions = positions;
+    }
+
     @Override
     public void accept(LogRecord r) {
+        positions.accept(r.position());
         DurableEvent e;
         try {
             e = codec.decode(r.payload());
