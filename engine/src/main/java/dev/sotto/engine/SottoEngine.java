@@ -334,6 +334,12 @@ public final class SottoEngine implements AutoCloseable {
         }
         group.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
         crypto.shutdownNow();
+        try {
+            // A crypto task still running could record an event: close returns only when none can any more.
+            crypto.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (ownsNetwork) {
             network.close();
         }

@@ -691,6 +691,11 @@ public final class EventLog implements AutoCloseable {
             throw new IOException("log writer failed while closing", e.getCause());
         } finally {
             closed = true;
+            // An append that raced the close and was queued after the writer's last drain: it is not written;
+            // its future fails instead of never completing.
+            if (writer == null || !writer.isAlive()) {
+                failPending(new IllegalStateException("log is closed"));
+            }
             sealers.clear();
             subscribers.forEach(LogSubscription::close);
             queue.close();

@@ -114,7 +114,7 @@ public final class DesktopStartupMain {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(childClassPath());
         cmd.add(DesktopStartupMain.class.getName());
         cmd.add("--once");
         cmd.add(dir.toString());
@@ -137,6 +137,21 @@ public final class DesktopStartupMain {
             throw new IllegalStateException("run failed (exit " + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
         }
         return result;
+    }
+
+    /**
+     * The app jar as users run it (shaded: one jar, the dependencies' signatures stripped) plus this class. On the
+     * build's class path the signed BouncyCastle jar is verified when its first class loads, about a second of
+     * CPU the real app does not pay. Without the app jar (not packaged), the build's class path.
+     */
+    private static String childClassPath() throws Exception {
+        Path app = Path.of(System.getProperty("sotto.app.jar", "../ui-swing/target/sotto.jar"));
+        if (!Files.isRegularFile(app)) {
+            System.out.println("(no " + app + ": runs use the build's class path)");
+            return System.getProperty("java.class.path");
+        }
+        Path self = Path.of(DesktopStartupMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return app.toAbsolutePath() + java.io.File.pathSeparator + self;
     }
 
     private static void once(Path dir, int conversations) throws Exception {
