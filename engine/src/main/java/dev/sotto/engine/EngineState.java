@@ -7,13 +7,18 @@ import dev.sotto.engine.event.XmppEvent;
 import dev.sotto.engine.xmpp.Jid;
 import dev.sotto.engine.xmpp.RosterItem;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.collections.api.factory.Lists;
 import org.eclipse.collections.api.factory.Maps;
 import org.eclipse.collections.api.factory.Sets;
 import org.eclipse.collections.api.list.ImmutableList;
+import org.eclipse.collections.api.list.MutableList;
 import org.eclipse.collections.api.map.ImmutableMap;
+import org.eclipse.collections.api.map.MutableMap;
 import org.eclipse.collections.api.set.ImmutableSet;
+import org.eclipse.collections.api.set.MutableSet;
 
 /**
  * The engine's projection of the durable events (DESIGN.md, Projections are folds): accounts with their pins,
@@ -44,68 +49,183 @@ public record EngineState(ImmutableMap<Jid, XmppAccount> accounts, ImmutableMap<
         return h == null ? Lists.immutable.empty() : h;
     }
 
-    /** The next snapshot after {@code event}, recorded at {@code at}. Unknown events change nothing. */
+    /**
+     * The next snapshot after {@code event}, recorded at {@code at}. Unknown events change nothing (the same
+     * snapshot is returned). The fold itself is {@link Builder#apply}; replay uses one builder for the whole
+     * log instead of one snapshot per event.
+     */
     public EngineState apply(DurableEvent event, Instant at) {
-        if (event instanceof AccountEvent.AccountAdded a) {
-            XmppAccount acc = new XmppAccount(a.account(), a.password(), a.host(), a.port(), a.tlsPolicy(), Set.of(),
-                    a.resource());
-            return withAccounts(accounts.newWithKeyValue(a.account(), acc));
-        }
-        if (event instanceof AccountEvent.AccountChanged c) {
-            XmppAccount old = accounts.get(c.account());
-            XmppAccount acc = new XmppAccount(c.account(), c.password(), c.host(), c.port(), c.tlsPolicy(),
-                    old == null ? Set.of() : old.pinnedSha256(), c.resource());
-            return withAccounts(accounts.newWithKeyValue(c.account(), acc));
-        }
-        if (event instanceof AccountEvent.AccountRemoved r) {
-            return new EngineState(accounts.newWithoutKey(r.account()), rosters.newWithoutKey(r.account()),
-                    pendingSubscriptions.newWithoutKey(r.account()), histories);
-        }
-        if (event instanceof AccountEvent.CertificatePinned p) {
-            XmppAccount old = accounts.get(p.account());
-            return old == null ? this : withAccounts(accounts.newWithKeyValue(p.account(), old.withPin(p.sha256())));
-        }
-        if (event instanceof XmppEvent.RosterItemChanged c) {
-            ImmutableMap<Jid, RosterItem> r = roster(c.account());
-            Jid contact = c.item().jid().bare();
-            r = c.item().subscription().equals("remove") ? r.newWithoutKey(contact) : r.newWithKeyValue(contact, c.item());
-            return new EngineState(accounts, rosters.newWithKeyValue(c.account(), r), pendingSubscriptions, histories);
-        }
-        if (event instanceof XmppEvent.SubscriptionRequested s) {
-            return withPending(s.account(), pending(s.account()).newWith(s.from().bare()));
-        }
-        if (event instanceof XmppEvent.SubscriptionAnswered s) {
-            return withPending(s.account(), pending(s.account()).newWithout(s.contact().bare()));
-        }
-        if (event instanceof XmppEvent.MessageSent m) {
-            return withHistory(new Conversation(m.account(), m.to()), new HistoryEntry(at, m));
-        }
-        if (event instanceof XmppEvent.MessageReceived m) {
-            return withHistory(new Conversation(m.account(), m.from()), new HistoryEntry(at, m));
-        }
-        if (event instanceof XmppEvent.MessageFailed m) {
-            return withHistory(new Conversation(m.account(), m.to()), new HistoryEntry(at, m));
-        }
-        return this;
+        Builder b = new Builder(this);
+        return b.apply(event, at) ? b.build() : this;
     }
 
-    private ImmutableSet<Jid> pending(Jid account) {
-        ImmutableSet<Jid> p = pendingSubscriptions.get(account);
-        return p == null ? Sets.immutable.empty() : p;
+    /** A builder starting from this snapshot (for folding many events at once, e.g. a replay). */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    private EngineState withAccounts(ImmutableMap<Jid, XmppAccount> a) {
-        return new EngineState(a, rosters, pendingSubscriptions, histories);
-    }
+    /**
+     * The one fold of durable events into the state (DESIGN.md, Projections are folds), on mutable collections.
+     * A snapshot's collections are copied only when an event first touches them (copy on write, per account's
+     * roster and per conversation's history), so {@link EngineState#apply} costs what one immutable update
+     * costs, and a replay of n messages costs O(n) instead of the O(n²) of copying a conversation's history per
+     * message. {@link #build} freezes the result; the builder stays usable afterwards. Not thread-safe.
+     */
+    public static final class Builder {
+        private final EngineState origin;
+        /** {@code null} until an event changes the component; then a mutable copy. */
+        private MutableMap<Jid, XmppAccount> accounts;
+        private MutableMap<Jid, ImmutableMap<Jid, RosterItem>> rosters;
+        private MutableMap<Jid, ImmutableSet<Jid>> pending;
+        private MutableMap<Conversation, ImmutableList<HistoryEntry>> histories;
+        /** Inner collections opened for writing; their frozen copies in the maps above are stale until build. */
+        private final Map<Jid, MutableMap<Jid, RosterItem>> openRosters = new HashMap<>();
+        private final Map<Jid, MutableSet<Jid>> openPending = new HashMap<>();
+        private final Map<Conversation, MutableList<HistoryEntry>> openHistories = new HashMap<>();
 
-    private EngineState withPending(Jid account, ImmutableSet<Jid> p) {
-        return new EngineState(accounts, rosters, pendingSubscriptions.newWithKeyValue(account, p), histories);
-    }
+        private Builder(EngineState origin) {
+            this.origin = origin;
+        }
 
-    private EngineState withHistory(Conversation c, HistoryEntry e) {
-        ImmutableList<HistoryEntry> h = histories.get(c);
-        h = h == null ? Lists.immutable.of(e) : h.newWith(e);
-        return new EngineState(accounts, rosters, pendingSubscriptions, histories.newWithKeyValue(c, h));
+        /** Folds one event recorded at {@code at}; returns whether it changed anything. */
+        public boolean apply(DurableEvent event, Instant at) {
+            if (event instanceof AccountEvent.AccountAdded a) {
+                XmppAccount acc = new XmppAccount(a.account(), a.password(), a.host(), a.port(), a.tlsPolicy(), Set.of(),
+                        a.resource());
+                accounts().put(a.account(), acc);
+                return true;
+            }
+            if (event instanceof AccountEvent.AccountChanged c) {
+                XmppAccount old = accounts().get(c.account());
+                XmppAccount acc = new XmppAccount(c.account(), c.password(), c.host(), c.port(), c.tlsPolicy(),
+                        old == null ? Set.of() : old.pinnedSha256(), c.resource());
+                accounts().put(c.account(), acc);
+                return true;
+            }
+            if (event instanceof AccountEvent.AccountRemoved r) {
+                accounts().remove(r.account());
+                rosters().remove(r.account());
+                openRosters.remove(r.account());
+                pending().remove(r.account());
+                openPending.remove(r.account());
+                return true;
+            }
+            if (event instanceof AccountEvent.CertificatePinned p) {
+                XmppAccount old = accounts == null ? origin.accounts.get(p.account()) : accounts.get(p.account());
+                if (old == null) {
+                    return false;
+                }
+                accounts().put(p.account(), old.withPin(p.sha256()));
+                return true;
+            }
+            if (event instanceof XmppEvent.RosterItemChanged c) {
+                MutableMap<Jid, RosterItem> r = openRoster(c.account());
+                Jid contact = c.item().jid().bare();
+                if (c.item().subscription().equals("remove")) {
+                    r.remove(contact);
+                } else {
+                    r.put(contact, c.item());
+                }
+                return true;
+            }
+            if (event instanceof XmppEvent.SubscriptionRequested s) {
+                openPending(s.account()).add(s.from().bare());
+                return true;
+            }
+            if (event instanceof XmppEvent.SubscriptionAnswered s) {
+                openPending(s.account()).remove(s.contact().bare());
+                return true;
+            }
+            if (event instanceof XmppEvent.MessageSent m) {
+                openHistory(new Conversation(m.account(), m.to())).add(new HistoryEntry(at, m));
+                return true;
+            }
+            if (event instanceof XmppEvent.MessageReceived m) {
+                openHistory(new Conversation(m.account(), m.from())).add(new HistoryEntry(at, m));
+                return true;
+            }
+            if (event instanceof XmppEvent.MessageFailed m) {
+                openHistory(new Conversation(m.account(), m.to())).add(new HistoryEntry(at, m));
+                return true;
+            }
+            return false;
+        }
+
+        /** The snapshot of everything folded so far. */
+        public EngineState build() {
+            if (accounts == null && rosters == null && pending == null && histories == null) {
+                return origin;
+            }
+            openRosters.forEach((k, v) -> rosters.put(k, v.toImmutable()));
+            openPending.forEach((k, v) -> pending.put(k, v.toImmutable()));
+            openHistories.forEach((k, v) -> histories.put(k, v.toImmutable()));
+            return new EngineState(accounts == null ? origin.accounts : accounts.toImmutable(),
+                    rosters == null ? origin.rosters : rosters.toImmutable(),
+                    pending == null ? origin.pendingSubscriptions : pending.toImmutable(),
+                    histories == null ? origin.histories : histories.toImmutable());
+        }
+
+        private MutableMap<Jid, XmppAccount> accounts() {
+            if (accounts == null) {
+                accounts = Maps.mutable.withMap(origin.accounts.castToMap());
+            }
+            return accounts;
+        }
+
+        private MutableMap<Jid, ImmutableMap<Jid, RosterItem>> rosters() {
+            if (rosters == null) {
+                rosters = Maps.mutable.withMap(origin.rosters.castToMap());
+            }
+            return rosters;
+        }
+
+        private MutableMap<Jid, ImmutableSet<Jid>> pending() {
+            if (pending == null) {
+                pending = Maps.mutable.withMap(origin.pendingSubscriptions.castToMap());
+            }
+            return pending;
+        }
+
+        private MutableMap<Conversation, ImmutableList<HistoryEntry>> histories() {
+            if (histories == null) {
+                histories = Maps.mutable.withMap(origin.histories.castToMap());
+            }
+            return histories;
+        }
+
+        /** Read under the bare JID and written under the event's account, as the snapshot's roster() reads. */
+        private MutableMap<Jid, RosterItem> openRoster(Jid account) {
+            MutableMap<Jid, RosterItem> r = openRosters.get(account);
+            if (r == null) {
+                ImmutableMap<Jid, RosterItem> old = rosters().get(account.bare());
+                r = old == null ? Maps.mutable.empty() : Maps.mutable.withMap(old.castToMap());
+                openRosters.put(account, r);
+                rosters.put(account, Maps.immutable.empty()); // placeholder until build
+            }
+            return r;
+        }
+
+        private MutableSet<Jid> openPending(Jid account) {
+            MutableSet<Jid> p = openPending.get(account);
+            if (p == null) {
+                ImmutableSet<Jid> old = pending().get(account);
+                p = old == null ? Sets.mutable.empty() : Sets.mutable.withAll(old);
+                openPending.put(account, p);
+                pending.put(account, Sets.immutable.empty());
+            }
+            return p;
+        }
+
+        private MutableList<HistoryEntry> openHistory(Conversation c) {
+            MutableList<HistoryEntry> h = openHistories.get(c);
+            if (h == null) {
+                ImmutableList<HistoryEntry> old = histories().get(c);
+                h = old == null ? Lists.mutable.empty() : Lists.mutable.withAll(old);
+                openHistories.put(c, h);
+                histories.put(c, Lists.immutable.empty());
+            }
+            return h;
+        }
     }
 
     @Override

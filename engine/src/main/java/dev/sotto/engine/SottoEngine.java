@@ -106,7 +106,7 @@ public final class SottoEngine implements AutoCloseable {
      * @throws LogTamperedException when the log's chain or a record's seal does not verify
      */
     public static SottoEngine open(EventLog log, EngineOptions options) throws LogTamperedException {
-        return open(log, options, e -> { });
+        return open(log, options, (EngineReplay) null);
     }
 
     /**
@@ -115,29 +115,28 @@ public final class SottoEngine implements AutoCloseable {
      */
     public static SottoEngine open(EventLog log, EngineOptions options, Consumer<? super DurableEvent> replayed)
             throws LogTamperedException {
-        EngineEventCodec codec = new EngineEventCodec();
-        EngineState[] st = {EngineState.EMPTY};
-        int[] skipped = {0};
-        Map<Jid, Set<String>> seen = new java.util.HashMap<>();
-        EventLogZidCache zids = EventLogZidCache.empty();
-        log.replay(0, r -> {
-            DurableEvent e;
-            try {
-                e = codec.decode(r.payload());
-            } catch (IllegalArgumentException ex) {
-                skipped[0]++;
-                return;
-            }
-            st[0] = st[0].apply(e, r.timestamp());
-            if (e instanceof ZrtpEvent z) {
-                zids.apply(z);
-            }
-            replayed.accept(e);
-            if (e instanceof XmppEvent.MessageReceived m && m.id() != null) {
-                seen.computeIfAbsent(m.account(), k -> new java.util.HashSet<>()).add(seenKey(m));
-            }
-        });
-        return new SottoEngine(log, options, st[0], skipped[0], seen, zids);
+        EngineReplay replay = new EngineReplay(p -> { }, replayed);
+        log.replay(0, replay);
+        return new SottoEngine(log, options, replay.state(), replay.skipped(), replay.seen(), replay.zids());
+    }
+
+    /**
+     * Opens the engine with the state {@code replayed} already folded while the vault's open walk authenticated
+     * the log ({@code Vault.open(dir, passphrase, replayed)}): the log is read once. When {@code replayed} did not
+     * get the log's complete replay there ({@link EventLog#replayedAtOpen}; e.g. it is {@code null}, or a crash
+     * interrupted a shred), the log is replayed here as by {@link #open(EventLog, EngineOptions)}, by a fresh
+     * replay that tells the same listener (which must then forget what the first one told it).
+     *
+     * @throws LogTamperedException when the log's chain or a record's seal does not verify
+     */
+    public static SottoEngine open(EventLog log, EngineOptions options, EngineReplay replayed)
+            throws LogTamperedException {
+        EngineReplay replay = replayed;
+        if (replay == null || !log.replayedAtOpen(replay)) {
+            replay = replay == null ? new EngineReplay() : replay.restart();
+            log.replay(0, replay);
+        }
+        return new SottoEngine(log, options, replay.state(), replay.skipped(), replay.seen(), replay.zids());
     }
 
     /** An engine without a log: nothing is durable beyond this process (the console without {@code --vault}). */
@@ -423,6 +422,12 @@ public final class SottoEngine implements AutoCloseable {
         }
         group.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
         crypto.shutdownNow();
+        try {
+            // A crypto task still running could record an event: close returns only when none can any more.
+            crypto.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (ownsNetwork) {
             network.close();
         }
@@ -494,7 +499,7 @@ public final class SottoEngine implements AutoCloseable {
     }
 
     private static String seenKey(XmppEvent.MessageReceived m) {
-        return m.from().bare() + "\u0000" + m.id();
+        return EngineReplay.seenKey(m);
     }
 
     private String newId() {

@@ -41,6 +41,9 @@ public final class SottoFrame extends JFrame {
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark theme");
     private final transient CompletableFuture<Session> session = new CompletableFuture<>();
     private final transient CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final StartPanel<Session> start;
+    /** The window was closed: a session that arrives now is closed, not shown (event dispatch thread). */
+    private boolean closing;
     private MainPanel main;
     private ChatWindow chat;
     private transient Notifier notifier;
@@ -53,7 +56,8 @@ public final class SottoFrame extends JFrame {
         // Dispose, not exit: closing syncs and closes the vault first; UI tests must outlive the window.
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         setJMenuBar(menuBar());
-        content.add(new StartPanel<>(config.vaultDir(), config.newVaultKdf(), Session::load, this::showMain), "start");
+        start = new StartPanel<>(config.vaultDir(), config.newVaultKdf(), Session::load, this::showMain);
+        content.add(start, "start");
         content.setPreferredSize(new Dimension(820, 540));
         setContentPane(content);
         setMinimumSize(new Dimension(480, 360));
@@ -105,11 +109,16 @@ public final class SottoFrame extends JFrame {
     }
 
     private void showMain(Session loaded) {
+        if (closing) {
+            // The window was closed while the vault opened: closeSession closes this session once the attempt ends.
+            session.complete(loaded);
+            return;
+        }
         try {
             SottoEngine engine = loaded.engine();
             chat = new ChatWindow(engine, loaded.otr(), c -> main.setOpenConversation(c),
                     new ConversationHistory(loaded.vault().log(), engine));
-            main = new MainPanel(engine, c -> chat.open(c));
+            main = new MainPanel(engine, loaded.initialView(), c -> chat.open(c));
             content.add(main, MAIN);
             cards.show(content, MAIN);
             // Bus events arrive on the bus thread; the views change on the event dispatch thread only.
@@ -156,15 +165,31 @@ public final class SottoFrame extends JFrame {
         return config;
     }
 
+    /**
+     * The window closed: the session (if any) is closed, and {@link #closed} completes only after the vault is
+     * closed, i.e. after the engine's loops, the log's writer, its last sync and anchor and the key ring's last
+     * write are done: nothing writes into the vault directory after that. If the vault is still being opened,
+     * this waits for that attempt and closes what it opened.
+     */
     private void closeSession() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        start.whenIdle().whenComplete((ok, err) -> SwingUtilities.invokeLater(this::finishClose));
+    }
+
+    private void finishClose() {
         if (!session.isDone()) {
             closed.complete(null);
             return;
         }
         Session open = session.join();
-        subscription.close();
-        chat.dispose();
-        notifier.close();
+        if (subscription != null) {
+            subscription.close();
+            chat.dispose();
+            notifier.close();
+        }
         // Closing syncs the log: off the event dispatch thread.
         Thread closer = new Thread(() -> {
             try {

@@ -77,6 +77,10 @@ public final class EventLog implements AutoCloseable {
     /** Bumped after each shred: a sealer that sees a new value drops its stream-key Ciphers. */
     private volatile int shredEpoch;
     private final Thread writer;
+    /** Completes once the writer has acknowledged a torn tail and finished interrupted shreds (or failed). */
+    private final CompletableFuture<Void> recovered = new CompletableFuture<>();
+    /** The consumer that got the complete replay during the open walk, or null. */
+    private final Consumer<LogRecord> replayedAtOpen;
     private volatile boolean closed;
     private volatile Throwable writerFailure;
 
@@ -142,7 +146,8 @@ public final class EventLog implements AutoCloseable {
 
     private record Close(CompletableFuture<Void> done) implements Task {}
 
-    private EventLog(SingleChronicleQueue queue, KeyRingStore store, boolean readOnly, Clock clock) throws LogTamperedException {
+    private EventLog(SingleChronicleQueue queue, KeyRingStore store, boolean readOnly, Clock clock,
+                     Consumer<LogRecord> replay) throws LogTamperedException {
         this.queue = queue;
         this.store = store;
         this.ring = store.ring();
@@ -155,9 +160,15 @@ public final class EventLog implements AutoCloseable {
 
         // Next sequence per key id: one past the highest seen, so numbers never repeat under a key.
         Map<Integer, Long> sequences = new HashMap<>();
-        Walk walk = walkAll((position, outer, prepared) -> {
+        // With a replay consumer the open walk is also the replay: one pass that authenticates the chain,
+        // decrypts the inner layer (in parallel, LogWalker's preparer) and hands out events in log order.
+        LogWalker.Visitor replayVisitor = replay == null ? null : replayVisitor(0, replay, new long[2]);
+        Walk walk = walkAll(replay == null ? LogWalker.NOTHING : this::decryptInner, (position, outer, prepared) -> {
             if (outer.getKind() == OuterRecord.Kind.EVENT) {
                 sequences.merge(outer.getStreamKeyId(), outer.getSequence() + 1, Math::max);
+            }
+            if (replayVisitor != null) {
+                replayVisitor.visit(position, outer, prepared);
             }
         });
         LogWalker.Result result = walk.result();
@@ -181,7 +192,11 @@ public final class EventLog implements AutoCloseable {
         });
         tombstoned.removeIf(ring::isShredded);
         this.unfinishedShreds = tombstoned;
+        // A tombstone whose key a crash kept: the walk handed out that stream's records before it saw the
+        // tombstone, so that replay is not the one replay() gives once the shred is finished.
+        this.replayedAtOpen = tombstoned.isEmpty() ? replay : null;
         if (readOnly) {
+            recovered.complete(null);
             this.writer = null;
         } else {
             this.writer = new Thread(this::writerLoop, "sotto-log-writer");
@@ -198,6 +213,22 @@ public final class EventLog implements AutoCloseable {
 
     /** Opens (creating when writable and absent) the queue under {@code dir} and walks it once. */
     public static EventLog open(Path dir, KeyRingStore store, boolean readOnly, Clock clock) throws IOException {
+        return open(dir, store, readOnly, clock, null);
+    }
+
+    /**
+     * Opens the queue and walks it once; with a {@code replay} consumer that walk is also the replay: it gets
+     * every readable event, exactly as {@link #replay replay(0, ...)} would hand them out, on the calling thread
+     * and before this returns, so the log is read and authenticated once instead of twice. Tampering is found
+     * and reported as by the plain open (a writable log throws {@link LogTamperedException}; the consumer may
+     * then have seen the events before the tampered record, never one after). Check
+     * {@link #replayedAtOpen(Consumer)}: after a crash in the middle of a shred the walk's replay still held the
+     * shredded stream, and the caller must replay again.
+     *
+     * @param replay receives the events, or {@code null} to only walk
+     */
+    public static EventLog open(Path dir, KeyRingStore store, boolean readOnly, Clock clock,
+                                Consumer<LogRecord> replay) throws IOException {
         if (readOnly && !Files.isDirectory(dir)) {
             throw new IOException("log directory missing");
         }
@@ -209,7 +240,7 @@ public final class EventLog implements AutoCloseable {
             throw new LogTamperedException(0, "queue metadata unreadable (" + e.getClass().getSimpleName() + ")");
         }
         try {
-            return new EventLog(queue, store, readOnly, clock);
+            return new EventLog(queue, store, readOnly, clock, replay);
         } catch (LogTamperedException | RuntimeException e) {
             queue.close();
             throw e;
@@ -231,6 +262,14 @@ public final class EventLog implements AutoCloseable {
 
     public boolean isReadOnly() {
         return readOnly;
+    }
+
+    /**
+     * Whether {@code consumer} was given to {@link #open(Path, KeyRingStore, boolean, Clock, Consumer)} and got
+     * the complete replay there (the same events {@code replay(0, ...)} gives now, up to the first append).
+     */
+    public boolean replayedAtOpen(Consumer<LogRecord> consumer) {
+        return consumer != null && replayedAtOpen == consumer;
     }
 
     /** What the walk at open time found (torn tail, counts); {@link #verify()} walks again. */
@@ -352,7 +391,11 @@ public final class EventLog implements AutoCloseable {
         writerNonces = newNonceSource();
         java.util.ArrayList<Task> batch = new java.util.ArrayList<>(WRITER_BATCH);
         try (ExcerptAppender appender = queue.createAppender()) {
-            recover(codec, appender);
+            try {
+                recover(codec, appender);
+            } finally {
+                recovered.complete(null);
+            }
             while (true) {
                 Task first = tasks.poll(SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -391,6 +434,7 @@ public final class EventLog implements AutoCloseable {
         } catch (Throwable t) {
             writerFailure = t;
             closed = true;
+            recovered.complete(null);
             failPending(t);
         }
     }
@@ -573,46 +617,60 @@ public final class EventLog implements AutoCloseable {
     }
 
     ReplayStats replayRange(long fromPosition, long toPosition, Consumer<LogRecord> consumer) throws LogTamperedException {
+        // An interrupted shred is finished by the writer before anything else: wait for it, so that the
+        // forgotten stream is skipped here as it is once the shred completes.
+        recovered.join();
         long[] counts = new long[2];
-        Map<Integer, StreamId> names = new HashMap<>();
         KeyRing.Checkpoint anchor = ring.anchor();
-        LogWalker.Preparer decryptInner = (workerCodec, outer, record) -> {
-            if (outer.getKind() != OuterRecord.Kind.EVENT) {
-                return null;
-            }
-            var entry = ring.streamByKeyId(outer.getStreamKeyId());
-            if (entry.isEmpty()) {
-                return null;
-            }
-            try {
-                return workerCodec.openInner(entry.get().key(), outer, record);
-            } catch (RecordException e) {
-                return e;
-            }
-        };
         LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), toPosition,
-                decryptInner, (position, outer, prepared) -> {
-                    if (position < fromPosition || outer.getKind() != OuterRecord.Kind.EVENT) {
-                        return;
-                    }
-                    var entry = ring.streamByKeyId(outer.getStreamKeyId());
-                    if (entry.isEmpty() || prepared == null) {
-                        counts[1]++;
-                        return;
-                    }
-                    if (prepared instanceof RecordException e) {
-                        throw new LogTamperedException(position, e.getMessage());
-                    }
-                    InnerRecord inner = (InnerRecord) prepared;
-                    counts[0]++;
-                    StreamId stream = names.computeIfAbsent(outer.getStreamKeyId(), k -> new StreamId(entry.get().streamId()));
-                    consumer.accept(new LogRecord(position, stream, outer.getSequence(),
-                            Instant.ofEpochMilli(inner.getTimestampMillis()), inner.getPayload().toByteArray()));
-                });
+                this::decryptInner, replayVisitor(fromPosition, consumer, counts));
         if (!result.intact()) {
             throw result.toException();
         }
         return new ReplayStats(counts[0], counts[1], result.documents());
+    }
+
+    /** The replay's per-record work that needs no order: opening the inner layer under the stream's key. */
+    private Object decryptInner(RecordCodec workerCodec, OuterRecord outer, byte[] record) {
+        if (outer.getKind() != OuterRecord.Kind.EVENT) {
+            return null;
+        }
+        var entry = ring.streamByKeyId(outer.getStreamKeyId());
+        if (entry.isEmpty()) {
+            return null;
+        }
+        try {
+            return workerCodec.openInner(entry.get().key(), outer, record);
+        } catch (RecordException e) {
+            return e;
+        }
+    }
+
+    /**
+     * Hands each readable event at or after {@code fromPosition} to {@code consumer}, in log order; counts
+     * delivered ({@code counts[0]}) and unreadable, i.e. shredded ({@code counts[1]}), events. An inner layer
+     * that does not open is tampering at that position.
+     */
+    private LogWalker.Visitor replayVisitor(long fromPosition, Consumer<LogRecord> consumer, long[] counts) {
+        Map<Integer, StreamId> names = new HashMap<>();
+        return (position, outer, prepared) -> {
+            if (position < fromPosition || outer.getKind() != OuterRecord.Kind.EVENT) {
+                return;
+            }
+            var entry = ring.streamByKeyId(outer.getStreamKeyId());
+            if (entry.isEmpty() || prepared == null) {
+                counts[1]++;
+                return;
+            }
+            if (prepared instanceof RecordException e) {
+                throw new LogTamperedException(position, e.getMessage());
+            }
+            InnerRecord inner = (InnerRecord) prepared;
+            counts[0]++;
+            StreamId stream = names.computeIfAbsent(outer.getStreamKeyId(), k -> new StreamId(entry.get().streamId()));
+            consumer.accept(new LogRecord(position, stream, outer.getSequence(),
+                    Instant.ofEpochMilli(inner.getTimestampMillis()), inner.getPayload().toByteArray()));
+        };
     }
 
     /** Follows the log from {@code fromPosition}: history first, then live records, on its own thread. */
@@ -632,7 +690,7 @@ public final class EventLog implements AutoCloseable {
 
     /** Walks and authenticates the whole log and reports what it found; never throws on tampering. */
     public VerifyReport verify() {
-        return walkAll((position, outer, prepared) -> { }).report();
+        return walkAll(LogWalker.NOTHING, (position, outer, prepared) -> { }).report();
     }
 
     /** One full walk: its raw result, the report built from it, the anchor it checked and the tombstoned key ids. */
@@ -640,14 +698,15 @@ public final class EventLog implements AutoCloseable {
 
     /**
      * Walks the whole log, checking every record's kind and key id and counting events and unreadable
-     * (shredded) events, and hands each record to {@code extra} as well. Shared by open and {@link #verify()}.
+     * (shredded) events, and hands each record (with what {@code preparer} made of it) to {@code extra} as
+     * well. Shared by open and {@link #verify()}.
      */
-    private Walk walkAll(LogWalker.Visitor extra) {
+    private Walk walkAll(LogWalker.Preparer preparer, LogWalker.Visitor extra) {
         Set<Integer> tombstoned = new HashSet<>();
         long[] events = new long[2];
         KeyRing.Checkpoint anchor = ring.anchor();
         LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), Long.MAX_VALUE,
-                LogWalker.NOTHING, (position, outer, prepared) -> {
+                preparer, (position, outer, prepared) -> {
                     int keyId = outer.getStreamKeyId();
                     switch (outer.getKind()) {
                         case EVENT -> {
@@ -697,6 +756,11 @@ public final class EventLog implements AutoCloseable {
             throw new IOException("log writer failed while closing", e.getCause());
         } finally {
             closed = true;
+            // An append that raced the close and was queued after the writer's last drain: it is not written;
+            // its future fails instead of never completing.
+            if (writer == null || !writer.isAlive()) {
+                failPending(new IllegalStateException("log is closed"));
+            }
             sealers.clear();
             subscribers.forEach(LogSubscription::close);
             queue.close();

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.security.GeneralSecurityException;
 import javax.crypto.AEADBadTagException;
@@ -88,15 +88,26 @@ final class RecordCodec {
     private static final byte[] INNER_LABEL_2 = "sotto-inner-v2".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GENESIS_LABEL = "sotto-log-genesis-v1".getBytes(StandardCharsets.US_ASCII);
 
-    /** Stream-key ciphers kept per codec; more distinct streams than this in a row only cost key setup. */
-    static final int INNER_CIPHERS = 64;
+    /**
+     * Stream-key ciphers kept per codec, least recently used out first. A replay interleaves every conversation's
+     * stream, so this must exceed the number of streams a vault has: at 64 (cleared when full), a vault of 100
+     * conversations paid a Cipher.getInstance (a provider lookup, tens of microseconds) for most records.
+     */
+    static final int INNER_CIPHERS = 1024;
 
     // One Cipher per key and one Mac per codec (one codec per thread). The JCE re-expands the AES key
     // schedule whenever a Cipher is re-initialised with a different key, so the log key has its own Cipher
     // and each stream key its own (cached by key id): the hot path's re-init for a fresh nonce then does
     // no key expansion.
     private final Cipher gcm;
-    private final Map<Integer, Cipher> innerCiphers = new HashMap<>();
+    private final Map<Integer, Cipher> innerCiphers = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Cipher> eldest) {
+            return size() > INNER_CIPHERS;
+        }
+    };
     private final Mac chainMac;
     private final byte[] outerAad = new byte[HEADER_BYTES + CHAIN_BYTES];
     private final SecretKeySpec logKeySpec;
@@ -522,9 +533,6 @@ final class RecordCodec {
     private Cipher innerCipher(int keyId) throws GeneralSecurityException {
         Cipher cipher = innerCiphers.get(keyId);
         if (cipher == null) {
-            if (innerCiphers.size() >= INNER_CIPHERS) {
-                innerCiphers.clear();
-            }
             cipher = Cipher.getInstance("AES/GCM/NoPadding");
             innerCiphers.put(keyId, cipher);
         }

@@ -1,6 +1,7 @@
 package dev.sotto.persistence.vault;
 
 import dev.sotto.persistence.log.EventLog;
+import dev.sotto.persistence.log.LogRecord;
 import dev.sotto.persistence.proto.KeyRingHeader;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * A vault directory: {@code keyring.bin} (keys sealed under the passphrase), {@code log/} (the Chronicle
@@ -86,12 +88,27 @@ public final class Vault implements AutoCloseable {
         return open(dir, passphrase, new SecureRandom(), Clock.systemUTC(), false);
     }
 
+    /**
+     * Opens for writing and replays the log in the same walk that authenticates it (see
+     * {@link EventLog#open(Path, KeyRingStore, boolean, Clock, Consumer)}): {@code replay} has every readable
+     * event when this returns, unless {@code log().replayedAtOpen(replay)} says otherwise.
+     */
+    public static Vault open(Path dir, char[] passphrase, Consumer<LogRecord> replay) throws IOException {
+        return open(dir, passphrase, new SecureRandom(), Clock.systemUTC(), false, replay);
+    }
+
     /** Opens for inspection only (`sotto log verify|stats`): nothing in the directory is written. */
     public static Vault openReadOnly(Path dir, char[] passphrase) throws IOException {
         return open(dir, passphrase, new SecureRandom(), Clock.systemUTC(), true);
     }
 
     public static Vault open(Path dir, char[] passphrase, SecureRandom random, Clock clock, boolean readOnly) throws IOException {
+        return open(dir, passphrase, random, clock, readOnly, null);
+    }
+
+    /** As {@link #open(Path, char[], SecureRandom, Clock, boolean)}, replaying into {@code replay} (may be null). */
+    public static Vault open(Path dir, char[] passphrase, SecureRandom random, Clock clock, boolean readOnly,
+                             Consumer<LogRecord> replay) throws IOException {
         Path keyRingPath = dir.resolve(KeyRingFile.FILE_NAME);
         if (!Files.isRegularFile(keyRingPath)) {
             throw new VaultException("no vault here (key ring missing)");
@@ -115,7 +132,7 @@ public final class Vault implements AutoCloseable {
             KeyRingStore store = new KeyRingStore(dir, ring, sealed.header(), kek, random);
             EventLog log;
             try {
-                log = EventLog.open(dir.resolve(LOG_DIR), store, readOnly, clock);
+                log = EventLog.open(dir.resolve(LOG_DIR), store, readOnly, clock, replay);
             } catch (IOException | RuntimeException e) {
                 store.close();
                 throw e;

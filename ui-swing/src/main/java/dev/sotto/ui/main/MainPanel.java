@@ -65,11 +65,19 @@ public final class MainPanel extends JPanel {
      * @param openChat called when the user opens a conversation (double click or Enter on a contact)
      */
     public MainPanel(SottoEngine engine, Consumer<Conversation> openChat) {
+        this(engine, MainView.of(engine.state()), openChat);
+    }
+
+    /**
+     * @param initial the view of the engine's state, computed off the event dispatch thread (issue 10: the start-up
+     *     fold runs on the loader's thread; the panel only renders it)
+     */
+    public MainPanel(SottoEngine engine, MainView initial, Consumer<Conversation> openChat) {
         super(new BorderLayout());
         setName("main");
         this.engine = engine;
         this.openChat = openChat;
-        this.view = MainView.of(engine.state());
+        this.view = initial;
         accounts.setName("accounts");
         contacts.setName("contacts");
         requests.setName("requests");

@@ -1,13 +1,13 @@
 package dev.sotto.ui.start;
 
-import dev.sotto.persistence.vault.Vault;
 import java.io.IOException;
 
 /**
- * What runs after the vault is open, still off the event dispatch thread: replaying the log into the
- * view models (DESIGN.md: projections are folds). Given the open vault; on failure the caller closes it.
+ * What runs once the passphrase is entered, off the event dispatch thread: opening the vault (through the given
+ * {@link VaultOpener}, with the loader's replay consumer so the log is read once) and folding the log into the
+ * view models (DESIGN.md: projections are folds). If it fails after the vault opened, the caller closes the vault.
  */
 @FunctionalInterface
 public interface SessionLoader<S> {
-    S load(Vault vault, Progress progress) throws IOException;
+    S load(VaultOpener vault, Progress progress) throws IOException;
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import javax.swing.JButton;
@@ -52,6 +53,8 @@ public final class StartPanel<S> extends JPanel {
     private final JButton submit;
     private final JLabel status = new JLabel(" ");
     private final JProgressBar progress = new JProgressBar();
+    /** The running attempt to open the vault; completed when none runs (event dispatch thread). */
+    private transient CompletableFuture<Void> attempt = CompletableFuture.completedFuture(null);
 
     /**
      * @param kdf       Argon2id parameters for a new vault (tests pass cheap ones)
@@ -197,7 +200,20 @@ public final class StartPanel<S> extends JPanel {
         passphrase.setText("");
         repeat.setText("");
         setBusy(true);
+        attempt = new CompletableFuture<>();
         new Worker(first, second).execute();
+    }
+
+    /**
+     * Completes when no vault is being opened: at once when idle, else after the running attempt ended (its
+     * session, if any, already handed to the {@code onLoaded} callback). On the event dispatch thread.
+     */
+    public CompletableFuture<Void> whenIdle() {
+        return attempt;
+    }
+
+    private void idle() {
+        attempt.complete(null);
     }
 
     private void setBusy(boolean busy) {
@@ -232,13 +248,24 @@ public final class StartPanel<S> extends JPanel {
             this.second = second;
         }
 
+        private Vault vault;
+
         @Override
         protected S doInBackground() throws IOException {
-            Vault vault = create ? VaultAccess.create(dir, first, second, kdf) : VaultAccess.open(dir, first);
+            VaultOpener opener = replay -> {
+                if (vault != null) {
+                    throw new IllegalStateException("the vault is opened once per attempt");
+                }
+                // A new vault has an empty log: nothing to replay.
+                vault = create ? VaultAccess.create(dir, first, second, kdf) : VaultAccess.open(dir, first, replay);
+                return vault;
+            };
             try {
-                return loader.load(vault, this);
+                return loader.load(opener, this);
             } catch (IOException | RuntimeException | Error e) {
-                vault.close();
+                if (vault != null) {
+                    vault.close();
+                }
                 throw e;
             }
         }
@@ -276,13 +303,19 @@ public final class StartPanel<S> extends JPanel {
                 session = get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                idle();
                 return;
             } catch (ExecutionException e) {
                 setBusy(false);
                 showError(message(e.getCause()));
+                idle();
                 return;
             }
-            onLoaded.accept(session);
+            try {
+                onLoaded.accept(session);
+            } finally {
+                idle();
+            }
         }
     }
 

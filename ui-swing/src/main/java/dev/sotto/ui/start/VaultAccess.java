@@ -1,5 +1,6 @@
 package dev.sotto.ui.start;
 
+import dev.sotto.persistence.log.LogRecord;
 import dev.sotto.persistence.vault.KdfParams;
 import dev.sotto.persistence.vault.KeyRingFile;
 import dev.sotto.persistence.vault.Vault;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Creates or opens the vault for the start screen. Every passphrase array handed in is zeroed before
@@ -41,8 +43,13 @@ public final class VaultAccess {
 
     /** Opens an existing vault; a wrong passphrase throws before anything on disk is touched. */
     public static Vault open(Path dir, char[] passphrase) throws IOException {
+        return open(dir, passphrase, null);
+    }
+
+    /** Opens an existing vault, replaying its log into {@code replay} during the open walk (may be null). */
+    public static Vault open(Path dir, char[] passphrase, Consumer<LogRecord> replay) throws IOException {
         try {
-            return Vault.open(dir, passphrase);
+            return Vault.open(dir, passphrase, replay);
         } finally {
             Arrays.fill(passphrase, '\0');
         }

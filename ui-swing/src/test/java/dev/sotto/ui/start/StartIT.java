@@ -140,7 +140,8 @@ class StartIT {
         CountDownLatch replaying = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Vault> loaded = new CompletableFuture<>();
-        SessionLoader<Vault> loader = (vault, progress) -> {
+        SessionLoader<Vault> loader = (opener, progress) -> {
+            Vault vault = opener.open(null);
             progress.step("Replaying history\u2026", 250, 1000);
             replaying.countDown();
             try {
