@@ -309,7 +309,14 @@ class DesktopProsodyIT {
             input.setText("hello bob");
             ((javax.swing.JTextField) input).postActionEvent(); // what Enter does
         });
-        assertThat(bobGot.get(30, TimeUnit.SECONDS)).isEqualTo("hello bob");
+        // Bob's client here speaks no OTR; alice's default policy (opportunistic, OTR v3 spec "Policies") appends the
+        // whitespace tag to her plaintext: the 16-byte base tag, then 8 bytes per version (v3: \x20\x20\x09\x09
+        // \x20\x20\x09\x09). Nothing else may be added to what she typed.
+        String got = bobGot.get(30, TimeUnit.SECONDS);
+        assertThat(got).startsWith("hello bob");
+        assertThat(got.substring("hello bob".length())).as("only the OTR whitespace tag follows the text")
+                .isIn("", "\u0020\u0009\u0020\u0020\u0009\u0009\u0009\u0009\u0020\u0009\u0020\u0009\u0020\u0009\u0020\u0020"
+                        + "\u0020\u0020\u0009\u0009\u0020\u0020\u0009\u0009");
         waitFor("both messages shown", () -> panel.messageCount() == 2);
         String transcript = GuiActionRunner.execute(panel::transcriptText);
         assertThat(transcript).contains("bob: hello alice").contains("me: hello bob");
