@@ -19,15 +19,26 @@ public final class OtrConversation {
     private final OtrSession master;
     private final Map<Integer, OtrSession> instances;
     private final int preferred;
+    /**
+     * The master's D-H Commit (its AUTHSTATE_AWAITING_DHKEY) each instance has taken over. An instance takes a
+     * given commit once: from then on that AKE is the instance's own, and a D-H Key answering it again (a stored
+     * XEP-0203 copy, a replay) meets the instance's state as OTR v3 "Receiving a D-H Key Message" says: retransmit
+     * in AUTHSTATE_AWAITING_SIG, ignore in AUTHSTATE_NONE. Taking it again would restart a finished AKE with the
+     * old x, and a stored copy of the old Signature Message would then put the instance back on the AKE's keys
+     * while the correspondent has moved on: everything it sends after that is unreadable.
+     */
+    private final Map<Integer, AwaitingDhKey> takenCommits;
 
-    private OtrConversation(OtrSession master, Map<Integer, OtrSession> instances, int preferred) {
+    private OtrConversation(OtrSession master, Map<Integer, OtrSession> instances, int preferred,
+            Map<Integer, AwaitingDhKey> takenCommits) {
         this.master = master;
         this.instances = Map.copyOf(instances);
         this.preferred = preferred;
+        this.takenCommits = Map.copyOf(takenCommits);
     }
 
     public static OtrConversation create(OtrConfig config) {
-        return new OtrConversation(OtrSession.create(config), Map.of(), 0);
+        return new OtrConversation(OtrSession.create(config), Map.of(), 0, Map.of());
     }
 
     /** The conversation after one input and its outputs. */
@@ -61,18 +72,23 @@ public final class OtrConversation {
         int tag = senderInstance(text, master.config());
         if (tag == 0) {
             OtrStep s = master.receive(text, now, random);
-            return new Step(new OtrConversation(s.session(), instances, preferred), s.outputs());
+            return new Step(new OtrConversation(s.session(), instances, preferred, takenCommits), s.outputs());
         }
         // A new instance starts from the master's AKE state, so it can answer the commit we sent to "any"; so does
         // a known instance that gets a D-H Key in answer to a commit the master sent later (a new AKE after the
         // correspondent ended the old one: the commit went out before its instance was known).
+        // Either way only once per commit and instance (see takenCommits).
         OtrSession known = instances.get(tag);
+        AwaitingDhKey masterCommit = master.authState() instanceof AwaitingDhKey a ? a : null;
+        Map<Integer, AwaitingDhKey> taken = takenCommits;
         OtrSession target;
         if (known == null) {
             target = master.forNewInstance();
-        } else if (master.authState() instanceof AwaitingDhKey && known.authState() instanceof AuthNone
-                && isDhKey(text, master.config())) {
+            taken = taking(tag, masterCommit);
+        } else if (masterCommit != null && takenCommits.get(tag) != masterCommit
+                && known.authState() instanceof AuthNone && isDhKey(text, master.config())) {
             target = known.withAuthOf(master);
+            taken = taking(tag, masterCommit);
         } else {
             target = known;
         }
@@ -84,7 +100,17 @@ public final class OtrConversation {
         if (!wasPrivate && s.session().messageState() instanceof EncryptedState) {
             pref = tag;
         }
-        return new Step(new OtrConversation(master, next, pref), s.outputs());
+        return new Step(new OtrConversation(master, next, pref, taken), s.outputs());
+    }
+
+    /** {@link #takenCommits} after instance {@code tag} took {@code commit} (nothing when there is none). */
+    private Map<Integer, AwaitingDhKey> taking(int tag, AwaitingDhKey commit) {
+        if (commit == null) {
+            return takenCommits;
+        }
+        Map<Integer, AwaitingDhKey> t = new HashMap<>(takenCommits);
+        t.put(tag, commit);
+        return t;
     }
 
     /** "User types a message to be sent": to the preferred private instance, else per the master's policy. */
@@ -95,7 +121,7 @@ public final class OtrConversation {
     /** Sends a Query Message. */
     public Step start(long now) {
         OtrStep s = master.start(now);
-        return new Step(new OtrConversation(s.session(), instances, preferred), s.outputs());
+        return new Step(new OtrConversation(s.session(), instances, preferred, takenCommits), s.outputs());
     }
 
     /** Ends every private instance. */
@@ -108,7 +134,7 @@ public final class OtrConversation {
             out = out.plus(s.outputs());
         }
         OtrStep m = master.end(now, random);
-        return new Step(new OtrConversation(m.session(), next, preferred), out.plus(m.outputs()));
+        return new Step(new OtrConversation(m.session(), next, preferred, takenCommits), out.plus(m.outputs()));
     }
 
     public Step smpStart(String secret, String question, long now, SecureRandom random) {
@@ -126,11 +152,11 @@ public final class OtrConversation {
     private Step onCurrent(OtrStep s) {
         OtrSession cur = current();
         if (cur == master) {
-            return new Step(new OtrConversation(s.session(), instances, preferred), s.outputs());
+            return new Step(new OtrConversation(s.session(), instances, preferred, takenCommits), s.outputs());
         }
         Map<Integer, OtrSession> next = new HashMap<>(instances);
         next.put(preferred, s.session());
-        return new Step(new OtrConversation(master, next, preferred), s.outputs());
+        return new Step(new OtrConversation(master, next, preferred, takenCommits), s.outputs());
     }
 
     /** Whether any session holds a partial set of fragments. */
@@ -150,14 +176,14 @@ public final class OtrConversation {
     public OtrConversation withoutFragments() {
         Map<Integer, OtrSession> next = new HashMap<>(instances);
         next.replaceAll((tag, s) -> s.withoutFragments());
-        return new OtrConversation(master.withoutFragments(), next, preferred);
+        return new OtrConversation(master.withoutFragments(), next, preferred, takenCommits);
     }
 
     /** The same sessions under a new policy (the user changed this contact's policy). */
     public OtrConversation withPolicy(OtrPolicy policy) {
         Map<Integer, OtrSession> next = new HashMap<>(instances);
         next.replaceAll((tag, s) -> s.withPolicy(policy));
-        return new OtrConversation(master.withPolicy(policy), next, preferred);
+        return new OtrConversation(master.withPolicy(policy), next, preferred, takenCommits);
     }
 
     private static boolean isDhKey(String text, OtrConfig config) {

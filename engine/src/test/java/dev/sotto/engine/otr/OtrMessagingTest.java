@@ -152,6 +152,47 @@ class OtrMessagingTest {
         assertThat(bob.notices(n -> n instanceof OtrNotice.Ignored)).isNotEmpty();
     }
 
+    /**
+     * Regression (OtrMessagingPropertyTest seed 1712812702667670160): bob's master sent the D-H Commit that his
+     * instance for alice took; stored copies of alice's D-H Key and Signature Message of that finished AKE must not
+     * restart it, or bob falls back to the AKE's keys while alice has moved on and she cannot read him any more.
+     * OTR v3 "Receiving a D-H Key Message": in AUTHSTATE_NONE "Ignore the message".
+     */
+    @Test
+    void storedCopiesOfAFinishedAkeDoNotPutBobBackOnItsKeys() {
+        OtrNet.Endpoint[] p = privatePair();
+        OtrNet.Wire dhKey = onlyWire(p[0], dev.sotto.codecs.otr.DhKeyMessage.class);
+        OtrNet.Wire signature = onlyWire(p[0], dev.sotto.codecs.otr.SignatureMessage.class);
+        for (int i = 0; i < 3; i++) { // both sides move to new D-H keys (OTR v3 "Exchanging Data")
+            p[0].send(BOB, "a" + i, "to bob " + i);
+            net.pump();
+            p[1].send(ALICE, "b" + i, "to alice " + i);
+            net.pump();
+        }
+        int before = net.wire.size();
+        net.deliver(dhKey, "2026-11-26T11:00:00Z", null);
+        net.deliver(signature, "2026-11-26T11:00:00Z", null);
+        net.pump();
+        assertThat(net.wire.subList(before + 2, net.wire.size())).as(why() + ": a stored D-H Key is not answered")
+                .isEmpty();
+        assertThat(p[1].notices(n -> n instanceof OtrNotice.WentPrivate)).as(why()).hasSize(1);
+
+        p[1].send(ALICE, "b9", "after the stored copies");
+        net.pump();
+        assertThat(p[0].received()).as(why()).contains("after the stored copies");
+        assertThat(net.errors()).as(why()).isEmpty();
+    }
+
+    private OtrNet.Wire onlyWire(OtrNet.Endpoint from, Class<?> type) {
+        return net.wire.stream().filter(w -> w.from().equals(from.full)).filter(w -> {
+            var d = dev.sotto.codecs.otr.OtrTextCodec.decode(w.body(), dev.sotto.codecs.otr.OtrLimits.DEFAULT);
+            return d instanceof dev.sotto.codecs.DecodeResult.Ok<dev.sotto.codecs.otr.OtrText> ok
+                    && ok.value() instanceof dev.sotto.codecs.otr.OtrText.Encoded e && type.isInstance(e.message());
+        }).reduce((x, y) -> {
+            throw new AssertionError("more than one " + type.getSimpleName());
+        }).orElseThrow();
+    }
+
     @Test
     void unreadableMessagesDrawAtMostOneErrorPerInterval() {
         OtrNet.Endpoint[] p = privatePair();
