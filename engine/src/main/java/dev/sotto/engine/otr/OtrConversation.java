@@ -1,6 +1,7 @@
 package dev.sotto.engine.otr;
 
 import dev.sotto.codecs.DecodeResult;
+import dev.sotto.codecs.otr.DhCommitMessage;
 import dev.sotto.codecs.otr.OtrMessageCodec;
 import dev.sotto.codecs.otr.OtrText;
 import dev.sotto.codecs.otr.OtrTextCodec;
@@ -25,12 +26,13 @@ public final class OtrConversation {
      * XEP-0203 copy, a replay) meets the instance's state as OTR v3 "Receiving a D-H Key Message" says: retransmit
      * in AUTHSTATE_AWAITING_SIG, ignore in AUTHSTATE_NONE. Taking it again would restart a finished AKE with the
      * old x, and a stored copy of the old Signature Message would then put the instance back on the AKE's keys
-     * while the correspondent has moved on: everything it sends after that is unreadable.
+     * while the correspondent has moved on: everything it sends after that is unreadable. Kept by the commit
+     * message sent (public values), not the state, so no stale D-H private key outlives its AKE here.
      */
-    private final Map<Integer, AwaitingDhKey> takenCommits;
+    private final Map<Integer, DhCommitMessage> takenCommits;
 
     private OtrConversation(OtrSession master, Map<Integer, OtrSession> instances, int preferred,
-            Map<Integer, AwaitingDhKey> takenCommits) {
+            Map<Integer, DhCommitMessage> takenCommits) {
         this.master = master;
         this.instances = Map.copyOf(instances);
         this.preferred = preferred;
@@ -79,13 +81,13 @@ public final class OtrConversation {
         // correspondent ended the old one: the commit went out before its instance was known).
         // Either way only once per commit and instance (see takenCommits).
         OtrSession known = instances.get(tag);
-        AwaitingDhKey masterCommit = master.authState() instanceof AwaitingDhKey a ? a : null;
-        Map<Integer, AwaitingDhKey> taken = takenCommits;
+        DhCommitMessage masterCommit = master.authState() instanceof AwaitingDhKey a ? a.sent() : null;
+        Map<Integer, DhCommitMessage> taken = takenCommits;
         OtrSession target;
         if (known == null) {
             target = master.forNewInstance();
             taken = taking(tag, masterCommit);
-        } else if (masterCommit != null && takenCommits.get(tag) != masterCommit
+        } else if (masterCommit != null && takenCommits.get(tag) != masterCommit // identity: one per commit made
                 && known.authState() instanceof AuthNone && isDhKey(text, master.config())) {
             target = known.withAuthOf(master);
             taken = taking(tag, masterCommit);
@@ -104,11 +106,11 @@ public final class OtrConversation {
     }
 
     /** {@link #takenCommits} after instance {@code tag} took {@code commit} (nothing when there is none). */
-    private Map<Integer, AwaitingDhKey> taking(int tag, AwaitingDhKey commit) {
+    private Map<Integer, DhCommitMessage> taking(int tag, DhCommitMessage commit) {
         if (commit == null) {
             return takenCommits;
         }
-        Map<Integer, AwaitingDhKey> t = new HashMap<>(takenCommits);
+        Map<Integer, DhCommitMessage> t = new HashMap<>(takenCommits);
         t.put(tag, commit);
         return t;
     }
