@@ -318,10 +318,13 @@ public final class SipParser {
             }
             fieldOffsets[raw.count - 1] = fieldStart - off;
         }
-        if (raw.count > 0) {
+        // Only values kept as byte ranges (text still null) need the shared head String; when every value took
+        // the general path (folded or non-ASCII, each its own String) there is none to make (a fuzz finding: the
+        // length went negative).
+        int headersEnd = maxTo(raw);
+        if (raw.count > 0 && headersEnd > headersStart) {
             // One String for the head, shared by the ASCII values; ISO-8859-1 maps each byte to one char, so
             // their byte ranges are its char offsets (and for ASCII the text is the same as UTF-8's).
-            int headersEnd = maxTo(raw);
             String headText = new String(b, headersStart, headersEnd - headersStart, StandardCharsets.ISO_8859_1);
             for (int i = 0; i < raw.count; i++) {
                 if (raw.text[i] == null) {

@@ -54,6 +54,23 @@ class SipParserTest {
         assertThat(m.toString()).doesNotContain("alice").doesNotContain("v=0");
     }
 
+    /**
+     * RFC 3261 §7.3.1: a header value may be folded onto continuation lines. With every header folded, no value is
+     * kept as a range of the head (each takes the general path), which once made the parser compute a negative
+     * length for the shared head text (a Jazzer finding, committed as a regression seed).
+     */
+    @Test
+    void everyHeaderFoldedParsesAsTheUnfoldedMessage() {
+        String folded = INVITE.replace(": ", ":\r\n  ");
+        assertThat(folded).contains("Via:\r\n  SIP/2.0/UDP");
+        SipRequest m = (SipRequest) ok(folded);
+        assertThat(m.headers().topVia().branch()).isEqualTo("z9hG4bK776asdhds");
+        assertThat(m.headers().from().displayName()).isEqualTo("Alice");
+        assertThat(m.headers().from().tag()).isEqualTo("1928301774");
+        assertThat(m.headers().cseq()).isEqualTo(new CSeq(314159, "INVITE"));
+        assertThat(m.body()).isEqualTo("v=0\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
     @Test
     void compactFormsAndCaseInsensitiveNames() {
         String m = INVITE.replace("Via:", "v:").replace("To:", "t:").replace("From:", "FROM:")
