@@ -33,6 +33,11 @@ public record Jid(String local, String domain, String resource) {
         if (domain.endsWith(".")) {
             domain = domain.substring(0, domain.length() - 1); // RFC 7622 §3.2: a trailing dot is stripped
         }
+        if (domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")) {
+            // RFC 7622 §3.2 (a DNS domain name, RFC 5890): no empty label. Without this, "b.." parsed as "b." and
+            // printed as a JID that parses differently again (a Jazzer finding in the event-codec round trip).
+            return null;
+        }
         if (!part(domain) || (local != null && !part(local)) || (resource != null && !part(resource))) {
             return null;
         }
