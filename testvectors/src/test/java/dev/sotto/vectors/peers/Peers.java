@@ -115,6 +115,21 @@ public final class Peers {
     return requireNative(command, found, required);
   }
 
+  /**
+   * A display for the Swing tests (Xvfb, started by the test command's {@code xvfb-run -a}). Skips the calling test
+   * when AWT is headless, or fails when {@code SOTTO_REQUIRE_PEERS=1}.
+   */
+  public static void requireDisplay() {
+    if (!java.awt.GraphicsEnvironment.isHeadless()) {
+      return;
+    }
+    String message = "no display: run under xvfb-run -a to include the UI tests";
+    if ("1".equals(System.getenv(REQUIRE_ENV))) {
+      Assertions.fail(message + "; " + REQUIRE_ENV + "=1 does not allow skipping");
+    }
+    Assumptions.abort(message);
+  }
+
   static PeerInfo read(String name, Path file) throws IOException {
     Properties all = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -1,8 +1,6 @@
 package dev.sotto.vectors.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sotto.engine.Conversation;
 import dev.sotto.engine.EngineOptions;
@@ -33,7 +31,6 @@ import dev.sotto.vectors.peers.PeerInfo;
 import dev.sotto.vectors.peers.Peers;
 import java.awt.Component;
 import java.awt.Container;
-import java.awt.GraphicsEnvironment;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
 import java.io.IOException;
@@ -95,11 +92,7 @@ class DesktopOtrIT {
 
     @BeforeAll
     static void display() {
-        boolean headless = GraphicsEnvironment.isHeadless();
-        if (headless && "1".equals(System.getenv("SOTTO_REQUIRE_PEERS"))) {
-            fail("no display but SOTTO_REQUIRE_PEERS=1: run the build under xvfb-run -a");
-        }
-        assumeTrue(!headless, "no display: run under xvfb-run -a to include the UI tests");
+        Peers.requireDisplay();
         FailOnThreadViolationRepaintManager.install();
     }
 
