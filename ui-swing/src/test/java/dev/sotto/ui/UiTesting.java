@@ -89,4 +89,20 @@ public final class UiTesting {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The component named {@code name} of type {@code type} inside {@code root}, or null (call on the EDT). */
+    public static <T extends Component> T find(java.awt.Container root, String name, Class<T> type) {
+        for (Component c : root.getComponents()) {
+            if (name.equals(c.getName()) && type.isInstance(c)) {
+                return type.cast(c);
+            }
+            if (c instanceof java.awt.Container k) {
+                T t = find(k, name, type);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
 }

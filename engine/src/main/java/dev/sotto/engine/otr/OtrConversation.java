@@ -1,5 +1,6 @@
 package dev.sotto.engine.otr;
 
+import dev.sotto.engine.crypto.Secret;
 import dev.sotto.codecs.DecodeResult;
 import dev.sotto.codecs.otr.DhCommitMessage;
 import dev.sotto.codecs.otr.OtrMessageCodec;
@@ -139,11 +140,11 @@ public final class OtrConversation {
         return new Step(new OtrConversation(m.session(), next, preferred, takenCommits), out.plus(m.outputs()));
     }
 
-    public Step smpStart(String secret, String question, long now, SecureRandom random) {
+    public Step smpStart(Secret secret, String question, long now, SecureRandom random) {
         return onCurrent(current().smpStart(secret, question, now, random));
     }
 
-    public Step smpAnswer(String secret, long now, SecureRandom random) {
+    public Step smpAnswer(Secret secret, long now, SecureRandom random) {
         return onCurrent(current().smpAnswer(secret, now, random));
     }
 

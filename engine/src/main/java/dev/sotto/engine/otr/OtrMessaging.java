@@ -1,5 +1,6 @@
 package dev.sotto.engine.otr;
 
+import dev.sotto.engine.crypto.Secret;
 import dev.sotto.codecs.DecodeResult;
 import dev.sotto.codecs.otr.OtrMessageCodec;
 import dev.sotto.codecs.otr.OtrText;
@@ -337,7 +338,7 @@ public final class OtrMessaging {
     }
 
     /** Starts SMP with our secret and an optional question. */
-    public List<OtrAccountOutput> smpStart(Jid to, String secret, String question, long now) {
+    public List<OtrAccountOutput> smpStart(Jid to, Secret secret, String question, long now) {
         begin();
         if (key == null) {
             return waitForKey(n -> smpStart(to, secret, question, n));
@@ -350,7 +351,7 @@ public final class OtrMessaging {
     }
 
     /** Answers the contact's SMP request with our secret. */
-    public List<OtrAccountOutput> smpAnswer(Jid to, String secret, long now) {
+    public List<OtrAccountOutput> smpAnswer(Jid to, Secret secret, long now) {
         begin();
         if (key == null) {
             return waitForKey(n -> smpAnswer(to, secret, n));

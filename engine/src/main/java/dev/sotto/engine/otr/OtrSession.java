@@ -162,29 +162,52 @@ public final class OtrSession {
         return new OtrStep(with(auth, next), out.build());
     }
 
-    /** Begins SMP with our secret and an optional question (type 7 TLV). */
-    public OtrStep smpStart(String secret, String question, long now, SecureRandom random) {
-        if (!(msg instanceof EncryptedState e)) {
-            return notEncrypted();
+    /**
+     * Begins SMP with our secret and an optional question (type 7 TLV). The secret is consumed: wiped here whether
+     * or not SMP could start (DESIGN.md, Decisions: Secrets).
+     */
+    public OtrStep smpStart(Secret secret, String question, long now, SecureRandom random) {
+        try {
+            if (!(msg instanceof EncryptedState e)) {
+                return notEncrypted();
+            }
+            Fingerprint ours = config.longTermKey().fingerprint();
+            SmpStep s = new Smp(config.limits(), random).start(e.smp(),
+                    userSecret(ours, e.theirFingerprint(), e.ssid(), secret), question);
+            return smpOutputs(e, s, now);
+        } finally {
+            secret.wipe();
         }
-        Fingerprint ours = config.longTermKey().fingerprint();
-        SmpStep s = new Smp(config.limits(), random).start(e.smp(),
-                Smp.secret(ours, e.theirFingerprint(), e.ssid(), secret.getBytes(StandardCharsets.UTF_8)), question);
-        return smpOutputs(e, s, now);
     }
 
-    /** Answers a received SMP request with our secret. */
-    public OtrStep smpAnswer(String secret, long now, SecureRandom random) {
-        if (!(msg instanceof EncryptedState e)) {
-            return notEncrypted();
+    /** Answers a received SMP request with our secret; the secret is consumed (wiped) as in {@link #smpStart}. */
+    public OtrStep smpAnswer(Secret secret, long now, SecureRandom random) {
+        try {
+            if (!(msg instanceof EncryptedState e)) {
+                return notEncrypted();
+            }
+            if (!(e.smp() instanceof SmpState.AwaitingSecret a)) {
+                return new OtrStep(this,
+                        Outputs.builder().emit(new OtrNotice.Ignored("no SMP request to answer")).build());
+            }
+            Fingerprint ours = config.longTermKey().fingerprint();
+            SmpStep s = new Smp(config.limits(), random).answer(a,
+                    userSecret(e.theirFingerprint(), ours, e.ssid(), secret));
+            return smpOutputs(e, s, now);
+        } finally {
+            secret.wipe();
         }
-        if (!(e.smp() instanceof SmpState.AwaitingSecret a)) {
-            return new OtrStep(this, Outputs.builder().emit(new OtrNotice.Ignored("no SMP request to answer")).build());
+    }
+
+    /** OTR v3 "Secret information" from the user's secret; our copy of its bytes is zeroed after hashing. */
+    private static java.math.BigInteger userSecret(Fingerprint initiator, Fingerprint responder, byte[] ssid,
+            Secret secret) {
+        byte[] value = secret.bytes();
+        try {
+            return Smp.secret(initiator, responder, ssid, value);
+        } finally {
+            java.util.Arrays.fill(value, (byte) 0);
         }
-        Fingerprint ours = config.longTermKey().fingerprint();
-        SmpStep s = new Smp(config.limits(), random).answer(a,
-                Smp.secret(e.theirFingerprint(), ours, e.ssid(), secret.getBytes(StandardCharsets.UTF_8)));
-        return smpOutputs(e, s, now);
     }
 
     /** "User requests to abort SMP". */

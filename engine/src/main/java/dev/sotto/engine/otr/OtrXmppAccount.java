@@ -1,5 +1,6 @@
 package dev.sotto.engine.otr;
 
+import dev.sotto.engine.crypto.Secret;
 import dev.sotto.engine.event.OtrEvent;
 import dev.sotto.engine.xmpp.Jid;
 import dev.sotto.engine.event.XmppEvent;
@@ -88,11 +89,11 @@ public final class OtrXmppAccount implements Consumer<XmppEvent> {
         onLoop(() -> run(messaging.endPrivate(to, System.nanoTime())));
     }
 
-    public void smpStart(Jid to, String secret, String question) {
+    public void smpStart(Jid to, Secret secret, String question) {
         onLoop(() -> run(messaging.smpStart(to, secret, question, System.nanoTime())));
     }
 
-    public void smpAnswer(Jid to, String secret) {
+    public void smpAnswer(Jid to, Secret secret) {
         onLoop(() -> run(messaging.smpAnswer(to, secret, System.nanoTime())));
     }
 

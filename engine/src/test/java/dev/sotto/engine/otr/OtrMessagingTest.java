@@ -1,5 +1,6 @@
 package dev.sotto.engine.otr;
 
+import dev.sotto.engine.crypto.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sotto.engine.event.OtrEvent;
@@ -308,11 +309,11 @@ class OtrMessagingTest {
     @Test
     void smpVerifiesBothSidesAndTrustBecomesDurable() {
         OtrNet.Endpoint[] p = privatePair();
-        p[0].apply(p[0].messaging.smpStart(BOB, "our secret", "where did we meet?", net.now));
+        p[0].apply(p[0].messaging.smpStart(BOB, Secret.ofUtf8("our secret"), "where did we meet?", net.now));
         net.pump();
         assertThat(p[1].notices(n -> n instanceof OtrNotice.SmpRequested r && "where did we meet?".equals(r.question())))
                 .hasSize(1);
-        p[1].apply(p[1].messaging.smpAnswer(ALICE, "our secret", net.now));
+        p[1].apply(p[1].messaging.smpAnswer(ALICE, Secret.ofUtf8("our secret"), net.now));
         net.pump();
         for (OtrNet.Endpoint e : p) {
             assertThat(e.notices(n -> n instanceof OtrNotice.SmpResult r && r.success())).as(why()).hasSize(1);
@@ -327,9 +328,9 @@ class OtrMessagingTest {
     @Test
     void smpWithAWrongSecretFailsAndLeavesTrustUnverified() {
         OtrNet.Endpoint[] p = privatePair();
-        p[0].apply(p[0].messaging.smpStart(BOB, "right", null, net.now));
+        p[0].apply(p[0].messaging.smpStart(BOB, Secret.ofUtf8("right"), null, net.now));
         net.pump();
-        p[1].apply(p[1].messaging.smpAnswer(ALICE, "wrong", net.now));
+        p[1].apply(p[1].messaging.smpAnswer(ALICE, Secret.ofUtf8("wrong"), net.now));
         net.pump();
         for (OtrNet.Endpoint e : p) {
             assertThat(e.notices(n -> n instanceof OtrNotice.SmpResult r && !r.success())).as(why()).hasSize(1);

@@ -1,5 +1,6 @@
 package dev.sotto.engine.otr;
 
+import dev.sotto.engine.crypto.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -125,11 +126,15 @@ class OtrSessionTest {
         Party a = alice(OtrPolicy.MANUAL);
         Party b = bob(OtrPolicy.MANUAL);
         goPrivate(a, b);
-        a.apply(a.session.smpStart("correct horse", "What's our word?", a.now, a.random));
+        Secret asked = Secret.ofUtf8("correct horse");
+        a.apply(a.session.smpStart(asked, "What's our word?", a.now, a.random));
+        assertThat(asked.isWiped()).as("the SMP secret is wiped once used").isTrue();
         Party.pump(a, b);
         assertThat(b.notices(OtrNotice.SmpRequested.class)).singleElement()
                 .extracting(OtrNotice.SmpRequested::question).isEqualTo("What's our word?");
-        b.apply(b.session.smpAnswer("correct horse", b.now, b.random));
+        Secret answered = Secret.ofUtf8("correct horse");
+        b.apply(b.session.smpAnswer(answered, b.now, b.random));
+        assertThat(answered.isWiped()).isTrue();
         Party.pump(a, b);
         assertThat(a.notices(OtrNotice.SmpResult.class)).as(ctx()).containsExactly(new OtrNotice.SmpResult(true));
         assertThat(b.notices(OtrNotice.SmpResult.class)).as(ctx()).containsExactly(new OtrNotice.SmpResult(true));
@@ -140,9 +145,9 @@ class OtrSessionTest {
         Party a = alice(OtrPolicy.MANUAL);
         Party b = bob(OtrPolicy.MANUAL);
         goPrivate(a, b);
-        a.apply(a.session.smpStart("one", null, a.now, a.random));
+        a.apply(a.session.smpStart(Secret.ofUtf8("one"), null, a.now, a.random));
         Party.pump(a, b);
-        b.apply(b.session.smpAnswer("two", b.now, b.random));
+        b.apply(b.session.smpAnswer(Secret.ofUtf8("two"), b.now, b.random));
         Party.pump(a, b);
         assertThat(a.notices(OtrNotice.SmpResult.class)).containsExactly(new OtrNotice.SmpResult(false));
         assertThat(b.notices(OtrNotice.SmpResult.class)).containsExactly(new OtrNotice.SmpResult(false));

@@ -1,5 +1,6 @@
 package dev.sotto.vectors.otr;
 
+import dev.sotto.engine.crypto.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sotto.engine.otr.EncryptedState;
@@ -200,7 +201,7 @@ class LibotrInteropIT {
     void smpStartedBySottoSucceedsWithQuestion() {
         java.apply(java.session.start(java.now));
         pump(List.of());
-        java.apply(java.session.smpStart("purple cow", "Our word?", java.now, java.random));
+        java.apply(java.session.smpStart(Secret.ofUtf8("purple cow"), "Our word?", java.now, java.random));
         pump(List.of());
         assertThat(peerLinesStarting("SMP ")).contains("SMP 4 Our word?");
         pump(peer("SMPANSWER", "purple cow"));
@@ -215,7 +216,7 @@ class LibotrInteropIT {
         pump(peer("SMP", "shared"));
         assertThat(java.notices(OtrNotice.SmpRequested.class)).singleElement()
                 .extracting(OtrNotice.SmpRequested::question).isNull();
-        java.apply(java.session.smpAnswer("shared", java.now, java.random));
+        java.apply(java.session.smpAnswer(Secret.ofUtf8("shared"), java.now, java.random));
         pump(List.of());
         assertThat(java.notices(OtrNotice.SmpResult.class)).containsExactly(new OtrNotice.SmpResult(true));
         assertThat(peerLinesStarting("SMP ")).contains("SMP 7");
@@ -228,12 +229,12 @@ class LibotrInteropIT {
         pump(peer("SMPQ", "Question?\tright"));
         assertThat(java.notices(OtrNotice.SmpRequested.class)).singleElement()
                 .extracting(OtrNotice.SmpRequested::question).isEqualTo("Question?");
-        java.apply(java.session.smpAnswer("wrong", java.now, java.random));
+        java.apply(java.session.smpAnswer(Secret.ofUtf8("wrong"), java.now, java.random));
         pump(List.of());
         assertThat(java.notices(OtrNotice.SmpResult.class)).containsExactly(new OtrNotice.SmpResult(false));
         assertThat(peerLinesStarting("SMP ")).contains("SMP 8");
 
-        java.apply(java.session.smpStart("mine", null, java.now, java.random));
+        java.apply(java.session.smpStart(Secret.ofUtf8("mine"), null, java.now, java.random));
         pump(List.of());
         pump(peer("SMPANSWER", "theirs"));
         assertThat(java.notices(OtrNotice.SmpResult.class)).containsExactly(new OtrNotice.SmpResult(false),
@@ -305,7 +306,7 @@ class LibotrInteropIT {
     void smpAbortSeenBothWays() {
         java.apply(java.session.start(java.now));
         pump(List.of());
-        java.apply(java.session.smpStart("x", null, java.now, java.random));
+        java.apply(java.session.smpStart(Secret.ofUtf8("x"), null, java.now, java.random));
         pump(List.of());
         java.apply(java.session.smpAbort(java.now, java.random));
         pump(List.of());
@@ -315,7 +316,7 @@ class LibotrInteropIT {
         assertThat(java.notices(OtrNotice.SmpAborted.class)).extracting(OtrNotice.SmpAborted::local)
                 .containsExactly(true, false);
         // Both sides are back in EXPECT1: a new exchange works.
-        java.apply(java.session.smpStart("z", null, java.now, java.random));
+        java.apply(java.session.smpStart(Secret.ofUtf8("z"), null, java.now, java.random));
         pump(List.of());
         pump(peer("SMPANSWER", "z"));
         assertThat(java.notices(OtrNotice.SmpResult.class)).containsExactly(new OtrNotice.SmpResult(true));

@@ -69,7 +69,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with the right answer the toolbar shows "private" (verified). Bob then asks alice to authenticate and she answers
  * in the dialog that opens. Private messages are not stored while "keep no history" is on (the default), stored
  * once she turns it off, and the setting is still off after a restart. Bob ending the conversation shows
- * "finished"; alice ending it shows "not private".
+ * "finished"; a message typed then is sent only after alice confirms sending it unencrypted; alice ending it
+ * shows "not private".
  *
  * <p>Under Xvfb (no window manager) robot clicks right after a window opens can be lost, so buttons are pressed
  * with {@code doClick} on the event dispatch thread and fields are filled there too; every wait is generous.
@@ -257,7 +258,7 @@ class DesktopOtrIT {
         bob.subscribe(e -> {
             bobEvents.add(e);
             if (e instanceof OtrAccountEvent.Notice n && n.notice() instanceof OtrNotice.SmpRequested) {
-                bobAccount.smpAnswer(n.contact(), bobAnswer.get());
+                bobAccount.smpAnswer(n.contact(), Secret.ofUtf8(bobAnswer.get()));
             }
         });
         bob.connect(bobJid);
@@ -353,7 +354,7 @@ class DesktopOtrIT {
         // Bob asks alice: the answer dialog opens with his question; she answers, both succeed.
         int bobResultsBefore = (int) bobEvents.stream().filter(e -> e instanceof OtrAccountEvent.Notice n
                 && n.notice() instanceof OtrNotice.SmpResult).count();
-        bobAccount.smpStart(alice, "our café", "Where did we meet?");
+        bobAccount.smpStart(alice, Secret.ofUtf8("our café"), "Where did we meet?");
         JDialog answer = dialog("smpDialog");
         assertThat(GuiActionRunner.execute(() -> find(answer, "smpQuestionShown", JLabel.class).getText()))
                 .contains("Where did we meet?");
@@ -395,6 +396,24 @@ class DesktopOtrIT {
         untilStatus(bar, OtrStatus.FINISHED);
         untilTranscript(panel, "ended the private conversation");
         screenshot(chat, "chat-otr-finished");
+
+        // Finished (OTR v3: the message "cannot be sent at this time"): nothing goes out until alice decides; she
+        // chooses to send it unencrypted and bob receives it in clear.
+        GuiActionRunner.execute(() -> {
+            input.setText("after the end");
+            ((javax.swing.JTextField) input).postActionEvent();
+        });
+        JDialog ask = dialog("sendInClearDialog");
+        assertThat(GuiActionRunner.execute(() -> find(ask, "sendInClearText", JLabel.class).getText()))
+                .contains("ended the private conversation");
+        screenshot(ask, "otr-send-in-clear-finished");
+        Thread.sleep(300);
+        assertThat(bobEvents).as("nothing sent before alice answers").noneMatch(e ->
+                e instanceof OtrAccountEvent.ChatMessage m && !m.outgoing() && m.text().equals("after the end"));
+        press(find(ask, "sendInClear", AbstractButton.class));
+        until("bob got it in clear", () -> bobEvents.stream().anyMatch(e -> e instanceof OtrAccountEvent.ChatMessage m
+                && !m.outgoing() && !m.encrypted() && m.text().equals("after the end")));
+        untilTranscript(panel, "me: after the end");
         press(find(bar, "otrEnd", AbstractButton.class));
         untilStatus(bar, OtrStatus.NOT_PRIVATE);
         untilTranscript(panel, "Private conversation ended");

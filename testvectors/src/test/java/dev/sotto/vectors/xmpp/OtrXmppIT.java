@@ -256,10 +256,10 @@ class OtrXmppIT {
             assertThat(m.to()).isEqualTo(bobFull);
         });
 
-        alice.otr.smpStart(BOB, "the name of our first cat", "what was the name of our first cat?");
+        alice.otr.smpStart(BOB, Secret.ofUtf8("the name of our first cat"), "what was the name of our first cat?");
         OtrNotice.SmpRequested q = (OtrNotice.SmpRequested) bob.notice(n -> n instanceof OtrNotice.SmpRequested, 10);
         assertThat(q.question()).isEqualTo("what was the name of our first cat?");
-        bob.otr.smpAnswer(ALICE, "the name of our first cat");
+        bob.otr.smpAnswer(ALICE, Secret.ofUtf8("the name of our first cat"));
         for (Login l : List.of(alice, bob)) {
             assertThat(((OtrNotice.SmpResult) l.notice(n -> n instanceof OtrNotice.SmpResult, 10)).success()).isTrue();
             assertThat(l.await(OtrTrustChanged.class, t -> true, 5).trust()).isEqualTo(OtrTrust.VERIFIED_SMP);

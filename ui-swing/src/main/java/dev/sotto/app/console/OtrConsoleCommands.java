@@ -75,10 +75,10 @@ public final class OtrConsoleCommands implements AutoCloseable {
         console.register("otr smp", (a, l) -> {
             OtrXmppAccount acc = account(a, 3, "otr smp FROM-JID TO-JID SECRET [QUESTION]");
             String[] parts = l.strip().split("\\s+", 6);
-            acc.smpStart(to(a), a[2], parts.length > 5 ? parts[5] : null);
+            acc.smpStart(to(a), dev.sotto.engine.crypto.Secret.ofUtf8(a[2]), parts.length > 5 ? parts[5] : null);
         });
         console.register("otr smp-answer", (a, l) -> account(a, 3, "otr smp-answer FROM-JID TO-JID SECRET")
-                .smpAnswer(to(a), a[2]));
+                .smpAnswer(to(a), dev.sotto.engine.crypto.Secret.ofUtf8(a[2])));
         console.register("otr smp-abort", (a, l) -> account(a, 2, "otr smp-abort FROM-JID TO-JID").smpAbort(to(a)));
         console.register("otr trust", (a, l) -> trust(a, true));
         console.register("otr distrust", (a, l) -> trust(a, false));

@@ -39,6 +39,12 @@ public final class ChatPanel extends JPanel {
     private final SimpleAttributeSet theirs = new SimpleAttributeSet();
     private final SimpleAttributeSet notice = new SimpleAttributeSet();
     private final transient OtrToolbar otrToolbar;
+    /**
+     * With OTR: the text of our messages, by local id, until the OTR layer sent them (privately, or in clear to a
+     * contact never private) or they failed, so that a failed one can be offered for sending in clear
+     * ({@link SendInClearDialog}). In memory only, never logged or stored.
+     */
+    private final transient java.util.Map<String, String> unsent = new java.util.LinkedHashMap<>();
     private int messages;
 
     /** A conversation without OTR controls (messages through the facade as they are). */
@@ -204,8 +210,44 @@ public final class ChatPanel extends JPanel {
             return;
         }
         input.setText("");
-        // Shown when the engine's MessageSent event comes back on the bus: what is shown is what was stored.
-        engine.sendMessage(conversation.account(), conversation.contact(), text);
+        if (otrToolbar != null && otrToolbar.view().status() == OtrStatus.FINISHED) {
+            // OTR v3, FINISHED: "inform the user that the message cannot be sent at this time"; the user decides.
+            ask(SendInClearDialog.afterFinished(javax.swing.SwingUtilities.getWindowAncestor(this),
+                    conversation.contact().toString(), choice -> decided(choice, text)));
+            return;
+        }
+        sendThroughEngine(text);
+    }
+
+    private void sendThroughEngine(String text) {
+        // Shown when the engine's MessageSent (or, with OTR, ChatMessage) event comes back on the bus: what is
+        // shown is what was sent.
+        String id = engine.sendMessage(conversation.account(), conversation.contact(), text);
+        if (otrToolbar != null) {
+            unsent.put(id, text);
+        }
+    }
+
+    private void ask(SendInClearDialog dialog) {
+        // Shown once the current event is handled: a modal dialog inside a bus event would run the next events
+        // inside this one.
+        javax.swing.SwingUtilities.invokeLater(() -> dialog.setVisible(true));
+    }
+
+    private void decided(SendInClearDialog.Choice choice, String text) {
+        switch (choice) {
+            case SEND_IN_CLEAR -> {
+                otrToolbar.otr().sendPlaintext(conversation.contact(), text);
+                appendNotice("You chose to send a message unencrypted.");
+            }
+            case SEND_PRIVATELY -> sendThroughEngine(text);
+            case DONT_SEND -> {
+                if (input.getText().isEmpty()) {
+                    input.setText(text);
+                }
+                appendNotice("The message was not sent.");
+            }
+        }
     }
 
     /** The OTR toolbar, or null without OTR. */
@@ -235,7 +277,18 @@ public final class ChatPanel extends JPanel {
      */
     private void onOtrEvent(Object event) {
         otrToolbar.onEvent(event);
+        if (event instanceof OtrAccountEvent.SendFailed f && mine(f.account(), f.contact())
+                && unsent.containsKey(f.localId())) {
+            String text = unsent.remove(f.localId());
+            appendNotice(OtrNoticeText.of(event, conversation.contact().toString()));
+            ask(SendInClearDialog.afterFailure(javax.swing.SwingUtilities.getWindowAncestor(this),
+                    conversation.contact().toString(), f.reason(), choice -> decided(choice, text)));
+            return;
+        }
         if (event instanceof OtrAccountEvent.ChatMessage m && mine(m.account(), m.contact())) {
+            if (m.outgoing()) {
+                unsent.remove(m.localId());
+            }
             String who = m.outgoing() ? "me" : conversation.contact().local();
             append("[" + TIME.format(m.at()) + "] " + who + ": ", m.outgoing() ? mine : theirs);
             append(m.text() + "\n", null);

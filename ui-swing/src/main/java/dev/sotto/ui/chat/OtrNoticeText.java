@@ -20,7 +20,7 @@ final class OtrNoticeText {
             return of(n.notice(), contact);
         }
         if (event instanceof OtrAccountEvent.SendHeld) {
-            return "Your message waits for a private conversation with " + contact + "; it is never sent in clear.";
+            return "Your message waits for a private conversation with " + contact + "; it is not sent in clear unless you confirm it.";
         }
         if (event instanceof OtrAccountEvent.SendFailed f) {
             return "A message was not sent: " + f.reason() + ".";

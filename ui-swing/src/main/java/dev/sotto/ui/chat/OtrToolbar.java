@@ -88,6 +88,11 @@ public final class OtrToolbar extends JToolBar {
         return noHistory;
     }
 
+    /** The account's OTR layer this toolbar drives. */
+    OtrXmppAccount otr() {
+        return otr;
+    }
+
     /** The state shown now (event dispatch thread). */
     public OtrView view() {
         return view;

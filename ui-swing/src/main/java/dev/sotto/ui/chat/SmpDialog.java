@@ -1,5 +1,6 @@
 package dev.sotto.ui.chat;
 
+import dev.sotto.engine.crypto.Secret;
 import java.awt.BorderLayout;
 import java.awt.GridLayout;
 import java.awt.Window;
@@ -23,14 +24,14 @@ import javax.swing.JTextField;
 public final class SmpDialog extends JDialog {
     private static final long serialVersionUID = 1L;
 
-    /** Starts SMP: {@code question} null for a shared secret. */
+    /** Starts SMP: {@code question} null for a shared secret; the OTR layer wipes {@code secret} once used. */
     public interface Start {
-        void start(String question, String secret);
+        void start(String question, Secret secret);
     }
 
-    /** Answers (or, with {@code secret} null, declines) the contact's request. */
+    /** Answers (or, with {@code secret} null, declines) the contact's request; the secret is wiped once used. */
     public interface Answer {
-        void answer(String secret);
+        void answer(Secret secret);
     }
 
     private final JPasswordField secret = new JPasswordField(24);
@@ -65,8 +66,8 @@ public final class SmpDialog extends JDialog {
         JButton ok = new JButton("Authenticate");
         ok.setName("smpOk");
         ok.addActionListener(e -> {
-            String s = d.takeSecret();
-            if (s.isEmpty()) {
+            Secret s = d.takeSecret();
+            if (s == null) {
                 return;
             }
             String q = byQuestion.isSelected() && !question.getText().isBlank() ? question.getText() : null;
@@ -93,8 +94,8 @@ public final class SmpDialog extends JDialog {
         JButton ok = new JButton("Answer");
         ok.setName("smpOk");
         ok.addActionListener(e -> {
-            String s = d.takeSecret();
-            if (s.isEmpty()) {
+            Secret s = d.takeSecret();
+            if (s == null) {
                 return;
             }
             d.dispose();
@@ -125,13 +126,18 @@ public final class SmpDialog extends JDialog {
         setLocationRelativeTo(getOwner());
     }
 
-    /** The secret typed, once: the field and the char array are cleared. */
-    private String takeSecret() {
+    /**
+     * The secret typed, once, or null when nothing was typed: it goes from the password field's char array straight
+     * into a {@link Secret} (never a {@code String}, which could not be wiped), then the array and field are cleared.
+     */
+    private Secret takeSecret() {
         char[] c = secret.getPassword();
-        String s = new String(c);
-        Arrays.fill(c, '\0');
-        secret.setText("");
-        return s;
+        try {
+            return c.length == 0 ? null : Secret.ofUtf8(c);
+        } finally {
+            Arrays.fill(c, '\0');
+            secret.setText("");
+        }
     }
 
     private static String escape(String s) {
