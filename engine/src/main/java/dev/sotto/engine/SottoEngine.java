@@ -173,7 +173,8 @@ public final class SottoEngine implements AutoCloseable {
 
     /**
      * Appends a durable event to the log, folds it into the state and publishes it, in that order for every
-     * event; the future completes when the log's writer has it (immediately without a log).
+     * event; the future completes when the log's writer has it (immediately without a log). An event the log
+     * refuses at once (closed, read-only, too large) changes nothing and is not published: the future fails.
      */
     public CompletableFuture<Long> record(DurableEvent event) {
         synchronized (recordOrder) {
@@ -183,6 +184,12 @@ public final class SottoEngine implements AutoCloseable {
                         : log.append(EventStreams.of(event), codec.encode(event));
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
+            }
+            if (f.isCompletedExceptionally()) {
+                // Refused by the log (closed, read-only, too large): the event never happened as far as the
+                // projections are concerned, or the state would show what the next replay will not (DESIGN.md,
+                // "Projections are folds").
+                return f;
             }
             Instant at = Instant.now();
             state.updateAndGet(s -> s.apply(event, at));

@@ -38,6 +38,23 @@ class SottoEngineTest {
     }
 
     @Test
+    void anEventTheLogRefusesChangesNoStateAndIsNotPublished(@TempDir Path dir) throws Exception {
+        try (Vault vault = Vault.create(dir.resolve("vault"), PASSPHRASE.clone(), KdfParams.forTests());
+                SottoEngine engine = SottoEngine.open(vault.log(), options())) {
+            List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+            engine.subscribe(published::add);
+            engine.record(new XmppEvent.MessageSent(ALICE, BOB, "m1", null, "kept")).get(5, TimeUnit.SECONDS);
+            vault.log().close();
+            var refused = engine.record(new XmppEvent.MessageSent(ALICE, BOB, "m2", null, "refused"));
+            assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+            List<Object> history = new ArrayList<>();
+            engine.state().history(ALICE, BOB).forEach(h -> history.add(h.event()));
+            assertThat(history).containsExactly(new XmppEvent.MessageSent(ALICE, BOB, "m1", null, "kept"));
+            assertThat(published).containsExactly(new XmppEvent.MessageSent(ALICE, BOB, "m1", null, "kept"));
+        }
+    }
+
+    @Test
     void replayRebuildsAccountsPinsRosterSubscriptionsAndHistory(@TempDir Path dir) throws Exception {
         Path vaultDir = dir.resolve("vault");
         try (Vault vault = Vault.create(vaultDir, PASSPHRASE.clone(), KdfParams.forTests());
