@@ -21,7 +21,6 @@ import dev.sotto.persistence.log.EventLog;
 import dev.sotto.persistence.log.LogTamperedException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -52,7 +51,8 @@ public final class SottoEngine implements AutoCloseable {
     private final EngineEventCodec codec = new EngineEventCodec();
     private final EventLoopGroup group;
     private final XmppNetwork network;
-    private final boolean ownsNetwork;
+    /** The group and the network (when the options named none): this engine owns them and closes them. */
+    private final EngineResources resources;
     /** DESIGN.md, One event loop owns a session: millisecond work (PBKDF2, key generation) runs here instead. */
     private final java.util.concurrent.ExecutorService crypto = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "sotto-crypto");
@@ -84,15 +84,15 @@ public final class SottoEngine implements AutoCloseable {
     }
 
     private SottoEngine(EventLog log, EngineOptions options, EngineState initial, int skipped,
-            Map<Jid, Set<String>> seen, EventLogZidCache zidCache) {
+            Map<Jid, Set<String>> seen, EventLogZidCache zidCache, EngineResources resources) {
         this.log = log;
         this.zidCache = zidCache;
         this.options = options;
         this.state = new AtomicReference<>(initial);
         this.skippedAtReplay = skipped;
-        this.group = new NioEventLoopGroup(options.eventLoopThreads());
-        this.ownsNetwork = options.network() == null;
-        this.network = ownsNetwork ? XmppNetwork.system() : options.network();
+        this.resources = resources;
+        this.group = resources.group();
+        this.network = resources.network();
         for (XmppAccount a : initial.accounts().valuesView()) {
             AccountRuntime rt = runtime(a);
             rt.seen.addAll(seen.getOrDefault(a.jid(), Set.of()));
@@ -117,7 +117,8 @@ public final class SottoEngine implements AutoCloseable {
             throws LogTamperedException {
         EngineReplay replay = new EngineReplay(p -> { }, replayed);
         log.replay(0, replay);
-        return new SottoEngine(log, options, replay.state(), replay.skipped(), replay.seen(), replay.zids());
+        return new SottoEngine(log, options, replay.state(), replay.skipped(), replay.seen(), replay.zids(),
+                EngineResources.create(options));
     }
 
     /**
@@ -131,17 +132,35 @@ public final class SottoEngine implements AutoCloseable {
      */
     public static SottoEngine open(EventLog log, EngineOptions options, EngineReplay replayed)
             throws LogTamperedException {
+        EngineResources resources = EngineResources.create(options);
+        try {
+            return open(log, options, replayed, resources);
+        } catch (LogTamperedException | RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Like {@link #open(EventLog, EngineOptions, EngineReplay)}, on {@code resources} made beforehand (e.g. while
+     * the vault unlocked) for these {@code options}. The engine owns them from here on: it closes them when it
+     * closes. If this throws, they were not taken: the caller still closes them.
+     */
+    public static SottoEngine open(EventLog log, EngineOptions options, EngineReplay replayed,
+            EngineResources resources) throws LogTamperedException {
         EngineReplay replay = replayed;
         if (replay == null || !log.replayedAtOpen(replay)) {
             replay = replay == null ? new EngineReplay() : replay.restart();
             log.replay(0, replay);
         }
-        return new SottoEngine(log, options, replay.state(), replay.skipped(), replay.seen(), replay.zids());
+        return new SottoEngine(log, options, replay.state(), replay.skipped(), replay.seen(), replay.zids(),
+                resources);
     }
 
     /** An engine without a log: nothing is durable beyond this process (the console without {@code --vault}). */
     public static SottoEngine inMemory(EngineOptions options) {
-        return new SottoEngine(null, options, EngineState.EMPTY, 0, Map.of(), EventLogZidCache.empty());
+        return new SottoEngine(null, options, EngineState.EMPTY, 0, Map.of(), EventLogZidCache.empty(),
+                EngineResources.create(options));
     }
 
     // ------------------------------------------------------------------ state and bus
@@ -428,9 +447,7 @@ public final class SottoEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (ownsNetwork) {
-            network.close();
-        }
+        resources.close(); // the group is already stopped; this closes the network if the engine owns it
         bus.close();
     }
 

@@ -2,6 +2,7 @@ package dev.sotto.ui;
 
 import dev.sotto.engine.EngineOptions;
 import dev.sotto.engine.EngineReplay;
+import dev.sotto.engine.EngineResources;
 import dev.sotto.engine.SottoEngine;
 import dev.sotto.engine.event.OtrEvent;
 import dev.sotto.engine.otr.OtrInterceptor;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -64,7 +66,26 @@ public final class Session implements AutoCloseable {
             }
         });
         long t0 = System.nanoTime();
-        Vault vault = opener.open(replay);
+        EngineOptions options = EngineOptions.defaults();
+        // The engine's event loops and network need nothing from the vault and take a while in a fresh JVM: they
+        // are made on their own thread while Argon2id (one core) and the log's walk run (issue 10's start-up).
+        CompletableFuture<EngineResources> resources = new CompletableFuture<>();
+        Thread preparer = new Thread(() -> {
+            try {
+                resources.complete(EngineResources.create(options));
+            } catch (RuntimeException | Error e) {
+                resources.completeExceptionally(e);
+            }
+        }, "sotto-engine-prepare");
+        preparer.setDaemon(true);
+        preparer.start();
+        Vault vault;
+        try {
+            vault = opener.open(replay);
+        } catch (IOException | RuntimeException | Error e) {
+            resources.thenAccept(EngineResources::close);
+            throw e;
+        }
         long t1 = System.nanoTime();
         SottoEngine engine;
         try {
@@ -74,8 +95,10 @@ public final class Session implements AutoCloseable {
                 progress.phase("Replaying " + vault.log().openReport().events() + " events\u2026");
                 otrHistory.clear();
             }
-            engine = SottoEngine.open(vault.log(), EngineOptions.defaults(), replay);
+            engine = SottoEngine.open(vault.log(), options, replay, resources.join());
         } catch (IOException | RuntimeException e) {
+            // Not taken by an engine (open threw): closed here, now or once they are made.
+            resources.thenAccept(EngineResources::close);
             vault.close();
             throw e;
         }
