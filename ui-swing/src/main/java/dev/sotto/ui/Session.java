@@ -48,6 +48,32 @@ public final class Session implements AutoCloseable {
         this.loadNanos = loadNanos;
     }
 
+    /** Whether this JVM's warm-up was started (once is enough: it loads classes). */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts, once per JVM and on its own daemon thread, the part of a start-up that needs no passphrase: loading
+     * and initializing what the vault's open and the replay use (Chronicle Queue and its native bindings, logging,
+     * the JCE, the event schemas; {@link Vault#warmUp}). The start screen calls it when it appears, so the seconds
+     * the user spends typing the passphrase (or, at worst, Argon2id on the other core) pay it instead of the unlock
+     * (issue 10's start-up). Touches no file.
+     */
+    public static void warmUpInBackground() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            Vault.warmUp();
+            try {
+                dev.sotto.engine.event.proto.EventEnvelope.getDefaultInstance();
+            } catch (RuntimeException | LinkageError e) {
+                // Best effort: the replay reports whatever is really wrong.
+            }
+        }, "sotto-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /**
      * Opens the vault with the engine's replay as the log's open walk (issue 10: the log is read, authenticated
      * and decrypted once; OTR's own durable events are collected in the same pass), opens the engine on the folded

@@ -84,6 +84,8 @@ public final class SottoFrame extends JFrame {
         theme.install();
         SottoFrame frame = new SottoFrame(config);
         frame.darkItem.setSelected(theme == Theme.DARK);
+        // While the start screen waits for the passphrase: what the unlock needs that no passphrase unlocks.
+        Session.warmUpInBackground();
         return frame;
     }
 
