@@ -75,6 +75,17 @@ public final class History {
         return new History(replayed, later.newWith(entry));
     }
 
+    /** Equal when the entries are (decodes both, the first time): a history is a value, as the list it replaces. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof History h && entries().equals(h.entries());
+    }
+
+    @Override
+    public int hashCode() {
+        return entries().hashCode();
+    }
+
     @Override
     public String toString() {
         return "History[" + (replayed.isDecoded() ? Integer.toString(size()) : "not yet decoded") + "]";

@@ -73,7 +73,7 @@ public final class DesktopStartupMain {
     public static void main(String[] args) throws Exception {
         System.setProperty("chronicle.analytics.disable", "true");
         if (args.length > 0 && args[0].equals("--once")) {
-            once(Path.of(args[1]), Integer.parseInt(args[2]));
+            once(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             return;
         }
         Path dir = Path.of(args.length > 0 ? args[0] : "target/startup-vault").toAbsolutePath();
@@ -103,7 +103,7 @@ public final class DesktopStartupMain {
         List<long[]> results = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             String before = loadAverage();
-            long[] r = child(dir, conversations);
+            long[] r = child(dir, messages, conversations);
             results.add(r);
             System.out.printf("run %d: unlock pressed -> usable window %d ms (process CPU time %d ms; of the wall time: "
                     + "Argon2id, key ring and the log's one-pass walk with the replay %d ms, engine %d ms, OTR and main "
@@ -136,7 +136,7 @@ public final class DesktopStartupMain {
     }
 
     /** One run in a fresh JVM (same flags and class path), so every run pays class loading and JIT warm-up. */
-    private static long[] child(Path dir, int conversations) throws Exception {
+    private static long[] child(Path dir, int messages, int conversations) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -145,6 +145,7 @@ public final class DesktopStartupMain {
         cmd.add(DesktopStartupMain.class.getName());
         cmd.add("--once");
         cmd.add(dir.toString());
+        cmd.add(Integer.toString(messages));
         cmd.add(Integer.toString(conversations));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         long[] result = null;
@@ -181,7 +182,7 @@ public final class DesktopStartupMain {
         return app.toAbsolutePath() + java.io.File.pathSeparator + self;
     }
 
-    private static void once(Path dir, int conversations) throws Exception {
+    private static void once(Path dir, int messages, int conversations) throws Exception {
         Path prefs = Files.createTempDirectory("sotto-bench-prefs");
         UiConfig config = new UiConfig(dir, prefs, KdfParams.forTests(), Theme.LIGHT);
         CompletableFuture<SottoFrame> built = new CompletableFuture<>();
@@ -216,8 +217,10 @@ public final class DesktopStartupMain {
         long cpu = (os.getProcessCpuTime() - cpu0) / 1_000_000;
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long sinceJvm = System.currentTimeMillis() - jvmStart;
-        var state = frame.session().join().engine().state();
-        Conversation largest = state.histories().keysView().maxBy(c -> state.histories().get(c).size());
+        // The largest conversation, from the generator's seed: asking the state would decode every history (they are
+        // decoded when first read), and the chat's open below would not pay its own.
+        Jid largestContact = Jid.parse("contact" + largestContact(messages, conversations) + "@example.org");
+        Conversation largest = new Conversation(Jid.parse("alice@example.org"), largestContact);
         long c0 = System.nanoTime();
         int shown = onEdt(() -> {
             ChatPanel p = frame.chatWindow().open(largest);
@@ -267,6 +270,24 @@ public final class DesktopStartupMain {
         long t0 = System.nanoTime();
         Crypto.argon2id(PASSPHRASE.clone(), new byte[16], KdfParams.DEFAULT);
         return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** The index of the contact {@link #generate} gives the most messages (the same seeded draws, in the same order). */
+    static int largestContact(int messages, int conversations) {
+        Random random = new Random(1);
+        int[] counts = new int[conversations];
+        for (int i = 0; i < messages; i++) {
+            counts[random.nextInt(conversations)]++;
+            random.nextInt(4);
+            random.nextBoolean();
+        }
+        int best = 0;
+        for (int i = 1; i < conversations; i++) {
+            if (counts[i] > counts[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /**
