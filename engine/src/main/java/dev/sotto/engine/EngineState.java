@@ -14,7 +14,6 @@ import org.eclipse.collections.api.factory.Lists;
 import org.eclipse.collections.api.factory.Maps;
 import org.eclipse.collections.api.factory.Sets;
 import org.eclipse.collections.api.list.ImmutableList;
-import org.eclipse.collections.api.list.MutableList;
 import org.eclipse.collections.api.map.ImmutableMap;
 import org.eclipse.collections.api.map.MutableMap;
 import org.eclipse.collections.api.set.ImmutableSet;
@@ -28,11 +27,12 @@ import org.eclipse.collections.api.set.MutableSet;
  * @param accounts the configured accounts by bare JID
  * @param rosters each account's roster by contact bare JID
  * @param pendingSubscriptions contacts waiting for an answer to their subscription request, per account
- * @param histories the durable message events of each conversation, oldest first
+ * @param histories the durable message events of each conversation, oldest first (what the replay filed is decoded
+ *     when first read: {@link History})
  */
 public record EngineState(ImmutableMap<Jid, XmppAccount> accounts, ImmutableMap<Jid, ImmutableMap<Jid, RosterItem>> rosters,
         ImmutableMap<Jid, ImmutableSet<Jid>> pendingSubscriptions,
-        ImmutableMap<Conversation, ImmutableList<HistoryEntry>> histories) {
+        ImmutableMap<Conversation, History> histories) {
 
     public static final EngineState EMPTY = new EngineState(Maps.immutable.empty(), Maps.immutable.empty(),
             Maps.immutable.empty(), Maps.immutable.empty());
@@ -43,10 +43,10 @@ public record EngineState(ImmutableMap<Jid, XmppAccount> accounts, ImmutableMap<
         return r == null ? Maps.immutable.empty() : r;
     }
 
-    /** The history of one conversation (empty when none). */
+    /** The history of one conversation (empty when none); decodes what the replay filed, the first time. */
     public ImmutableList<HistoryEntry> history(Jid account, Jid contact) {
-        ImmutableList<HistoryEntry> h = histories.get(new Conversation(account, contact));
-        return h == null ? Lists.immutable.empty() : h;
+        History h = histories.get(new Conversation(account, contact));
+        return h == null ? Lists.immutable.empty() : h.entries();
     }
 
     /**
@@ -69,7 +69,8 @@ public record EngineState(ImmutableMap<Jid, XmppAccount> accounts, ImmutableMap<
      * A snapshot's collections are copied only when an event first touches them (copy on write, per account's
      * roster and per conversation's history), so {@link EngineState#apply} costs what one immutable update
      * costs, and a replay of n messages costs O(n) instead of the O(n²) of copying a conversation's history per
-     * message. {@link #build} freezes the result; the builder stays usable afterwards. Not thread-safe.
+     * message (a live message copies only what its conversation got after the replay: {@link History}). {@link
+     * #build} freezes the result; the builder stays usable afterwards. Not thread-safe.
      */
     public static final class Builder {
         private final EngineState origin;
@@ -77,11 +78,11 @@ public record EngineState(ImmutableMap<Jid, XmppAccount> accounts, ImmutableMap<
         private MutableMap<Jid, XmppAccount> accounts;
         private MutableMap<Jid, ImmutableMap<Jid, RosterItem>> rosters;
         private MutableMap<Jid, ImmutableSet<Jid>> pending;
-        private MutableMap<Conversation, ImmutableList<HistoryEntry>> histories;
+        private MutableMap<Conversation, History> histories;
         /** Inner collections opened for writing; their frozen copies in the maps above are stale until build. */
         private final Map<Jid, MutableMap<Jid, RosterItem>> openRosters = new HashMap<>();
         private final Map<Jid, MutableSet<Jid>> openPending = new HashMap<>();
-        private final Map<Conversation, MutableList<HistoryEntry>> openHistories = new HashMap<>();
+        private final Map<Conversation, History.Builder> openHistories = new HashMap<>();
 
         private Builder(EngineState origin) {
             this.origin = origin;
@@ -151,6 +152,14 @@ public record EngineState(ImmutableMap<Jid, XmppAccount> accounts, ImmutableMap<
             return false;
         }
 
+        /**
+         * Files a message record of {@code c}'s log stream without decoding it (issue 10's start-up: the replay's
+         * fast path); {@link History} decodes it when the conversation is first read.
+         */
+        void applyUndecoded(Conversation c, long atMillis, byte[] payload) {
+            openHistory(c).addUndecoded(atMillis, payload);
+        }
+
         /** The snapshot of everything folded so far. */
         public EngineState build() {
             if (accounts == null && rosters == null && pending == null && histories == null) {
@@ -158,7 +167,7 @@ public record EngineState(ImmutableMap<Jid, XmppAccount> accounts, ImmutableMap<
             }
             openRosters.forEach((k, v) -> rosters.put(k, v.toImmutable()));
             openPending.forEach((k, v) -> pending.put(k, v.toImmutable()));
-            openHistories.forEach((k, v) -> histories.put(k, v.toImmutable()));
+            openHistories.forEach((k, v) -> histories.put(k, v.build()));
             return new EngineState(accounts == null ? origin.accounts : accounts.toImmutable(),
                     rosters == null ? origin.rosters : rosters.toImmutable(),
                     pending == null ? origin.pendingSubscriptions : pending.toImmutable(),
@@ -186,7 +195,7 @@ public record EngineState(ImmutableMap<Jid, XmppAccount> accounts, ImmutableMap<
             return pending;
         }
 
-        private MutableMap<Conversation, ImmutableList<HistoryEntry>> histories() {
+        private MutableMap<Conversation, History> histories() {
             if (histories == null) {
                 histories = Maps.mutable.withMap(origin.histories.castToMap());
             }
@@ -216,13 +225,13 @@ public record EngineState(ImmutableMap<Jid, XmppAccount> accounts, ImmutableMap<
             return p;
         }
 
-        private MutableList<HistoryEntry> openHistory(Conversation c) {
-            MutableList<HistoryEntry> h = openHistories.get(c);
+        private History.Builder openHistory(Conversation c) {
+            History.Builder h = openHistories.get(c);
             if (h == null) {
-                ImmutableList<HistoryEntry> old = histories().get(c);
-                h = old == null ? Lists.mutable.empty() : Lists.mutable.withAll(old);
+                History old = histories().get(c);
+                h = new History.Builder(old == null ? History.EMPTY : old);
                 openHistories.put(c, h);
-                histories.put(c, Lists.immutable.empty());
+                histories.put(c, History.EMPTY); // placeholder until build
             }
             return h;
         }

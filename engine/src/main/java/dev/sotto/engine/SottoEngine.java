@@ -21,7 +21,6 @@ import dev.sotto.persistence.log.EventLog;
 import dev.sotto.persistence.log.LogTamperedException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -52,7 +51,8 @@ public final class SottoEngine implements AutoCloseable {
     private final EngineEventCodec codec = new EngineEventCodec();
     private final EventLoopGroup group;
     private final XmppNetwork network;
-    private final boolean ownsNetwork;
+    /** The group and the network (when the options named none): this engine owns them and closes them. */
+    private final EngineResources resources;
     /** DESIGN.md, One event loop owns a session: millisecond work (PBKDF2, key generation) runs here instead. */
     private final java.util.concurrent.ExecutorService crypto = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "sotto-crypto");
@@ -71,31 +71,39 @@ public final class SottoEngine implements AutoCloseable {
     private volatile MessageInterceptor interceptor = MessageInterceptor.NONE;
     private volatile boolean closed;
 
-    /** One account's live side: its pinned loop, its client, the (sender, id) pairs seen (loop-confined). */
+    /**
+     * One account's live side: its pinned loop, its client, the (sender, id) pairs seen since the engine opened
+     * (loop-confined), and whether the account existed at open, so that the replayed histories count as seen too.
+     */
     private static final class AccountRuntime {
         final EventLoop loop;
         final XmppClient client;
         final Set<String> seen = ConcurrentHashMap.newKeySet();
+        final boolean replayed;
 
-        AccountRuntime(EventLoop loop, XmppClient client) {
+        AccountRuntime(EventLoop loop, XmppClient client, boolean replayed) {
             this.loop = loop;
             this.client = client;
+            this.replayed = replayed;
         }
     }
 
+    /** The histories as replayed at open: what the de-duplication of received messages checks besides the live set. */
+    private final ImmutableMap<Conversation, History> replayedHistories;
+
     private SottoEngine(EventLog log, EngineOptions options, EngineState initial, int skipped,
-            Map<Jid, Set<String>> seen, EventLogZidCache zidCache) {
+            EventLogZidCache zidCache, EngineResources resources) {
         this.log = log;
         this.zidCache = zidCache;
         this.options = options;
         this.state = new AtomicReference<>(initial);
         this.skippedAtReplay = skipped;
-        this.group = new NioEventLoopGroup(options.eventLoopThreads());
-        this.ownsNetwork = options.network() == null;
-        this.network = ownsNetwork ? XmppNetwork.system() : options.network();
+        this.resources = resources;
+        this.group = resources.group();
+        this.network = resources.network();
+        this.replayedHistories = initial.histories();
         for (XmppAccount a : initial.accounts().valuesView()) {
-            AccountRuntime rt = runtime(a);
-            rt.seen.addAll(seen.getOrDefault(a.jid(), Set.of()));
+            runtime(a, true);
         }
     }
 
@@ -117,7 +125,8 @@ public final class SottoEngine implements AutoCloseable {
             throws LogTamperedException {
         EngineReplay replay = new EngineReplay(p -> { }, replayed);
         log.replay(0, replay);
-        return new SottoEngine(log, options, replay.state(), replay.skipped(), replay.seen(), replay.zids());
+        return new SottoEngine(log, options, replay.state(), replay.skipped(), replay.zids(),
+                EngineResources.create(options));
     }
 
     /**
@@ -131,17 +140,35 @@ public final class SottoEngine implements AutoCloseable {
      */
     public static SottoEngine open(EventLog log, EngineOptions options, EngineReplay replayed)
             throws LogTamperedException {
+        EngineResources resources = EngineResources.create(options);
+        try {
+            return open(log, options, replayed, resources);
+        } catch (LogTamperedException | RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Like {@link #open(EventLog, EngineOptions, EngineReplay)}, on {@code resources} made beforehand (e.g. while
+     * the vault unlocked) for these {@code options}. The engine owns them from here on: it closes them when it
+     * closes. If this throws, they were not taken: the caller still closes them.
+     */
+    public static SottoEngine open(EventLog log, EngineOptions options, EngineReplay replayed,
+            EngineResources resources) throws LogTamperedException {
         EngineReplay replay = replayed;
         if (replay == null || !log.replayedAtOpen(replay)) {
             replay = replay == null ? new EngineReplay() : replay.restart();
             log.replay(0, replay);
         }
-        return new SottoEngine(log, options, replay.state(), replay.skipped(), replay.seen(), replay.zids());
+        return new SottoEngine(log, options, replay.state(), replay.skipped(), replay.zids(),
+                resources);
     }
 
     /** An engine without a log: nothing is durable beyond this process (the console without {@code --vault}). */
     public static SottoEngine inMemory(EngineOptions options) {
-        return new SottoEngine(null, options, EngineState.EMPTY, 0, Map.of(), EventLogZidCache.empty());
+        return new SottoEngine(null, options, EngineState.EMPTY, 0, EventLogZidCache.empty(),
+                EngineResources.create(options));
     }
 
     // ------------------------------------------------------------------ state and bus
@@ -435,28 +462,50 @@ public final class SottoEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (ownsNetwork) {
-            network.close();
-        }
+        resources.close(); // the group is already stopped; this closes the network if the engine owns it
         bus.close();
     }
 
     // ------------------------------------------------------------------ internals
 
     private AccountRuntime runtime(XmppAccount account) {
+        return runtime(account, false);
+    }
+
+    private AccountRuntime runtime(XmppAccount account, boolean replayed) {
         return runtimes.computeIfAbsent(account.jid(), jid -> {
             EventLoop loop = group.next(); // DESIGN.md, Sans-I/O contract: each account is pinned to one loop
             XmppClient client = new XmppClient(account, loop, e -> onClientEvent(jid, e), options.random(),
                     options.session(), options.backoff(), options.queueTimeoutNanos(), network, crypto);
-            return new AccountRuntime(loop, client);
+            return new AccountRuntime(loop, client, replayed);
         });
+    }
+
+    /**
+     * DESIGN.md, Reconnects: whether {@code m} (with an id) was received before, by this engine or, for an account
+     * that existed when the engine opened, in the replayed history of its conversation (decoded here the first time
+     * a message of that contact arrives; a few milliseconds per thousand messages). Records the pair as seen.
+     */
+    boolean isDuplicate(Jid account, XmppEvent.MessageReceived m) {
+        AccountRuntime rt = runtimes.get(account);
+        if (rt == null || m.id() == null) {
+            return false;
+        }
+        String key = seenKey(m);
+        if (!rt.seen.add(key)) {
+            return true;
+        }
+        if (!rt.replayed) {
+            return false;
+        }
+        History h = replayedHistories.get(new Conversation(account, m.from()));
+        return h != null && h.hasReceived(key);
     }
 
     /** Runs on the account's loop. */
     private void onClientEvent(Jid account, XmppEvent event) {
-        AccountRuntime rt = runtimes.get(account);
         if (event instanceof XmppEvent.MessageReceived m) {
-            if (rt != null && m.id() != null && !rt.seen.add(seenKey(m))) {
+            if (isDuplicate(account, m)) {
                 return; // DESIGN.md, Reconnects: de-duplicated on (bare sender, message id)
             }
             if (interceptor.onReceived(m)) {

@@ -108,7 +108,7 @@ class EngineStateBuilderTest {
                 .append(p.getOne()).append(' ').append(p.getTwo().toSortedListBy(Jid::toString)).append('\n'));
         s.histories().keyValuesView().toSortedListBy(p -> p.getOne().toString()).forEach(p -> {
             b.append("H ").append(p.getOne());
-            p.getTwo().forEach(h -> b.append(' ').append(h.at().getEpochSecond()).append(':')
+            p.getTwo().entries().forEach(h -> b.append(' ').append(h.at().getEpochSecond()).append(':')
                     .append(System.identityHashCode(h.event())));
             b.append('\n');
         });

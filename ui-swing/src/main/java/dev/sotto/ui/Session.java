@@ -2,6 +2,7 @@ package dev.sotto.ui;
 
 import dev.sotto.engine.EngineOptions;
 import dev.sotto.engine.EngineReplay;
+import dev.sotto.engine.EngineResources;
 import dev.sotto.engine.SottoEngine;
 import dev.sotto.engine.event.OtrEvent;
 import dev.sotto.engine.otr.OtrInterceptor;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -46,6 +48,32 @@ public final class Session implements AutoCloseable {
         this.loadNanos = loadNanos;
     }
 
+    /** Whether this JVM's warm-up was started (once is enough: it loads classes). */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts, once per JVM and on its own daemon thread, the part of a start-up that needs no passphrase: loading
+     * and initializing what the vault's open and the replay use (Chronicle Queue and its native bindings, logging,
+     * the JCE, the event schemas; {@link Vault#warmUp}). The start screen calls it when it appears, so the seconds
+     * the user spends typing the passphrase (or, at worst, Argon2id on the other core) pay it instead of the unlock
+     * (issue 10's start-up). Touches no file.
+     */
+    public static void warmUpInBackground() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            Vault.warmUp();
+            try {
+                dev.sotto.engine.event.proto.EventEnvelope.getDefaultInstance();
+            } catch (RuntimeException | LinkageError e) {
+                // Best effort: the replay reports whatever is really wrong.
+            }
+        }, "sotto-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /**
      * Opens the vault with the engine's replay as the log's open walk (issue 10: the log is read, authenticated
      * and decrypted once; OTR's own durable events are collected in the same pass), opens the engine on the folded
@@ -64,7 +92,26 @@ public final class Session implements AutoCloseable {
             }
         });
         long t0 = System.nanoTime();
-        Vault vault = opener.open(replay);
+        EngineOptions options = EngineOptions.defaults();
+        // The engine's event loops and network need nothing from the vault and take a while in a fresh JVM: they
+        // are made on their own thread while Argon2id (one core) and the log's walk run (issue 10's start-up).
+        CompletableFuture<EngineResources> resources = new CompletableFuture<>();
+        Thread preparer = new Thread(() -> {
+            try {
+                resources.complete(EngineResources.create(options));
+            } catch (RuntimeException | Error e) {
+                resources.completeExceptionally(e);
+            }
+        }, "sotto-engine-prepare");
+        preparer.setDaemon(true);
+        preparer.start();
+        Vault vault;
+        try {
+            vault = opener.open(replay);
+        } catch (IOException | RuntimeException | Error e) {
+            resources.thenAccept(EngineResources::close);
+            throw e;
+        }
         long t1 = System.nanoTime();
         SottoEngine engine;
         try {
@@ -74,8 +121,10 @@ public final class Session implements AutoCloseable {
                 progress.phase("Replaying " + vault.log().openReport().events() + " events\u2026");
                 otrHistory.clear();
             }
-            engine = SottoEngine.open(vault.log(), EngineOptions.defaults(), replay);
+            engine = SottoEngine.open(vault.log(), options, replay, resources.join());
         } catch (IOException | RuntimeException e) {
+            // Not taken by an engine (open threw): closed here, now or once they are made.
+            resources.thenAccept(EngineResources::close);
             vault.close();
             throw e;
         }

@@ -56,7 +56,12 @@ public final class SottoFrame extends JFrame {
         // Dispose, not exit: closing syncs and closes the vault first; UI tests must outlive the window.
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         setJMenuBar(menuBar());
-        start = new StartPanel<>(config.vaultDir(), config.newVaultKdf(), Session::load, this::showMain);
+        start = new StartPanel<>(config.vaultDir(), config.newVaultKdf(), (opener, progress) -> {
+            // The event dispatch thread idles while the vault opens and the log replays: it loads the main
+            // window's component classes meanwhile, so building that window afterwards is quicker (issue 10).
+            SwingUtilities.invokeLater(MainPanel::warmUp);
+            return Session.load(opener, progress);
+        }, this::showMain);
         content.add(start, "start");
         content.setPreferredSize(new Dimension(820, 540));
         setContentPane(content);
@@ -84,6 +89,8 @@ public final class SottoFrame extends JFrame {
         theme.install();
         SottoFrame frame = new SottoFrame(config);
         frame.darkItem.setSelected(theme == Theme.DARK);
+        // While the start screen waits for the passphrase: what the unlock needs that no passphrase unlocks.
+        Session.warmUpInBackground();
         return frame;
     }
 

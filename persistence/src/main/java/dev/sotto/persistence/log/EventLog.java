@@ -247,6 +247,27 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads and initializes, without opening or touching any file, what {@link #open} needs that depends on no vault:
+     * the logging backend Chronicle logs through, Chronicle Queue's classes (and the native bindings their static
+     * initializers set up), the record protobufs and the JCE's AES-GCM and HMAC-SHA256. In a fresh JVM that is about
+     * a second of CPU, which the desktop client spends on its own thread while the start screen waits for the
+     * passphrase, not after it (issue 10's start-up). Best effort: a failure here is left for the real open to report.
+     */
+    public static void warmUp() {
+        try {
+            org.slf4j.LoggerFactory.getILoggerFactory();
+            // A builder only (never built): no directory is created, read or locked.
+            queueBuilder(Path.of(System.getProperty("java.io.tmpdir"), "sotto-never-created"), true);
+            OuterRecord.getDefaultInstance();
+            InnerRecord.getDefaultInstance();
+            javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            javax.crypto.Mac.getInstance("HmacSHA256");
+        } catch (java.security.GeneralSecurityException | RuntimeException | LinkageError e) {
+            // Best effort: the open that follows reports whatever is really wrong.
+        }
+    }
+
     /** The one place the queue's layout is chosen: a single cycle (no dates in names), explicit block size. */
     static SingleChronicleQueueBuilder queueBuilder(Path dir, boolean readOnly) {
         return SingleChronicleQueueBuilder.binary(dir)

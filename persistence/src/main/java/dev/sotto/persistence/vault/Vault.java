@@ -171,6 +171,20 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /**
+     * Prepares, without touching any file, what opening a vault needs that depends on no vault (the log's classes,
+     * Chronicle Queue, the JCE, Argon2's classes): a caller with time to spare (a start screen waiting for the
+     * passphrase) runs it on its own thread so that the unlock does not pay it ({@link EventLog#warmUp}).
+     */
+    public static void warmUp() {
+        EventLog.warmUp();
+        try {
+            new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+        } catch (RuntimeException | LinkageError e) {
+            // Best effort, as EventLog.warmUp.
+        }
+    }
+
     public EventLog log() {
         return log;
     }

@@ -62,6 +62,26 @@ public final class MainPanel extends JPanel {
         PresenceShow.AWAY, PresenceShow.XA, PresenceShow.DND, PresenceShow.UNAVAILABLE};
 
     /**
+     * Creates and lays out, once and thrown away, the kinds of components this panel is made of, so that their
+     * classes and look-and-feel delegates are loaded before the panel is built (issue 10's start-up: the desktop
+     * window runs this on the event dispatch thread while the log replays, when it has nothing else to do). On the
+     * event dispatch thread.
+     */
+    public static void warmUp() {
+        JList<ContactRow> list = new JList<>(new DefaultListModel<>());
+        list.setCellRenderer(new ContactRenderer(true));
+        JToolBar bar = new JToolBar();
+        bar.add(new JButton("warm-up"));
+        bar.add(new JComboBox<>(new String[] {"warm-up"}));
+        JPanel p = new JPanel(new BorderLayout());
+        p.add(bar, BorderLayout.NORTH);
+        p.add(new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(new JList<>()), new JScrollPane(list)),
+                BorderLayout.CENTER);
+        p.setSize(400, 300);
+        p.doLayout();
+    }
+
+    /**
      * @param openChat called when the user opens a conversation (double click or Enter on a contact)
      */
     public MainPanel(SottoEngine engine, Consumer<Conversation> openChat) {
