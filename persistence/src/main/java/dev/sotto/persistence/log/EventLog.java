@@ -532,7 +532,9 @@ public final class EventLog implements AutoCloseable {
                     a.payload());
             subscribers.forEach(s -> s.offer(record));
         }
-        if (count - anchoredCount >= ANCHOR_EVERY) {
+        // Rate-limited like the writer loop's check (ANCHOR_MIN_INTERVAL_NANOS): without the limit a burst paid a
+        // sync and a key-ring fsync every ANCHOR_EVERY records.
+        if (count - anchoredCount >= ANCHOR_EVERY && System.nanoTime() - lastAnchorNanos >= ANCHOR_MIN_INTERVAL_NANOS) {
             checkpoint(appender);
         }
     }
