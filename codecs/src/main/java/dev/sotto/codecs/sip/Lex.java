@@ -220,6 +220,210 @@ final class Lex {
         return new String(out, 0, n, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    // Byte forms of the scanners. The parser types header values straight from the bytes of the message (ASCII
+    // or checked UTF-8, RFC 3261 §7.3.1): every delimiter of the grammar is ASCII and no byte of a multi-byte
+    // UTF-8 sequence is, so scanning bytes finds the same positions as scanning the decoded chars, and a range
+    // between two delimiters decodes (UTF-8) to the same text as the String form's substring.
+
+    static boolean is(byte c, int cls) {
+        return c >= 0 && (CLASS[c] & cls) != 0;
+    }
+
+    static boolean isWsp(byte c) {
+        return c == ' ' || c == '\t';
+    }
+
+    static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isAlpha(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static boolean isHex(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** The text of s[from, to), a range between delimiters of checked UTF-8. */
+    static String str(byte[] s, int from, int to) {
+        return new String(s, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static int indexOf(byte[] s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int skipWs(byte[] s, int i, int end) {
+        while (i < end && (s[i] == ' ' || s[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    static int run(byte[] s, int i, int end, int cls) {
+        while (i < end) {
+            byte c = s[i];
+            if (c < 0 || (CLASS[c] & cls) == 0) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    static int escapedRun(byte[] s, int i, int end, int cls) {
+        while (i < end) {
+            byte c = s[i];
+            if (c == '%') {
+                if (i + 2 >= end || !isHex(s[i + 1]) || !isHex(s[i + 2])) {
+                    return -1;
+                }
+                i += 3;
+            } else if (c >= 0 && (CLASS[c] & cls) != 0) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    static boolean isToken(byte[] s, int from, int to) {
+        return from < to && run(s, from, to, TOKEN) == to;
+    }
+
+    static int quotedString(byte[] s, int i, int end) {
+        i++;
+        while (i < end) {
+            byte c = s[i];
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c == '\\') {
+                if (i + 1 >= end) {
+                    return -1;
+                }
+                byte n = s[i + 1];
+                if (n == '\r' || n == '\n') {
+                    return -1;
+                }
+                i += 2;
+            } else if (c == '\r' || c == '\n') {
+                return -1;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #unquote(String)} of the quoted-string s[from, to) (quotes included). */
+    static String unquote(byte[] s, int from, int to) {
+        if (to - from < 2 || s[from] != '"') {
+            return str(s, from, to);
+        }
+        int last = to - 1;
+        if (indexOf(s, '\\', from + 1, last) < 0) {
+            return str(s, from + 1, last);
+        }
+        byte[] out = new byte[last - from - 1];
+        int n = 0;
+        for (int i = from + 1; i < last; i++) {
+            byte c = s[i];
+            if (c == '\\' && i + 1 < last) {
+                c = s[++i];
+            }
+            out[n++] = c;
+        }
+        return new String(out, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static long digits(byte[] s, int i, int end, long max) {
+        if (i >= end) {
+            return -1;
+        }
+        long v = 0;
+        for (int k = i; k < end; k++) {
+            byte c = s[k];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+            if (v > max) {
+                return -1;
+            }
+        }
+        return v;
+    }
+
+    // Words that recur in nearly every message (parameter names, transports, Digest parameters): the parser
+    // hands out these constants instead of a new String each time (exact case only; others are made as usual).
+    private static final String[] WORDS = {
+        "tag", "branch", "rport", "received", "lr", "transport", "expires", "q", "maddr", "ttl", "user", "method",
+        "tls", "tcp", "udp", "ws", "wss", "sctp", "TLS", "TCP", "UDP", "phone", "ip", "application", "sdp",
+        "Digest", "username", "realm", "nonce", "uri", "response", "opaque", "qop", "algorithm", "stale",
+        "cnonce", "nc", "MD5", "\"auth\"", "auth", "FALSE", "TRUE", "false", "true", "\"\"", "SIP", "2.0", "SCTP", "WS", "WSS",
+    };
+    private static final String[][] WORDS_BY_LENGTH = new String[13][];
+
+    static {
+        for (int n = 0; n < WORDS_BY_LENGTH.length; n++) {
+            int len = n;
+            WORDS_BY_LENGTH[n] = java.util.Arrays.stream(WORDS).filter(w -> w.length() == len).toArray(String[]::new);
+        }
+    }
+
+    /** The text of s[from, to) (ASCII token or quoted-string chars), shared when it is one of {@link #WORDS}. */
+    static String word(byte[] s, int from, int to) {
+        int n = to - from;
+        if (n < WORDS_BY_LENGTH.length) {
+            for (String w : WORDS_BY_LENGTH[n]) {
+                if (same(s, from, to, w)) {
+                    return w;
+                }
+            }
+        }
+        return str(s, from, to);
+    }
+
+    /** True when s[from, to) holds exactly the ASCII text {@code k}. */
+    static boolean same(byte[] s, int from, int to, String k) {
+        int n = k.length();
+        if (to - from != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (s[from + i] != k.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Like {@link #same} but ASCII case-insensitive ({@code k} is lower case). */
+    static boolean sameIgnoreCase(byte[] s, int from, int to, String k) {
+        int n = k.length();
+        if (to - from != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int c = s[from + i];
+            if (c >= 'A' && c <= 'Z') {
+                c |= 0x20;
+            }
+            if (c != k.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Parses 1*DIGIT in [i, end) as a non-negative long; -1 if not digits or above {@code max}. */
     static long digits(String s, int i, int end, long max) {
         if (i >= end) {

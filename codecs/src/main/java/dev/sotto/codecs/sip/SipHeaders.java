@@ -1,6 +1,7 @@
 package dev.sotto.codecs.sip;
 
 import dev.sotto.codecs.DecodeResult;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -217,31 +218,31 @@ public final class SipHeaders {
     }
 
     /**
-     * The header fields as the parser found them: names as written, and each value as a range of one text
-     * ({@code text[i]}, from {@code from[i]} to {@code to[i]}): for a plain ASCII head that text is the whole head,
-     * shared by every field; a folded or non-ASCII value has a String of its own. Values are already unfolded
-     * and trimmed (RFC 3261 §7.3.1).
+     * The header fields as the parser found them: names as written, and each value as a range of bytes
+     * ({@code src[i]}, from {@code from[i]} to {@code to[i]}), ASCII or checked UTF-8: for a plain head that array
+     * is a copy of the whole head, shared by every field; a folded value has an array of its own. Values are
+     * already unfolded and trimmed (RFC 3261 §7.3.1).
      */
     static final class Raw {
         String[] names = new String[16];
         String[] canonical = new String[16];
-        String[] text = new String[16];
+        byte[][] src = new byte[16][];
         int[] from = new int[16];
         int[] to = new int[16];
         int count;
 
-        void add(String name, String canonicalName, String t, int a, int z) {
+        void add(String name, String canonicalName, byte[] b, int a, int z) {
             if (count == names.length) {
                 int n = count * 2;
                 names = java.util.Arrays.copyOf(names, n);
                 canonical = java.util.Arrays.copyOf(canonical, n);
-                text = java.util.Arrays.copyOf(text, n);
+                src = java.util.Arrays.copyOf(src, n);
                 from = java.util.Arrays.copyOf(from, n);
                 to = java.util.Arrays.copyOf(to, n);
             }
             names[count] = name;
             canonical[count] = canonicalName;
-            text[count] = t;
+            src[count] = b;
             from[count] = a;
             to[count] = z;
             count++;
@@ -250,7 +251,8 @@ public final class SipHeaders {
         static Raw of(List<HeaderField> fields) {
             Raw r = new Raw();
             for (HeaderField f : fields) {
-                r.add(f.name(), f.canonicalName(), f.value(), 0, f.value().length());
+                byte[] v = f.value().getBytes(StandardCharsets.UTF_8);
+                r.add(f.name(), f.canonicalName(), v, 0, v.length);
             }
             return r;
         }
@@ -258,9 +260,7 @@ public final class SipHeaders {
         List<HeaderField> fields() {
             HeaderField[] out = new HeaderField[count];
             for (int i = 0; i < count; i++) {
-                String t = text[i];
-                String v = from[i] == 0 && to[i] == t.length() ? t : t.substring(from[i], to[i]);
-                out[i] = new HeaderField(names[i], v);
+                out[i] = new HeaderField(names[i], Lex.str(src[i], from[i], to[i]));
             }
             return List.of(out);
         }
@@ -305,7 +305,7 @@ public final class SipHeaders {
             Raw r = raw;
             for (int i = 0; i < r.count; i++) {
                 String c = r.canonical[i];
-                SipError e = one(c, r.text[i], r.from[i], r.to[i], ctx);
+                SipError e = one(c, r.src[i], r.from[i], r.to[i], ctx);
                 if (e != null) {
                     error = e;
                     errorHeader = c;
@@ -317,7 +317,7 @@ public final class SipHeaders {
         }
 
         /** Types the value {@code v[a..z)} of a field whose canonical name is {@code c}. */
-        private SipError one(String c, String v, int a, int z, ParseContext ctx) {
+        private SipError one(String c, byte[] v, int a, int z, ParseContext ctx) {
             switch (c) {
                 case HeaderNames.VIA:
                     return HeaderParser.splitCommas(v, a, z, (x, y) -> {
@@ -343,7 +343,7 @@ public final class SipHeaders {
                     if (!HeaderParser.isCallId(v, a, z)) {
                         return SipError.BAD_HEADER_VALUE;
                     }
-                    callId = v.substring(a, z);
+                    callId = Lex.str(v, a, z);
                     return null;
                 case HeaderNames.CSEQ:
                     if (cseq != null) {
@@ -387,7 +387,7 @@ public final class SipHeaders {
                     contentType = HeaderParser.mediaType(v, a, z, ctx);
                     return contentType == null ? SipError.BAD_HEADER_VALUE : null;
                 case HeaderNames.CONTACT:
-                    if (z - a == 1 && v.charAt(a) == '*') {
+                    if (z - a == 1 && v[a] == '*') {
                         if (contactStar || contacts != null) {
                             return SipError.BAD_HEADER_VALUE;
                         }
@@ -445,7 +445,7 @@ public final class SipHeaders {
                     return addAuth(v, a, z, proxyAuthenticates);
                 case HeaderNames.DATE:
                     // RFC 3261 §20.17: rfc1123-date ends in "GMT"; other zones are tolerated, flagged (RFC 4475 §3.1.2.12)
-                    if (z - a < 4 || !v.regionMatches(z - 4, " GMT", 0, 4)) {
+                    if (z - a < 4 || !Lex.same(v, z - 4, z, " GMT")) {
                         ctx.flag(SipViolation.DATE_NOT_GMT);
                     }
                     return null;
@@ -454,7 +454,7 @@ public final class SipHeaders {
             }
         }
 
-        private SipError routeList(String v, int a, int z, List<NameAddress> out, ParseContext ctx) {
+        private SipError routeList(byte[] v, int a, int z, List<NameAddress> out, ParseContext ctx) {
             // route-param = name-addr *( SEMI rr-param ): the brackets are mandatory (RFC 3261 §20.30, §20.34)
             return HeaderParser.splitCommas(v, a, z, (x, y) -> {
                 NameAddress na = HeaderParser.nameAddress(v, x, y, true, ctx);
@@ -462,7 +462,7 @@ public final class SipHeaders {
             }) ? null : SipError.BAD_HEADER_VALUE;
         }
 
-        private static SipError addAuth(String v, int a, int z, List<AuthValue> out) {
+        private static SipError addAuth(byte[] v, int a, int z, List<AuthValue> out) {
             AuthValue av = HeaderParser.auth(v, a, z);
             if (av == null) {
                 return SipError.BAD_HEADER_VALUE;
@@ -471,12 +471,12 @@ public final class SipHeaders {
             return null;
         }
 
-        private static boolean allDigits(String v, int a, int z) {
+        private static boolean allDigits(byte[] v, int a, int z) {
             if (a >= z) {
                 return false;
             }
             for (int i = a; i < z; i++) {
-                if (!Lex.isDigit(v.charAt(i))) {
+                if (!Lex.isDigit(v[i])) {
                     return false;
                 }
             }

@@ -78,7 +78,8 @@ public final class SipParser {
         String reason;
         SipHeaders headers;
         ParseContext ctx;
-        String folded;         // out: the value made by foldAscii
+        byte[] folded;         // out: the value made by foldAscii, in folded[0, foldLength)
+        int foldLength;
         int foldEnd;           // out: the first byte after its last continuation line
     }
 
@@ -89,7 +90,7 @@ public final class SipParser {
      * anything else (non-ASCII, a bare CR or LF, an incomplete or over-long value), which the caller then
      * handles on the general path.
      */
-    private String foldAscii(byte[] b, int vs, int ve, int next, int end, int eol, boolean stream, Head head) {
+    private byte[] foldAscii(byte[] b, int vs, int ve, int next, int end, int eol, boolean stream, Head head) {
         if (scan(b, vs, ve) != 0) {
             return null;
         }
@@ -139,9 +140,13 @@ public final class SipParser {
         while (n > a && (buf[n - 1] == ' ' || buf[n - 1] == '\t')) {
             n--;
         }
-        head.folded = new String(buf, a, n - a, StandardCharsets.ISO_8859_1);
+        if (a > 0) {
+            System.arraycopy(buf, a, buf, 0, n - a);
+        }
+        head.folded = buf;
+        head.foldLength = n - a;
         head.foldEnd = p;
-        return head.folded;
+        return buf;
     }
 
     private static boolean isAsciiWhitespace(byte c) {
@@ -188,7 +193,7 @@ public final class SipParser {
         p = lineEnd + eol;
 
         // First pass: split the lines. Each value is kept as a range; the known headers are typed afterwards
-        // straight from one String of the whole head (when it is ASCII, the usual case), so no String per value.
+        // straight from one copy of the bytes of the head, so no String per value.
         SipHeaders.Raw raw = new SipHeaders.Raw();
         int[] fieldOffsets = new int[16];
         int headersStart = p;
@@ -254,21 +259,24 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, HeaderNames.canonical(name), null, vs, ve); // text filled in below
+                    raw.add(name, HeaderNames.canonical(name), null, vs, ve); // bytes filled in below
                 } else {
-                    // RFC 3261 §7.3.1 allows UTF-8 TEXT; rare, so such a value gets its own String
-                    String v = new String(b, vs, ve - vs, StandardCharsets.UTF_8);
-                    if (v.length() > limits.maxLineLength()) {
+                    // RFC 3261 §7.3.1 allows UTF-8 TEXT; the limit counts chars, as for a String of the value
+                    if (utf16Length(b, vs, ve) > limits.maxLineLength()) {
                         return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
                     }
-                    v = trimWs(v);
-                    raw.add(name, HeaderNames.canonical(name), v, 0, v.length());
+                    while (vs < ve && (b[vs] == ' ' || b[vs] == '\t')) {
+                        vs++;
+                    }
+                    while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
+                        ve--;
+                    }
+                    raw.add(name, HeaderNames.canonical(name), null, vs, ve); // bytes filled in below
                 }
             } else if (foldAscii(b, vs, ve, next, end, eol, stream, head) != null) {
                 // the usual folded value (a Digest challenge or credentials): plain ASCII, built on bytes
-                String value = head.folded;
                 p = head.foldEnd;
-                raw.add(name, HeaderNames.canonical(name), value, 0, value.length());
+                raw.add(name, HeaderNames.canonical(name), head.folded, 0, head.foldLength);
             } else {
                 // anything else, including every error, takes this general path
                 if (folded == null) {
@@ -310,25 +318,23 @@ public final class SipParser {
                 if (value.length() > limits.maxLineLength()) {
                     return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
                 }
-                value = trimWs(value);
-                raw.add(name, HeaderNames.canonical(name), value, 0, value.length());
+                byte[] v = trimWs(value).getBytes(StandardCharsets.UTF_8);
+                raw.add(name, HeaderNames.canonical(name), v, 0, v.length);
             }
             if (raw.count - 1 == fieldOffsets.length) {
                 fieldOffsets = java.util.Arrays.copyOf(fieldOffsets, fieldOffsets.length * 2);
             }
             fieldOffsets[raw.count - 1] = fieldStart - off;
         }
-        // Only values kept as byte ranges (text still null) need the shared head String; when every value took
-        // the general path (folded or non-ASCII, each its own String) there is none to make (a fuzz finding: the
-        // length went negative).
+        // Only values kept as ranges of the input (bytes still null) need the shared copy of the head; when every
+        // value is folded (each its own array) there is none to make (a fuzz finding: the length went negative).
+        // A copy, not the caller's array: the fields are made from it later, when the caller may have reused it.
         int headersEnd = maxTo(raw);
         if (raw.count > 0 && headersEnd > headersStart) {
-            // One String for the head, shared by the ASCII values; ISO-8859-1 maps each byte to one char, so
-            // their byte ranges are its char offsets (and for ASCII the text is the same as UTF-8's).
-            String headText = new String(b, headersStart, headersEnd - headersStart, StandardCharsets.ISO_8859_1);
+            byte[] headBytes = java.util.Arrays.copyOfRange(b, headersStart, headersEnd);
             for (int i = 0; i < raw.count; i++) {
-                if (raw.text[i] == null) {
-                    raw.text[i] = headText;
+                if (raw.src[i] == null) {
+                    raw.src[i] = headBytes;
                     raw.from[i] -= headersStart;
                     raw.to[i] -= headersStart;
                 }
@@ -492,11 +498,10 @@ public final class SipParser {
             return v;
         }
         head.method = HeaderNames.method(b, p, sp1 - p);
-        String uriText = text(b, sp1 + 1, sp2);
-        if (uriText == null) {
+        if (scan(b, sp1 + 1, sp2) < 0) {
             return fail(SipError.BAD_REQUEST_URI, null, sp1 + 1 - off);
         }
-        Uri uri = UriParser.parse(uriText, 0, uriText.length(), head.ctx);
+        Uri uri = UriParser.parse(b, sp1 + 1, sp2, head.ctx);
         // RFC 3261 §19.1.1 (table): headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11)
         if (uri == null || (uri instanceof SipUri su && !su.headers().isEmpty())) {
             return fail(SipError.BAD_REQUEST_URI, null, sp1 + 1 - off);
@@ -551,11 +556,11 @@ public final class SipParser {
         return Utf8.valid(b, s, e) ? new String(b, s, e - s, StandardCharsets.UTF_8) : null;
     }
 
-    /** The end of the last value held as a byte range (text still null) in {@code raw}. */
+    /** The end of the last value held as a range of the input (bytes still null) in {@code raw}. */
     private static int maxTo(SipHeaders.Raw raw) {
         int m = 0;
         for (int i = 0; i < raw.count; i++) {
-            if (raw.text[i] == null && raw.to[i] > m) {
+            if (raw.src[i] == null && raw.to[i] > m) {
                 m = raw.to[i];
             }
         }
@@ -589,6 +594,18 @@ public final class SipParser {
             return 0;
         }
         return Utf8.valid(b, s, e) ? 1 : -1;
+    }
+
+    /** The length in chars (UTF-16 units) of the checked UTF-8 in [s, e): a 4-byte sequence is two chars. */
+    private static int utf16Length(byte[] b, int s, int e) {
+        int n = 0;
+        for (int i = s; i < e; i++) {
+            int x = b[i] & 0xff;
+            if ((x & 0xc0) != 0x80) {
+                n += x >= 0xf0 ? 2 : 1;
+            }
+        }
+        return n;
     }
 
     private static String trimWs(String v) {
