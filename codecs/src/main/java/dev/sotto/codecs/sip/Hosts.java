@@ -86,8 +86,7 @@ final class Hosts {
                 lastLabelStart = labelStart;
                 labelStart = i + 1;
             } else {
-                byte c = s[i];
-                if (!(Lex.isAlpha(c) || Lex.isDigit(c) || c == '-')) {
+                if (!Lex.is(s[i], Lex.HOST)) { // alphanum / "-" (the "." is taken above)
                     return false;
                 }
             }

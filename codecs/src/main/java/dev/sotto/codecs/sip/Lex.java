@@ -16,7 +16,8 @@ final class Lex {
     static final int URIC = 1 << 7;   // reserved / unreserved (absoluteURI)
     static final int HOST = 1 << 8;   // alphanum / "-" / "."
 
-    private static final int[] CLASS = new int[128];
+    // 256 entries so that a byte indexes it as (c & 0xff) with no range check; bytes >= 0x80 are in no class
+    private static final int[] CLASS = new int[256];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
@@ -226,7 +227,7 @@ final class Lex {
     // between two delimiters decodes (UTF-8) to the same text as the String form's substring.
 
     static boolean is(byte c, int cls) {
-        return c >= 0 && (CLASS[c] & cls) != 0;
+        return (CLASS[c & 0xff] & cls) != 0;
     }
 
     static boolean isWsp(byte c) {
@@ -267,11 +268,7 @@ final class Lex {
     }
 
     static int run(byte[] s, int i, int end, int cls) {
-        while (i < end) {
-            byte c = s[i];
-            if (c < 0 || (CLASS[c] & cls) == 0) {
-                break;
-            }
+        while (i < end && (CLASS[s[i] & 0xff] & cls) != 0) {
             i++;
         }
         return i;
@@ -285,7 +282,7 @@ final class Lex {
                     return -1;
                 }
                 i += 3;
-            } else if (c >= 0 && (CLASS[c] & cls) != 0) {
+            } else if ((CLASS[c & 0xff] & cls) != 0) {
                 i++;
             } else {
                 return i;
@@ -370,22 +367,40 @@ final class Lex {
         "Digest", "username", "realm", "nonce", "uri", "response", "opaque", "qop", "algorithm", "stale",
         "cnonce", "nc", "MD5", "\"auth\"", "auth", "FALSE", "TRUE", "false", "true", "\"\"", "SIP", "2.0", "SCTP", "WS", "WSS",
     };
-    private static final String[][] WORDS_BY_LENGTH = new String[13][];
+    private static final String[] WORD_TABLE = new String[256];
+    private static final byte[][] WORD_BYTES = new byte[256][];
 
     static {
-        for (int n = 0; n < WORDS_BY_LENGTH.length; n++) {
-            int len = n;
-            WORDS_BY_LENGTH[n] = java.util.Arrays.stream(WORDS).filter(w -> w.length() == len).toArray(String[]::new);
+        for (String w : WORDS) {
+            byte[] b = w.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int h = wordHash(b, 0, b.length);
+            while (WORD_TABLE[h] != null) {
+                h = (h + 1) & 255;
+            }
+            WORD_TABLE[h] = w;
+            WORD_BYTES[h] = b;
         }
+    }
+
+    private static int wordHash(byte[] s, int from, int n) {
+        return (n * 37 + s[from] * 11 + s[from + n - 1]) & 255;
     }
 
     /** The text of s[from, to) (ASCII token or quoted-string chars), shared when it is one of {@link #WORDS}. */
     static String word(byte[] s, int from, int to) {
         int n = to - from;
-        if (n < WORDS_BY_LENGTH.length) {
-            for (String w : WORDS_BY_LENGTH[n]) {
-                if (same(s, from, to, w)) {
-                    return w;
+        if (n > 0 && n <= 12) {
+            // open addressing over a table a quarter full: usually one probe, then an empty slot
+            for (int h = wordHash(s, from, n); WORD_TABLE[h] != null; h = (h + 1) & 255) {
+                byte[] w = WORD_BYTES[h];
+                if (w.length == n) {
+                    int k = 0;
+                    while (k < n && w[k] == s[from + k]) {
+                        k++;
+                    }
+                    if (k == n) {
+                        return WORD_TABLE[h];
+                    }
                 }
             }
         }

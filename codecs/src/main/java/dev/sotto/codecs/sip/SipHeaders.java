@@ -230,6 +230,7 @@ public final class SipHeaders {
         int[] from = new int[16];
         int[] to = new int[16];
         int count;
+        boolean ascii;  // true when the parser found every value plain ASCII
 
         void add(String name, String canonicalName, byte[] b, int a, int z) {
             if (count == names.length) {
@@ -260,7 +261,11 @@ public final class SipHeaders {
         List<HeaderField> fields() {
             HeaderField[] out = new HeaderField[count];
             for (int i = 0; i < count; i++) {
-                out[i] = new HeaderField(names[i], Lex.str(src[i], from[i], to[i]));
+                byte[] b = src[i];
+                int a = from[i];
+                // ISO-8859-1 maps each ASCII byte to its char with no check for non-ASCII bytes: the parser knows
+                out[i] = new HeaderField(names[i], ascii ? new String(b, a, to[i] - a, StandardCharsets.ISO_8859_1)
+                        : Lex.str(b, a, to[i]));
             }
             return List.of(out);
         }

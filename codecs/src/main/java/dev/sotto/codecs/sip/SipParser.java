@@ -195,6 +195,7 @@ public final class SipParser {
         // First pass: split the lines. Each value is kept as a range; the known headers are typed afterwards
         // straight from one copy of the bytes of the head, so no String per value.
         SipHeaders.Raw raw = new SipHeaders.Raw();
+        boolean ascii = true;
         int[] fieldOffsets = new int[16];
         int headersStart = p;
         StringBuilder folded = null;
@@ -207,7 +208,11 @@ public final class SipParser {
                 head.ctx.flag(SipViolation.MISSING_EMPTY_LINE);
                 break;
             }
-            int le = eol(b, p, end, eol);
+            // one SWAR pass finds the CRLF of a plain ASCII line; anything else (LF mode, a stray CR, non-ASCII)
+            // takes the general line search and the value is checked by scan() below
+            int q = eol == 2 ? firstSpecial(b, p, end) : -1;
+            boolean clean = q >= 0 && b[q] == '\r' && q + 1 < end && b[q + 1] == '\n';
+            int le = clean ? q : eol(b, p, end, eol);
             if (le < 0) {
                 if (end - start > limits.maxMessageBytes()) {
                     return fail(SipError.MESSAGE_TOO_LARGE, null, p - off);
@@ -227,7 +232,7 @@ public final class SipParser {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off); // continuation with nothing to continue
             }
             int ne = p;
-            while (ne < le && b[ne] > 0 && Lex.is((char) b[ne], Lex.TOKEN)) {
+            while (ne < le && Lex.is(b[ne], Lex.TOKEN)) {
                 ne++;
             }
             int colon = ne;
@@ -237,14 +242,16 @@ public final class SipParser {
             if (ne == p || colon >= le || b[colon] != ':') {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off);
             }
-            String name = HeaderNames.intern(b, p, ne - p);
+            int known = HeaderNames.find(b, p, ne - p);
+            String name = known >= 0 ? HeaderNames.spelling(known) : HeaderNames.intern(b, p, ne - p);
+            String canonical = known >= 0 ? HeaderNames.canonicalAt(known) : HeaderNames.canonical(name);
             // the value: this line after the colon plus continuation lines (LWS folding, §7.3.1)
             int vs = colon + 1;
             int ve = le;
             int next = le + eol;
             boolean isFolded = next < end && (b[next] == ' ' || b[next] == '\t');
             if (!isFolded) {
-                int kind = scan(b, vs, ve);
+                int kind = clean ? 0 : scan(b, vs, ve);
                 if (kind < 0) {
                     return fail(SipError.BAD_ENCODING, null, p - off);
                 }
@@ -259,8 +266,9 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, HeaderNames.canonical(name), null, vs, ve); // bytes filled in below
+                    raw.add(name, canonical, null, vs, ve); // bytes filled in below
                 } else {
+                    ascii = false;
                     // RFC 3261 §7.3.1 allows UTF-8 TEXT; the limit counts chars, as for a String of the value
                     if (utf16Length(b, vs, ve) > limits.maxLineLength()) {
                         return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
@@ -271,12 +279,12 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, HeaderNames.canonical(name), null, vs, ve); // bytes filled in below
+                    raw.add(name, canonical, null, vs, ve); // bytes filled in below
                 }
             } else if (foldAscii(b, vs, ve, next, end, eol, stream, head) != null) {
                 // the usual folded value (a Digest challenge or credentials): plain ASCII, built on bytes
                 p = head.foldEnd;
-                raw.add(name, HeaderNames.canonical(name), head.folded, 0, head.foldLength);
+                raw.add(name, canonical, head.folded, 0, head.foldLength);
             } else {
                 // anything else, including every error, takes this general path
                 if (folded == null) {
@@ -318,8 +326,9 @@ public final class SipParser {
                 if (value.length() > limits.maxLineLength()) {
                     return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
                 }
+                ascii = false; // may be
                 byte[] v = trimWs(value).getBytes(StandardCharsets.UTF_8);
-                raw.add(name, HeaderNames.canonical(name), v, 0, v.length);
+                raw.add(name, canonical, v, 0, v.length);
             }
             if (raw.count - 1 == fieldOffsets.length) {
                 fieldOffsets = java.util.Arrays.copyOf(fieldOffsets, fieldOffsets.length * 2);
@@ -340,6 +349,7 @@ public final class SipParser {
                 }
             }
         }
+        raw.ascii = ascii;
         head.bodyStart = p;
 
         SipHeaders.Typing t = new SipHeaders.Typing(null, raw);
@@ -658,6 +668,27 @@ public final class SipParser {
     /** Non-zero exactly when some byte of {@code v} is zero; its lowest set bit marks the first such byte. */
     private static long zeroByte(long v) {
         return (v - ONES) & ~v & HIGHS;
+    }
+
+    /** The first CR, LF or non-ASCII byte in [s, e), or -1; eight bytes at a time (SWAR). */
+    private static int firstSpecial(byte[] b, int s, int e) {
+        int i = s;
+        while (i + 8 <= e) {
+            long x = (long) LONGS.get(b, i);
+            long z = (x & HIGHS) | zeroByte(x ^ (ONES * '\r')) | zeroByte(x ^ (ONES * '\n'));
+            if (z != 0) {
+                // the lowest marked byte is the first special one (zeroByte may also mark bytes above it)
+                return i + (Long.numberOfTrailingZeros(z) >>> 3);
+            }
+            i += 8;
+        }
+        for (; i < e; i++) {
+            byte x = b[i];
+            if (x < 0 || x == '\r' || x == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The first LF in [s, e), or -1; eight bytes at a time (SWAR), as line ends are most of the scanning. */

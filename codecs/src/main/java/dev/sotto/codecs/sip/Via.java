@@ -12,7 +12,10 @@ public record Via(String protocolName, String protocolVersion, String transport,
     public static final String MAGIC_COOKIE = "z9hG4bK";
 
     public Via {
-        if (!Lex.isToken(protocolName) || !Lex.isToken(protocolVersion) || !Lex.isToken(transport)) {
+        // the parser hands out the constants "SIP", "2.0" and the usual transports (Lex.word): no scan for those
+        if (!(protocolName == "SIP" || Lex.isToken(protocolName))
+                || !(protocolVersion == "2.0" || Lex.isToken(protocolVersion))
+                || !(transport == "TLS" || transport == "UDP" || transport == "TCP" || Lex.isToken(transport))) {
             throw new IllegalArgumentException("sent-protocol parts must be tokens");
         }
         if (host == null || Hosts.host(host) == Hosts.INVALID) {
