@@ -104,7 +104,7 @@ final class HeaderParser {
                 if (ve < 0) {
                     return null;
                 }
-                value = Lex.word(s, i, ve);
+                value = Lex.str(s, i, ve); // tags and the like: rarely a shared word
                 i = ve;
             }
             if (out == null) {
@@ -393,7 +393,7 @@ final class HeaderParser {
                 if (!validViaParam(kind, s, i, ve, ctx)) {
                     return null;
                 }
-                value = Lex.word(s, i, ve);
+                value = Lex.str(s, i, ve); // branch IDs and addresses: never a shared word
                 i = ve;
             } else if (kind == BRANCH || kind == RECEIVED || kind == TTL || kind == MADDR) {
                 return null; // these need a value

@@ -68,7 +68,8 @@ final class Hosts {
         return false;
     }
 
-    // RFC 3261 §25.1: hostname = *( domainlabel "." ) toplabel [ "." ]
+    // RFC 3261 §25.1: hostname = *( domainlabel "." ) toplabel [ "." ]; domainlabel and toplabel are alphanum
+    // runs with inner "-"; toplabel starts with ALPHA
     static boolean isHostname(byte[] s, int from, int to) {
         if (to > from && s[to - 1] == '.') {
             to--;
@@ -77,22 +78,24 @@ final class Hosts {
             return false;
         }
         int labelStart = from;
-        int lastLabelStart = from;
-        for (int i = from; i <= to; i++) {
-            if (i == to || s[i] == '.') {
-                if (i == labelStart || s[labelStart] == '-' || s[i - 1] == '-') {
-                    return false;
+        byte prev = '.'; // as if a label had just ended: a first "." or "-" is then refused
+        for (int i = from; i < to; i++) {
+            byte c = s[i];
+            if (c == '.') {
+                if (prev == '.' || prev == '-') {
+                    return false; // empty label, or one that ends in "-"
                 }
-                lastLabelStart = labelStart;
                 labelStart = i + 1;
-            } else {
-                if (!Lex.is(s[i], Lex.HOST)) { // alphanum / "-" (the "." is taken above)
-                    return false;
+            } else if (c == '-') {
+                if (prev == '.') {
+                    return false; // a label that starts with "-"
                 }
+            } else if (!Lex.is(c, Lex.HOST)) {
+                return false;
             }
+            prev = c;
         }
-        // toplabel starts with ALPHA
-        return Lex.isAlpha(s[lastLabelStart]);
+        return prev != '-' && prev != '.' && Lex.isAlpha(s[labelStart]);
     }
 
     /** The first ":::" that lies wholly in [from, to), or -1. */

@@ -212,7 +212,7 @@ public final class SipHeaders {
         StringBuilder b = new StringBuilder("SipHeaders[");
         int n = raw != null ? raw.count : fields.size();
         for (int i = 0; i < n; i++) {
-            b.append(i == 0 ? "" : ", ").append(raw != null ? raw.names[i] : fields.get(i).name());
+            b.append(i == 0 ? "" : ", ").append(raw != null ? raw.name(i) : fields.get(i).name());
         }
         return b.append(']').toString();
     }
@@ -224,36 +224,83 @@ public final class SipHeaders {
      * already unfolded and trimmed (RFC 3261 §7.3.1).
      */
     static final class Raw {
-        String[] names = new String[16];
-        String[] canonical = new String[16];
-        byte[][] src = new byte[16][];
-        int[] from = new int[16];
-        int[] to = new int[16];
+        // three small arrays instead of one per column: names[2i] as written, names[2i+1] canonical;
+        // pos[3i] from, pos[3i+1] to, pos[3i+2] the field's offset in the input (for errors)
+        private String[] names = new String[32];
+        private int[] pos = new int[48];
+        private byte[][] own;   // made only when some value has an array of its own (folded), else null
+        byte[] head;            // the bytes of every value without an array of its own
         int count;
-        boolean ascii;  // true when the parser found every value plain ASCII
+        boolean ascii;          // true when the parser found every value plain ASCII
 
-        void add(String name, String canonicalName, byte[] b, int a, int z) {
-            if (count == names.length) {
-                int n = count * 2;
-                names = java.util.Arrays.copyOf(names, n);
-                canonical = java.util.Arrays.copyOf(canonical, n);
-                src = java.util.Arrays.copyOf(src, n);
-                from = java.util.Arrays.copyOf(from, n);
-                to = java.util.Arrays.copyOf(to, n);
+        /** Adds a field whose value is {@code b[a, z)}; {@code b} null: the range is in {@link #head}, set later. */
+        void add(String name, String canonicalName, byte[] b, int a, int z, int offset) {
+            if (2 * count == names.length) {
+                names = java.util.Arrays.copyOf(names, names.length * 2);
+                pos = java.util.Arrays.copyOf(pos, pos.length * 2);
+                if (own != null) {
+                    own = java.util.Arrays.copyOf(own, own.length * 2);
+                }
             }
-            names[count] = name;
-            canonical[count] = canonicalName;
-            src[count] = b;
-            from[count] = a;
-            to[count] = z;
+            if (b != null && own == null) {
+                own = new byte[names.length / 2][];
+            }
+            if (own != null) {
+                own[count] = b;
+            }
+            names[2 * count] = name;
+            names[2 * count + 1] = canonicalName;
+            pos[3 * count] = a;
+            pos[3 * count + 1] = z;
+            pos[3 * count + 2] = offset;
             count++;
+        }
+
+        String name(int i) {
+            return names[2 * i];
+        }
+
+        String canonical(int i) {
+            return names[2 * i + 1];
+        }
+
+        /** True when field i's value is a range of {@link #head}. */
+        boolean inHead(int i) {
+            return own == null || own[i] == null;
+        }
+
+        byte[] src(int i) {
+            return own == null || own[i] == null ? head : own[i];
+        }
+
+        int from(int i) {
+            return pos[3 * i];
+        }
+
+        int to(int i) {
+            return pos[3 * i + 1];
+        }
+
+        int offset(int i) {
+            return pos[3 * i + 2];
+        }
+
+        /** Moves the ranges of the values in {@link #head} by {@code -delta} once the head is copied. */
+        void rebase(byte[] headBytes, int delta) {
+            head = headBytes;
+            for (int i = 0; i < count; i++) {
+                if (inHead(i)) {
+                    pos[3 * i] -= delta;
+                    pos[3 * i + 1] -= delta;
+                }
+            }
         }
 
         static Raw of(List<HeaderField> fields) {
             Raw r = new Raw();
             for (HeaderField f : fields) {
                 byte[] v = f.value().getBytes(StandardCharsets.UTF_8);
-                r.add(f.name(), f.canonicalName(), v, 0, v.length);
+                r.add(f.name(), f.canonicalName(), v, 0, v.length, r.count);
             }
             return r;
         }
@@ -261,11 +308,11 @@ public final class SipHeaders {
         List<HeaderField> fields() {
             HeaderField[] out = new HeaderField[count];
             for (int i = 0; i < count; i++) {
-                byte[] b = src[i];
-                int a = from[i];
+                byte[] b = src(i);
+                int a = from(i);
                 // ISO-8859-1 maps each ASCII byte to its char with no check for non-ASCII bytes: the parser knows
-                out[i] = new HeaderField(names[i], ascii ? new String(b, a, to[i] - a, StandardCharsets.ISO_8859_1)
-                        : Lex.str(b, a, to[i]));
+                out[i] = new HeaderField(name(i), ascii ? new String(b, a, to(i) - a, StandardCharsets.ISO_8859_1)
+                        : Lex.str(b, a, to(i)));
             }
             return List.of(out);
         }
@@ -309,8 +356,8 @@ public final class SipHeaders {
         int run(ParseContext ctx) {
             Raw r = raw;
             for (int i = 0; i < r.count; i++) {
-                String c = r.canonical[i];
-                SipError e = one(c, r.src[i], r.from[i], r.to[i], ctx);
+                String c = r.canonical(i);
+                SipError e = one(c, r.src(i), r.from(i), r.to(i), ctx);
                 if (e != null) {
                     error = e;
                     errorHeader = c;

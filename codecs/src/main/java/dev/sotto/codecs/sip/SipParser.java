@@ -196,7 +196,6 @@ public final class SipParser {
         // straight from one copy of the bytes of the head, so no String per value.
         SipHeaders.Raw raw = new SipHeaders.Raw();
         boolean ascii = true;
-        int[] fieldOffsets = new int[16];
         int headersStart = p;
         StringBuilder folded = null;
         while (true) {
@@ -231,18 +230,19 @@ public final class SipParser {
             if (b[p] == ' ' || b[p] == '\t') {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off); // continuation with nothing to continue
             }
-            int ne = p;
-            while (ne < le && Lex.is(b[ne], Lex.TOKEN)) {
-                ne++;
-            }
-            int colon = ne;
-            while (colon < le && (b[colon] == ' ' || b[colon] == '\t')) {
+            // field-name = token: our usual spellings are tokens already, so only another name is checked
+            int colon = p;
+            while (colon < le && b[colon] != ':') {
                 colon++;
             }
-            if (ne == p || colon >= le || b[colon] != ':') {
+            int ne = colon;
+            while (ne > p && (b[ne - 1] == ' ' || b[ne - 1] == '\t')) {
+                ne--;
+            }
+            int known = colon < le ? HeaderNames.find(b, p, ne - p) : -1;
+            if (known < 0 && (ne == p || colon >= le || Lex.run(b, p, ne, Lex.TOKEN) != ne)) {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off);
             }
-            int known = HeaderNames.find(b, p, ne - p);
             String name = known >= 0 ? HeaderNames.spelling(known) : HeaderNames.intern(b, p, ne - p);
             String canonical = known >= 0 ? HeaderNames.canonicalAt(known) : HeaderNames.canonical(name);
             // the value: this line after the colon plus continuation lines (LWS folding, §7.3.1)
@@ -266,7 +266,7 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, canonical, null, vs, ve); // bytes filled in below
+                    raw.add(name, canonical, null, vs, ve, fieldStart - off); // bytes filled in below
                 } else {
                     ascii = false;
                     // RFC 3261 §7.3.1 allows UTF-8 TEXT; the limit counts chars, as for a String of the value
@@ -279,12 +279,12 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, canonical, null, vs, ve); // bytes filled in below
+                    raw.add(name, canonical, null, vs, ve, fieldStart - off); // bytes filled in below
                 }
             } else if (foldAscii(b, vs, ve, next, end, eol, stream, head) != null) {
                 // the usual folded value (a Digest challenge or credentials): plain ASCII, built on bytes
                 p = head.foldEnd;
-                raw.add(name, canonical, head.folded, 0, head.foldLength);
+                raw.add(name, canonical, head.folded, 0, head.foldLength, fieldStart - off);
             } else {
                 // anything else, including every error, takes this general path
                 if (folded == null) {
@@ -328,26 +328,15 @@ public final class SipParser {
                 }
                 ascii = false; // may be
                 byte[] v = trimWs(value).getBytes(StandardCharsets.UTF_8);
-                raw.add(name, canonical, v, 0, v.length);
+                raw.add(name, canonical, v, 0, v.length, fieldStart - off);
             }
-            if (raw.count - 1 == fieldOffsets.length) {
-                fieldOffsets = java.util.Arrays.copyOf(fieldOffsets, fieldOffsets.length * 2);
-            }
-            fieldOffsets[raw.count - 1] = fieldStart - off;
         }
         // Only values kept as ranges of the input (bytes still null) need the shared copy of the head; when every
         // value is folded (each its own array) there is none to make (a fuzz finding: the length went negative).
         // A copy, not the caller's array: the fields are made from it later, when the caller may have reused it.
         int headersEnd = maxTo(raw);
         if (raw.count > 0 && headersEnd > headersStart) {
-            byte[] headBytes = java.util.Arrays.copyOfRange(b, headersStart, headersEnd);
-            for (int i = 0; i < raw.count; i++) {
-                if (raw.src[i] == null) {
-                    raw.src[i] = headBytes;
-                    raw.from[i] -= headersStart;
-                    raw.to[i] -= headersStart;
-                }
-            }
+            raw.rebase(java.util.Arrays.copyOfRange(b, headersStart, headersEnd), headersStart);
         }
         raw.ascii = ascii;
         head.bodyStart = p;
@@ -356,7 +345,7 @@ public final class SipParser {
         SipHeaders headers = SipHeaders.type(t, head.ctx);
         if (headers == null) {
             int idx = t.errorIndex;
-            return fail(t.error, t.errorHeader, idx >= 0 ? fieldOffsets[idx] : head.start - off);
+            return fail(t.error, t.errorHeader, idx >= 0 ? raw.offset(idx) : head.start - off);
         }
         head.headers = headers;
         DecodeResult<SipMessage> missing = required(head, off);
@@ -570,8 +559,8 @@ public final class SipParser {
     private static int maxTo(SipHeaders.Raw raw) {
         int m = 0;
         for (int i = 0; i < raw.count; i++) {
-            if (raw.src[i] == null && raw.to[i] > m) {
-                m = raw.to[i];
+            if (raw.inHead(i) && raw.to(i) > m) {
+                m = raw.to(i);
             }
         }
         return m;
