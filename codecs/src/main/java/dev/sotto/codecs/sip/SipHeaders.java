@@ -96,6 +96,16 @@ public final class SipHeaders {
     public List<String> values(String name) {
         String c = HeaderNames.canonical(name);
         List<String> out = new ArrayList<>(2);
+        Raw r = raw;
+        if (r != null) {
+            // straight from the parsed ranges: a String for each match only, no HeaderField for the others
+            for (int i = 0; i < r.count; i++) {
+                if (r.canonical(i).equalsIgnoreCase(c)) {
+                    out.add(r.value(i));
+                }
+            }
+            return out;
+        }
         for (HeaderField f : fields()) {
             if (f.canonicalName().equalsIgnoreCase(c)) {
                 out.add(f.value());
@@ -107,6 +117,15 @@ public final class SipHeaders {
     /** The value of the first field called {@code name}. */
     public Optional<String> first(String name) {
         String c = HeaderNames.canonical(name);
+        Raw r = raw;
+        if (r != null) {
+            for (int i = 0; i < r.count; i++) {
+                if (r.canonical(i).equalsIgnoreCase(c)) {
+                    return Optional.of(r.value(i));
+                }
+            }
+            return Optional.empty();
+        }
         for (HeaderField f : fields()) {
             if (f.canonicalName().equalsIgnoreCase(c)) {
                 return Optional.of(f.value());
@@ -305,14 +324,18 @@ public final class SipHeaders {
             return r;
         }
 
+        /** The value of field i, as {@link HeaderField#value()} has it. */
+        String value(int i) {
+            byte[] b = src(i);
+            int a = from(i);
+            // ISO-8859-1 maps each ASCII byte to its char with no check for non-ASCII bytes: the parser knows
+            return ascii ? new String(b, a, to(i) - a, StandardCharsets.ISO_8859_1) : Lex.str(b, a, to(i));
+        }
+
         List<HeaderField> fields() {
             HeaderField[] out = new HeaderField[count];
             for (int i = 0; i < count; i++) {
-                byte[] b = src(i);
-                int a = from(i);
-                // ISO-8859-1 maps each ASCII byte to its char with no check for non-ASCII bytes: the parser knows
-                out[i] = new HeaderField(name(i), ascii ? new String(b, a, to(i) - a, StandardCharsets.ISO_8859_1)
-                        : Lex.str(b, a, to(i)));
+                out[i] = new HeaderField(name(i), value(i));
             }
             return List.of(out);
         }
