@@ -175,6 +175,9 @@ final class Lex {
         if (quoted.length() < 2 || quoted.charAt(0) != '"') {
             return quoted;
         }
+        if (quoted.indexOf('\\') < 0) {
+            return quoted.substring(1, quoted.length() - 1); // no quoted-pair: the content as it is
+        }
         StringBuilder b = new StringBuilder(quoted.length());
         for (int i = 1; i < quoted.length() - 1; i++) {
             char c = quoted.charAt(i);

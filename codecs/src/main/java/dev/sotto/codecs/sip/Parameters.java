@@ -46,7 +46,8 @@ public record Parameters(List<Parameter> list) {
     public Parameter find(String name) {
         for (int i = 0; i < list.size(); i++) {
             Parameter p = list.get(i);
-            if (p.name().equalsIgnoreCase(name)) {
+            // the parser shares constants for the usual names ("tag", "branch"...), so == usually decides
+            if (p.name() == name || p.name().equalsIgnoreCase(name)) {
                 return p;
             }
         }
