@@ -318,11 +318,14 @@ final class HeaderParser {
                 return null;
             }
             hostEnd = close + 1;
+            if (Hosts.host(s, i, hostEnd, ctx) == Hosts.INVALID) {
+                return null;
+            }
         } else {
-            hostEnd = Lex.run(s, i, to, Lex.HOST);
-        }
-        if (Hosts.host(s, i, hostEnd, ctx) == Hosts.INVALID) {
-            return null;
+            hostEnd = Hosts.hostRun(s, i, to); // scanned and checked in one pass
+            if (hostEnd < 0) {
+                return null;
+            }
         }
         String host = Lex.str(s, i, hostEnd);
         i = Lex.skipWs(s, hostEnd, to);

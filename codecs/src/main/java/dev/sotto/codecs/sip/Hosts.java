@@ -43,6 +43,44 @@ final class Hosts {
         return isHostname(s, from, to) ? HOSTNAME : INVALID;
     }
 
+    /**
+     * The end of the host that starts at {@code from} (a hostname or IPv4address: a run of alphanum / "-" / "."),
+     * checked as {@link #host} checks it, in one pass for the usual hostname; -1 when it is not a valid host.
+     * Brackets (IPv6 references) are the caller's business.
+     */
+    static int hostRun(byte[] s, int from, int to) {
+        int labelStart = from;
+        byte prev = '.';
+        boolean valid = true;  // as a hostname so far (labels neither empty nor starting or ending in "-")
+        int i = from;
+        for (; i < to; i++) {
+            byte c = s[i];
+            if (c == '.') {
+                if (prev == '.' || prev == '-') {
+                    valid = false;
+                }
+                labelStart = i + 1;
+            } else if (c == '-') {
+                if (prev == '.') {
+                    valid = false;
+                }
+            } else if (!Lex.is(c, Lex.HOST)) {
+                break;
+            }
+            prev = c;
+        }
+        if (i == from) {
+            return -1;
+        }
+        if (Lex.isDigit(s[i - 1]) && isIpv4(s, from, i)) {
+            return i;
+        }
+        if (prev == '.') {
+            return isHostname(s, from, i) ? i : -1; // a trailing "." (RFC 3261 §25.1 hostname allows one)
+        }
+        return valid && prev != '-' && Lex.isAlpha(s[labelStart]) ? i : -1;
+    }
+
     static boolean isIpv4(byte[] s, int from, int to) {
         int parts = 0;
         int i = from;

@@ -100,7 +100,8 @@ public final class SipHeaders {
         if (r != null) {
             // straight from the parsed ranges: a String for each match only, no HeaderField for the others
             for (int i = 0; i < r.count; i++) {
-                if (r.canonical(i).equalsIgnoreCase(c)) {
+                String k = r.canonical(i);
+                if (k == c || k.equalsIgnoreCase(c)) {
                     out.add(r.value(i));
                 }
             }
@@ -120,7 +121,8 @@ public final class SipHeaders {
         Raw r = raw;
         if (r != null) {
             for (int i = 0; i < r.count; i++) {
-                if (r.canonical(i).equalsIgnoreCase(c)) {
+                String k = r.canonical(i);
+                if (k == c || k.equalsIgnoreCase(c)) {
                     return Optional.of(r.value(i));
                 }
             }
