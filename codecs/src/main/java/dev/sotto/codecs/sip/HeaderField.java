@@ -7,7 +7,7 @@ package dev.sotto.codecs.sip;
 public record HeaderField(String name, String value) {
 
     public HeaderField {
-        if (!Lex.isToken(name)) {
+        if (!HeaderNames.isSpelling(name) && !Lex.isToken(name)) { // the parser's names are our constants
             throw new IllegalArgumentException("header name must be a token");
         }
         if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {

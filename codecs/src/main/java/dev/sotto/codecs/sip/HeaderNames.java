@@ -94,17 +94,83 @@ public final class HeaderNames {
 
     /** The name in [off, off+len) (token bytes, checked by the caller), sharing our constant when it matches. */
     static String intern(byte[] b, int off, int len) {
-        if (len < BY_LENGTH.length) {
-            for (String k : BY_LENGTH[len]) {
-                if (sameBytes(k, b, off, len)) {
-                    return k;
+        int h = find(b, off, len);
+        if (h >= 0) {
+            return SPELLING[h];
+        }
+        return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    // open addressing, a table under half full: the usual spellings of every known name and compact form
+    private static final String[] SPELLING = new String[128];
+    private static final String[] CANONICAL = new String[128];
+    private static final byte[][] SPELLING_BYTES = new byte[128][];
+
+    private static int hash(int first, int last, int len) {
+        return (len * 29 + first * 7 + last) & 127;
+    }
+
+    /** The spelling at index {@code h} of {@link #find}. */
+    static String spelling(int h) {
+        return SPELLING[h];
+    }
+
+    /** The canonical name of the spelling at index {@code h} of {@link #find}. */
+    static String canonicalAt(int h) {
+        return CANONICAL[h];
+    }
+
+    /** True when {@code name} is one of our usual spellings (the very String, as the parser hands out). */
+    static boolean isSpelling(String name) {
+        int n = name.length();
+        if (n == 0 || n >= 64) {
+            return false;
+        }
+        for (int h = hash(name.charAt(0), name.charAt(n - 1), n); SPELLING[h] != null; h = (h + 1) & 127) {
+            if (SPELLING[h] == name) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the spelling in [off, off+len) in the table, or -1. */
+    static int find(byte[] b, int off, int len) {
+        if (len == 0) {
+            return -1;
+        }
+        for (int h = hash(b[off], b[off + len - 1], len); SPELLING[h] != null; h = (h + 1) & 127) {
+            byte[] k = SPELLING_BYTES[h];
+            if (k.length == len) {
+                int i = 0;
+                while (i < len && k[i] == b[off + i]) {
+                    i++;
+                }
+                if (i == len) {
+                    return h;
                 }
             }
         }
-        if (len == 1) {
-            return COMPACT[b[off] & 0x7f] != null ? COMPACT[b[off] & 0x7f] : new String(b, off, 1, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return -1;
+    }
+
+    private static void put(String spelling) {
+        int h = hash(spelling.charAt(0), spelling.charAt(spelling.length() - 1), spelling.length());
+        while (SPELLING[h] != null) {
+            h = (h + 1) & 127;
         }
-        return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        SPELLING[h] = spelling;
+        SPELLING_BYTES[h] = spelling.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        CANONICAL[h] = canonical(spelling);
+    }
+
+    static {
+        for (String k : KNOWN) {
+            put(k);
+        }
+        for (char c : "imelcfsktvourbxIMELCFSKTVOURBX".toCharArray()) {
+            put(String.valueOf(c).intern());
+        }
     }
 
     /** A request method (case-sensitive, RFC 3261 §7.1), sharing a constant for the common ones. */
@@ -115,22 +181,6 @@ public final class HeaderNames {
             }
         }
         return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-
-    private static final String[] COMPACT = new String[128];
-    private static final String[][] BY_LENGTH = new String[24][];
-
-    static {
-        for (int n = 0; n < BY_LENGTH.length; n++) {
-            int len = n;
-            BY_LENGTH[n] = java.util.Arrays.stream(KNOWN).filter(k -> k.length() == len).toArray(String[]::new);
-        }
-    }
-
-    static {
-        for (char c : "imelcfsktvourbxIMELCFSKTVOURBX".toCharArray()) {
-            COMPACT[c] = String.valueOf(c);
-        }
     }
 
     private static boolean sameBytes(String k, byte[] b, int off, int len) {

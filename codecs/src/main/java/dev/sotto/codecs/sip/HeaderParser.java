@@ -1,11 +1,11 @@
 package dev.sotto.codecs.sip;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Typed parsers for header values (RFC 3261 §20, grammar of §25.1). Every method takes a value range of an
- * unfolded header value and returns null when the value breaks the grammar; none throws.
+ * Typed parsers for header values (RFC 3261 §20, grammar of §25.1). Every method takes a range of an unfolded
+ * header value, as bytes of the message (ASCII or checked UTF-8; see {@link Lex} for why scanning bytes finds
+ * what scanning chars would), and returns null when the value breaks the grammar; none throws.
  */
 final class HeaderParser {
 
@@ -13,42 +13,21 @@ final class HeaderParser {
     }
 
     /**
-     * Calls {@code sink} for each comma-separated element of [from, to), skipping commas inside quoted strings
-     * and angle brackets (RFC 3261 §7.3.1). Returns false on an empty element or an unbalanced quote.
+     * The end of the comma-separated element that starts at {@code from} in [from, to): the next comma outside
+     * quoted strings and angle brackets, or {@code to} (RFC 3261 §7.3.1); -1 on an unbalanced quote.
      */
-    static boolean splitCommas(String s, int from, int to, ElementSink sink) {
-        int comma = Lex.indexOf(s, ',', from, to);
-        if (comma < 0 || comma >= to) {
-            // the usual case: one element, no comma anywhere (quotes are checked by the element's parser)
-            int a = Lex.skipWs(s, from, to);
-            int b = to;
-            while (b > a && Lex.isWsp(s.charAt(b - 1))) {
-                b--;
-            }
-            return a < b && sink.element(a, b);
-        }
-        int start = from;
+    static int elementEnd(byte[] s, int from, int to) {
         int i = from;
         boolean angle = false;
-        while (i <= to) {
-            if (i == to || (!angle && s.charAt(i) == ',')) {
-                int a = Lex.skipWs(s, start, i);
-                int b = i;
-                while (b > a && Lex.isWsp(s.charAt(b - 1))) {
-                    b--;
-                }
-                if (a == b || !sink.element(a, b)) {
-                    return false;
-                }
-                start = i + 1;
-                i++;
-                continue;
+        while (i < to) {
+            byte c = s[i];
+            if (c == ',' && !angle) {
+                return i;
             }
-            char c = s.charAt(i);
             if (c == '"') {
                 int q = Lex.quotedString(s, i, to);
                 if (q < 0) {
-                    return false;
+                    return -1;
                 }
                 i = q;
                 continue;
@@ -60,7 +39,35 @@ final class HeaderParser {
             }
             i++;
         }
-        return true;
+        return to;
+    }
+
+    /**
+     * Calls {@code sink} for each comma-separated element of [from, to), trimmed, skipping commas inside quoted
+     * strings and angle brackets (RFC 3261 §7.3.1). Returns false on an empty element or an unbalanced quote.
+     */
+    static boolean splitCommas(byte[] s, int from, int to, ElementSink sink) {
+        // the usual case: one element, no comma anywhere (quotes are checked by the element's parser)
+        boolean commas = Lex.indexOf(s, ',', from, to) >= 0;
+        int start = from;
+        while (true) {
+            int e = commas ? elementEnd(s, start, to) : to;
+            if (e < 0) {
+                return false;
+            }
+            int a = Lex.skipWs(s, start, e);
+            int b = e;
+            while (b > a && Lex.isWsp(s[b - 1])) {
+                b--;
+            }
+            if (a == b || !sink.element(a, b)) {
+                return false;
+            }
+            if (e == to) {
+                return true;
+            }
+            start = e + 1;
+        }
     }
 
     /** Receives one element of a comma-separated header value. */
@@ -72,14 +79,15 @@ final class HeaderParser {
      * Parses {@code *( SEMI generic-param )} from {@code i}; SEMI = SWS ";" SWS, EQUAL = SWS "=" SWS
      * (RFC 3261 §25.1). gen-value = token / host / quoted-string. Null on a violation.
      */
-    static Parameters params(String s, int i, int to, ParseContext ctx) {
-        List<Parameter> out = null;
+    static Parameters params(byte[] s, int i, int to, ParseContext ctx) {
+        Parameter[] out = null;
+        int n = 0;
         while (true) {
             i = Lex.skipWs(s, i, to);
             if (i == to) {
                 break;
             }
-            if (s.charAt(i) != ';') {
+            if (s[i] != ';') {
                 return null;
             }
             i = Lex.skipWs(s, i + 1, to);
@@ -87,38 +95,40 @@ final class HeaderParser {
             if (ne == i) {
                 return null;
             }
-            String name = s.substring(i, ne);
+            String name = Lex.word(s, i, ne);
             i = Lex.skipWs(s, ne, to);
             String value = null;
-            if (i < to && s.charAt(i) == '=') {
+            if (i < to && s[i] == '=') {
                 i = Lex.skipWs(s, i + 1, to);
                 int ve = genValue(s, i, to, ctx);
                 if (ve < 0) {
                     return null;
                 }
-                value = s.substring(i, ve);
+                value = Lex.str(s, i, ve); // tags and the like: rarely a shared word
                 i = ve;
             }
             if (out == null) {
-                out = new ArrayList<>(4);
+                out = new Parameter[4];
+            } else if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2);
             }
-            out.add(new Parameter(name, value));
+            out[n++] = new Parameter(name, value);
         }
-        return out == null ? Parameters.NONE : new Parameters(out);
+        return Parameters.of(out, n);
     }
 
     /** End of a gen-value at i (token / IPv6reference / quoted-string), or -1. */
-    private static int genValue(String s, int i, int to, ParseContext ctx) {
+    private static int genValue(byte[] s, int i, int to, ParseContext ctx) {
         if (i >= to) {
             return -1;
         }
-        char c = s.charAt(i);
+        byte c = s[i];
         if (c == '"') {
             return Lex.quotedString(s, i, to);
         }
         if (c == '[') {
             int close = Lex.indexOf(s, ']', i, to);
-            if (close < 0 || close >= to || !Hosts.ipv6(s, i + 1, close, ctx)) {
+            if (close < 0 || !Hosts.ipv6(s, i + 1, close, ctx)) {
                 return -1;
             }
             return close + 1;
@@ -127,37 +137,43 @@ final class HeaderParser {
         return e == i ? -1 : e;
     }
 
-    /** A name-addr or addr-spec with parameters (From, To, Contact, Route). */
+    /** For tests and values built in code: {@link #nameAddress(byte[], int, int, boolean, ParseContext)}. */
     static NameAddress nameAddress(String s, int from, int to, boolean angleRequired, ParseContext ctx) {
+        byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
+        return nameAddress(b, 0, b.length, angleRequired, ctx);
+    }
+
+    /** A name-addr or addr-spec with parameters (From, To, Contact, Route). */
+    static NameAddress nameAddress(byte[] s, int from, int to, boolean angleRequired, ParseContext ctx) {
         int i = Lex.skipWs(s, from, to);
         if (i >= to) {
             return null;
         }
         String display = null;
         int laquot;
-        if (s.charAt(i) == '"') {
+        if (s[i] == '"') {
             int q = Lex.quotedString(s, i, to);
             if (q < 0) {
                 return null;
             }
-            display = Lex.unquote(s.substring(i, q));
+            display = Lex.unquote(s, i, q);
             laquot = Lex.skipWs(s, q, to);
-            if (laquot >= to || s.charAt(laquot) != '<') {
+            if (laquot >= to || s[laquot] != '<') {
                 return null;
             }
         } else {
             // display-name = *(token LWS): a run of tokens and spaces that ends at "<"
             int j = i;
-            while (j < to && (Lex.is(s.charAt(j), Lex.TOKEN) || Lex.isWsp(s.charAt(j)))) {
+            while (j < to && (Lex.is(s[j], Lex.TOKEN) || Lex.isWsp(s[j]))) {
                 j++;
             }
-            if (j < to && s.charAt(j) == '<') {
+            if (j < to && s[j] == '<') {
                 int e = j;
-                while (e > i && Lex.isWsp(s.charAt(e - 1))) {
+                while (e > i && Lex.isWsp(s[e - 1])) {
                     e--;
                 }
                 if (e > i) {
-                    display = s.substring(i, e);
+                    display = Lex.str(s, i, e);
                     if (e == j) {
                         ctx.flag(SipViolation.NO_LWS_BEFORE_LAQUOT);
                     }
@@ -172,7 +188,7 @@ final class HeaderParser {
         if (laquot >= 0) {
             // LAQUOT = SWS "<"; RAQUOT = ">" SWS: no space inside the brackets (RFC 4475 §3.1.2.14)
             int close = Lex.indexOf(s, '>', laquot + 1, to);
-            if (close < 0 || close >= to) {
+            if (close < 0) {
                 return null;
             }
             uri = UriParser.parse(s, laquot + 1, close, ctx);
@@ -184,7 +200,7 @@ final class HeaderParser {
             // addr-spec form: the URI ends at the first ";" or space; "?" or "," would need "<>" (§20.10)
             int e = i;
             while (e < to) {
-                char c = s.charAt(e);
+                byte c = s[e];
                 if (c == ';' || Lex.isWsp(c)) {
                     break;
                 }
@@ -207,7 +223,7 @@ final class HeaderParser {
     }
 
     /** A Contact value: name-addr/addr-spec with contact-params (RFC 3261 §20.10). */
-    static NameAddress contact(String s, int from, int to, ParseContext ctx) {
+    static NameAddress contact(byte[] s, int from, int to, ParseContext ctx) {
         NameAddress na = nameAddress(s, from, to, false, ctx);
         if (na == null) {
             return null;
@@ -259,14 +275,20 @@ final class HeaderParser {
         return true;
     }
 
-    /** One Via value (RFC 3261 §20.42, §25.1 via-parm). */
+    /** For tests and values built in code: {@link #via(byte[], int, int, ParseContext)}. */
     static Via via(String s, int from, int to, ParseContext ctx) {
+        byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
+        return via(b, 0, b.length, ctx);
+    }
+
+    /** One Via value (RFC 3261 §20.42, §25.1 via-parm). */
+    static Via via(byte[] s, int from, int to, ParseContext ctx) {
         int i = Lex.skipWs(s, from, to);
         int e = Lex.run(s, i, to, Lex.TOKEN);
         if (e == i) {
             return null;
         }
-        String name = common(s, i, e);
+        String name = Lex.word(s, i, e);
         i = slash(s, e, to);
         if (i < 0) {
             return null;
@@ -275,7 +297,7 @@ final class HeaderParser {
         if (e == i) {
             return null;
         }
-        String version = common(s, i, e);
+        String version = Lex.word(s, i, e);
         i = slash(s, e, to);
         if (i < 0) {
             return null;
@@ -284,31 +306,34 @@ final class HeaderParser {
         if (e == i) {
             return null;
         }
-        String transport = common(s, i, e);
+        String transport = Lex.word(s, i, e);
         i = Lex.skipWs(s, e, to);
         if (i == e) {
             return null; // LWS required before sent-by
         }
         int hostEnd;
-        if (i < to && s.charAt(i) == '[') {
+        if (i < to && s[i] == '[') {
             int close = Lex.indexOf(s, ']', i, to);
-            if (close < 0 || close >= to) {
+            if (close < 0) {
                 return null;
             }
             hostEnd = close + 1;
+            if (Hosts.host(s, i, hostEnd, ctx) == Hosts.INVALID) {
+                return null;
+            }
         } else {
-            hostEnd = Lex.run(s, i, to, Lex.HOST);
+            hostEnd = Hosts.hostRun(s, i, to); // scanned and checked in one pass
+            if (hostEnd < 0) {
+                return null;
+            }
         }
-        if (Hosts.host(s, i, hostEnd, ctx) == Hosts.INVALID) {
-            return null;
-        }
-        String host = s.substring(i, hostEnd);
+        String host = Lex.str(s, i, hostEnd);
         i = Lex.skipWs(s, hostEnd, to);
         int port = -1;
-        if (i < to && s.charAt(i) == ':') {
+        if (i < to && s[i] == ':') {
             i = Lex.skipWs(s, i + 1, to);
             int pe = i;
-            while (pe < to && Lex.isDigit(s.charAt(pe))) {
+            while (pe < to && Lex.isDigit(s[pe])) {
                 pe++;
             }
             long p = Lex.digits(s, i, pe, 65535);
@@ -322,38 +347,27 @@ final class HeaderParser {
         if (ps == null) {
             return null;
         }
-        return new Via(name, version, transport, host, port, ps);
+        return Via.parsed(name, version, transport, host, port, ps);
     }
 
-    private static final String[] COMMON = {"SIP", "2.0", "UDP", "TCP", "TLS", "SCTP", "WS", "WSS"};
-
-    /** s[from, to) as a shared constant when it is one of the usual sent-protocol parts. */
-    private static String common(String s, int from, int to) {
-        for (String c : COMMON) {
-            if (c.length() == to - from && s.regionMatches(from, c, 0, c.length())) {
-                return c;
-            }
-        }
-        return s.substring(from, to);
-    }
-
-    private static int slash(String s, int i, int to) {
+    private static int slash(byte[] s, int i, int to) {
         i = Lex.skipWs(s, i, to);
-        if (i >= to || s.charAt(i) != '/') {
+        if (i >= to || s[i] != '/') {
             return -1;
         }
         return Lex.skipWs(s, i + 1, to);
     }
 
     // via-params = via-ttl / via-maddr / via-received / via-branch / via-extension (RFC 3261 §25.1, RFC 3581)
-    private static Parameters viaParams(String s, int i, int to, ParseContext ctx) {
-        List<Parameter> out = new ArrayList<>(3);
+    private static Parameters viaParams(byte[] s, int i, int to, ParseContext ctx) {
+        Parameter[] out = new Parameter[4];
+        int n = 0;
         while (true) {
             i = Lex.skipWs(s, i, to);
             if (i == to) {
                 break;
             }
-            if (s.charAt(i) != ';') {
+            if (s[i] != ';') {
                 return null;
             }
             i = Lex.skipWs(s, i + 1, to);
@@ -361,16 +375,16 @@ final class HeaderParser {
             if (ne == i) {
                 return null;
             }
-            String name = s.substring(i, ne);
+            int kind = viaParamKind(s, i, ne);
+            String name = Lex.word(s, i, ne);
             i = Lex.skipWs(s, ne, to);
             String value = null;
-            if (i < to && s.charAt(i) == '=') {
+            if (i < to && s[i] == '=') {
                 i = Lex.skipWs(s, i + 1, to);
                 int ve;
-                if (name.equalsIgnoreCase("received")) {
+                if (kind == RECEIVED) {
                     ve = i;
-                    while (ve < to && (Lex.is(s.charAt(ve), Lex.TOKEN) || s.charAt(ve) == ':' || s.charAt(ve) == '['
-                            || s.charAt(ve) == ']')) {
+                    while (ve < to && (Lex.is(s[ve], Lex.TOKEN) || s[ve] == ':' || s[ve] == '[' || s[ve] == ']')) {
                         ve++;
                     }
                 } else {
@@ -379,59 +393,85 @@ final class HeaderParser {
                 if (ve <= i) {
                     return null;
                 }
-                value = s.substring(i, ve);
+                if (!validViaParam(kind, s, i, ve, ctx)) {
+                    return null;
+                }
+                value = Lex.str(s, i, ve); // branch IDs and addresses: never a shared word
                 i = ve;
+            } else if (kind == BRANCH || kind == RECEIVED || kind == TTL || kind == MADDR) {
+                return null; // these need a value
             }
-            if (!validViaParam(name, value, ctx)) {
-                return null;
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2);
             }
-            out.add(new Parameter(name, value));
+            out[n++] = new Parameter(name, value);
         }
-        return out.isEmpty() ? Parameters.NONE : new Parameters(out);
+        return Parameters.of(out, n);
     }
 
-    private static boolean validViaParam(String name, String value, ParseContext ctx) {
-        if (name.equalsIgnoreCase("branch")) {
-            if (value == null || !Lex.isToken(value)) {
-                return false;
-            }
-            if (value.equals(Via.MAGIC_COOKIE)) {
-                ctx.flag(SipViolation.BRANCH_WITHOUT_ID);
-            }
-            return true;
+    private static final int OTHER = 0;
+    private static final int BRANCH = 1;
+    private static final int RECEIVED = 2;
+    private static final int TTL = 3;
+    private static final int MADDR = 4;
+    private static final int RPORT = 5;
+
+    private static int viaParamKind(byte[] s, int a, int z) {
+        if (Lex.sameIgnoreCase(s, a, z, "branch")) {
+            return BRANCH;
         }
-        if (name.equalsIgnoreCase("received")) {
-            // via-received = "received" EQUAL (IPv4address / IPv6address); RFC 5118 §4.5: accept "[...]" too
-            if (value == null) {
-                return false;
-            }
-            if (Hosts.isIpv4(value, 0, value.length()) || Hosts.ipv6(value, 0, value.length(), ctx)) {
+        if (Lex.sameIgnoreCase(s, a, z, "received")) {
+            return RECEIVED;
+        }
+        if (Lex.sameIgnoreCase(s, a, z, "rport")) {
+            return RPORT;
+        }
+        if (Lex.sameIgnoreCase(s, a, z, "ttl")) {
+            return TTL;
+        }
+        if (Lex.sameIgnoreCase(s, a, z, "maddr")) {
+            return MADDR;
+        }
+        return OTHER;
+    }
+
+    /** The value s[a, z) of a via parameter of the given kind (RFC 3261 §25.1, RFC 3581, RFC 5118 §4.5). */
+    private static boolean validViaParam(int kind, byte[] s, int a, int z, ParseContext ctx) {
+        switch (kind) {
+            case BRANCH:
+                if (!Lex.isToken(s, a, z)) {
+                    return false;
+                }
+                if (Lex.same(s, a, z, Via.MAGIC_COOKIE)) {
+                    ctx.flag(SipViolation.BRANCH_WITHOUT_ID);
+                }
                 return true;
-            }
-            if (value.length() > 2 && value.charAt(0) == '[' && value.charAt(value.length() - 1) == ']'
-                    && Hosts.ipv6(value, 1, value.length() - 1, ctx)) {
-                ctx.flag(SipViolation.BRACKETED_VIA_RECEIVED);
+            case RECEIVED:
+                // via-received = "received" EQUAL (IPv4address / IPv6address); RFC 5118 §4.5: accept "[...]" too
+                if (Hosts.isIpv4(s, a, z) || Hosts.ipv6(s, a, z, ctx)) {
+                    return true;
+                }
+                if (z - a > 2 && s[a] == '[' && s[z - 1] == ']' && Hosts.ipv6(s, a + 1, z - 1, ctx)) {
+                    ctx.flag(SipViolation.BRACKETED_VIA_RECEIVED);
+                    return true;
+                }
+                return false;
+            case TTL:
+                return z - a <= 3 && Lex.digits(s, a, z, 255) >= 0;
+            case MADDR:
+                return Hosts.host(s, a, z, ctx) != Hosts.INVALID;
+            case RPORT:
+                return Lex.digits(s, a, z, 65535) >= 0;
+            default:
                 return true;
-            }
-            return false;
         }
-        if (name.equalsIgnoreCase("ttl")) {
-            return value != null && value.length() <= 3 && Lex.digits(value, 0, value.length(), 255) >= 0;
-        }
-        if (name.equalsIgnoreCase("maddr")) {
-            return value != null && Hosts.host(value, 0, value.length(), ctx) != Hosts.INVALID;
-        }
-        if (name.equalsIgnoreCase("rport")) {
-            return value == null || Lex.digits(value, 0, value.length(), 65535) >= 0;
-        }
-        return true;
     }
 
     /** CSeq = 1*DIGIT LWS Method; null when the number exceeds 2^32-1 (RFC 4475 §3.1.2.4). */
-    static CSeq cseq(String s, int from, int to) {
+    static CSeq cseq(byte[] s, int from, int to) {
         int i = Lex.skipWs(s, from, to);
         int e = i;
-        while (e < to && Lex.isDigit(s.charAt(e))) {
+        while (e < to && Lex.isDigit(s[e])) {
             e++;
         }
         long n = Lex.digits(s, i, e, CSeq.MAX);
@@ -446,11 +486,11 @@ final class HeaderParser {
         if (me == m || Lex.skipWs(s, me, to) != to) {
             return null;
         }
-        return new CSeq(n, s.substring(m, me));
+        return new CSeq(n, HeaderNames.method(s, m, me - m));
     }
 
     /** callid = word [ "@" word ] (RFC 3261 §25.1); returns false when it is not. */
-    static boolean isCallId(String v, int a, int n) {
+    static boolean isCallId(byte[] v, int a, int n) {
         int e = Lex.run(v, a, n, Lex.WORD);
         if (e == a) {
             return false;
@@ -458,7 +498,7 @@ final class HeaderParser {
         if (e == n) {
             return true;
         }
-        if (v.charAt(e) != '@') {
+        if (v[e] != '@') {
             return false;
         }
         int e2 = Lex.run(v, e + 1, n, Lex.WORD);
@@ -466,13 +506,13 @@ final class HeaderParser {
     }
 
     /** m-type SLASH m-subtype *(SEMI m-parameter) (RFC 3261 §20.15). */
-    static MediaType mediaType(String s, int from, int to, ParseContext ctx) {
+    static MediaType mediaType(byte[] s, int from, int to, ParseContext ctx) {
         int i = Lex.skipWs(s, from, to);
         int e = Lex.run(s, i, to, Lex.TOKEN);
         if (e == i) {
             return null;
         }
-        String type = s.substring(i, e);
+        String type = Lex.word(s, i, e);
         i = slash(s, e, to);
         if (i < 0) {
             return null;
@@ -481,7 +521,7 @@ final class HeaderParser {
         if (e == i) {
             return null;
         }
-        String subtype = s.substring(i, e);
+        String subtype = Lex.word(s, i, e);
         Parameters ps = params(s, e, to, ctx);
         return ps == null ? null : new MediaType(type, subtype, ps);
     }
@@ -490,31 +530,32 @@ final class HeaderParser {
      * credentials / challenge (RFC 3261 §25.1): auth-scheme LWS auth-param *(COMMA auth-param), with
      * auth-param = auth-param-name EQUAL ( token / quoted-string ).
      */
-    static AuthValue auth(String s, int from, int to) {
+    static AuthValue auth(byte[] s, int from, int to) {
         int i = Lex.skipWs(s, from, to);
         int e = Lex.run(s, i, to, Lex.TOKEN);
         if (e == i) {
             return null;
         }
-        String scheme = s.substring(i, e);
+        String scheme = Lex.word(s, i, e);
         i = Lex.skipWs(s, e, to);
         if (i == e || i == to) {
             return null;
         }
-        List<Parameter> out = new ArrayList<>(8);
+        Parameter[] out = new Parameter[8];
+        int n = 0;
         while (true) {
             int ne = Lex.run(s, i, to, Lex.TOKEN);
             if (ne == i) {
                 return null;
             }
-            String name = s.substring(i, ne);
+            String name = Lex.word(s, i, ne);
             i = Lex.skipWs(s, ne, to);
-            if (i >= to || s.charAt(i) != '=') {
+            if (i >= to || s[i] != '=') {
                 return null;
             }
             i = Lex.skipWs(s, i + 1, to);
             int ve;
-            if (i < to && s.charAt(i) == '"') {
+            if (i < to && s[i] == '"') {
                 ve = Lex.quotedString(s, i, to);
             } else {
                 ve = Lex.run(s, i, to, Lex.TOKEN);
@@ -525,16 +566,19 @@ final class HeaderParser {
             if (ve < 0) {
                 return null;
             }
-            out.add(new Parameter(name, s.substring(i, ve)));
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = new Parameter(name, Lex.word(s, i, ve));
             i = Lex.skipWs(s, ve, to);
             if (i == to) {
                 break;
             }
-            if (s.charAt(i) != ',') {
+            if (s[i] != ',') {
                 return null;
             }
             i = Lex.skipWs(s, i + 1, to);
         }
-        return new AuthValue(scheme, new Parameters(out));
+        return new AuthValue(scheme, Parameters.of(out, n));
     }
 }

@@ -16,7 +16,8 @@ final class Lex {
     static final int URIC = 1 << 7;   // reserved / unreserved (absoluteURI)
     static final int HOST = 1 << 8;   // alphanum / "-" / "."
 
-    private static final int[] CLASS = new int[128];
+    // 256 entries so that a byte indexes it as (c & 0xff) with no range check; bytes >= 0x80 are in no class
+    private static final int[] CLASS = new int[256];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
@@ -174,6 +175,9 @@ final class Lex {
         if (quoted.length() < 2 || quoted.charAt(0) != '"') {
             return quoted;
         }
+        if (quoted.indexOf('\\') < 0) {
+            return quoted.substring(1, quoted.length() - 1); // no quoted-pair: the content as it is
+        }
         StringBuilder b = new StringBuilder(quoted.length());
         for (int i = 1; i < quoted.length() - 1; i++) {
             char c = quoted.charAt(i);
@@ -218,6 +222,224 @@ final class Lex {
             }
         }
         return new String(out, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // Byte forms of the scanners. The parser types header values straight from the bytes of the message (ASCII
+    // or checked UTF-8, RFC 3261 §7.3.1): every delimiter of the grammar is ASCII and no byte of a multi-byte
+    // UTF-8 sequence is, so scanning bytes finds the same positions as scanning the decoded chars, and a range
+    // between two delimiters decodes (UTF-8) to the same text as the String form's substring.
+
+    static boolean is(byte c, int cls) {
+        return (CLASS[c & 0xff] & cls) != 0;
+    }
+
+    static boolean isWsp(byte c) {
+        return c == ' ' || c == '\t';
+    }
+
+    static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isAlpha(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static boolean isHex(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** The text of s[from, to), a range between delimiters of checked UTF-8. */
+    static String str(byte[] s, int from, int to) {
+        return new String(s, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static int indexOf(byte[] s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int skipWs(byte[] s, int i, int end) {
+        while (i < end && (s[i] == ' ' || s[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    static int run(byte[] s, int i, int end, int cls) {
+        while (i < end && (CLASS[s[i] & 0xff] & cls) != 0) {
+            i++;
+        }
+        return i;
+    }
+
+    static int escapedRun(byte[] s, int i, int end, int cls) {
+        while (i < end) {
+            byte c = s[i];
+            if (c == '%') {
+                if (i + 2 >= end || !isHex(s[i + 1]) || !isHex(s[i + 2])) {
+                    return -1;
+                }
+                i += 3;
+            } else if ((CLASS[c & 0xff] & cls) != 0) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    static boolean isToken(byte[] s, int from, int to) {
+        return from < to && run(s, from, to, TOKEN) == to;
+    }
+
+    static int quotedString(byte[] s, int i, int end) {
+        i++;
+        while (i < end) {
+            byte c = s[i];
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c == '\\') {
+                if (i + 1 >= end) {
+                    return -1;
+                }
+                byte n = s[i + 1];
+                if (n == '\r' || n == '\n') {
+                    return -1;
+                }
+                i += 2;
+            } else if (c == '\r' || c == '\n') {
+                return -1;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #unquote(String)} of the quoted-string s[from, to) (quotes included). */
+    static String unquote(byte[] s, int from, int to) {
+        if (to - from < 2 || s[from] != '"') {
+            return str(s, from, to);
+        }
+        int last = to - 1;
+        if (indexOf(s, '\\', from + 1, last) < 0) {
+            return str(s, from + 1, last);
+        }
+        byte[] out = new byte[last - from - 1];
+        int n = 0;
+        for (int i = from + 1; i < last; i++) {
+            byte c = s[i];
+            if (c == '\\' && i + 1 < last) {
+                c = s[++i];
+            }
+            out[n++] = c;
+        }
+        return new String(out, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static long digits(byte[] s, int i, int end, long max) {
+        if (i >= end) {
+            return -1;
+        }
+        long v = 0;
+        for (int k = i; k < end; k++) {
+            byte c = s[k];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+            if (v > max) {
+                return -1;
+            }
+        }
+        return v;
+    }
+
+    // Words that recur in nearly every message (parameter names, transports, Digest parameters): the parser
+    // hands out these constants instead of a new String each time (exact case only; others are made as usual).
+    private static final String[] WORDS = {
+        "tag", "branch", "rport", "received", "lr", "transport", "expires", "q", "maddr", "ttl", "user", "method",
+        "tls", "tcp", "udp", "ws", "wss", "sctp", "TLS", "TCP", "UDP", "phone", "ip", "application", "sdp",
+        "Digest", "username", "realm", "nonce", "uri", "response", "opaque", "qop", "algorithm", "stale",
+        "cnonce", "nc", "MD5", "\"auth\"", "auth", "FALSE", "TRUE", "false", "true", "\"\"", "SIP", "2.0", "SCTP", "WS", "WSS",
+    };
+    private static final String[] WORD_TABLE = new String[256];
+    private static final byte[][] WORD_BYTES = new byte[256][];
+
+    static {
+        for (String w : WORDS) {
+            byte[] b = w.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int h = wordHash(b, 0, b.length);
+            while (WORD_TABLE[h] != null) {
+                h = (h + 1) & 255;
+            }
+            WORD_TABLE[h] = w;
+            WORD_BYTES[h] = b;
+        }
+    }
+
+    private static int wordHash(byte[] s, int from, int n) {
+        return (n * 37 + s[from] * 11 + s[from + n - 1]) & 255;
+    }
+
+    /** The text of s[from, to) (ASCII token or quoted-string chars), shared when it is one of {@link #WORDS}. */
+    static String word(byte[] s, int from, int to) {
+        int n = to - from;
+        if (n > 0 && n <= 12) {
+            // open addressing over a table a quarter full: usually one probe, then an empty slot
+            for (int h = wordHash(s, from, n); WORD_TABLE[h] != null; h = (h + 1) & 255) {
+                byte[] w = WORD_BYTES[h];
+                if (w.length == n) {
+                    int k = 0;
+                    while (k < n && w[k] == s[from + k]) {
+                        k++;
+                    }
+                    if (k == n) {
+                        return WORD_TABLE[h];
+                    }
+                }
+            }
+        }
+        return str(s, from, to);
+    }
+
+    /** True when s[from, to) holds exactly the ASCII text {@code k}. */
+    static boolean same(byte[] s, int from, int to, String k) {
+        int n = k.length();
+        if (to - from != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (s[from + i] != k.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Like {@link #same} but ASCII case-insensitive ({@code k} is lower case). */
+    static boolean sameIgnoreCase(byte[] s, int from, int to, String k) {
+        int n = k.length();
+        if (to - from != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int c = s[from + i];
+            if (c >= 'A' && c <= 'Z') {
+                c |= 0x20;
+            }
+            if (c != k.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses 1*DIGIT in [i, end) as a non-negative long; -1 if not digits or above {@code max}. */

@@ -16,6 +16,22 @@ public record Parameters(List<Parameter> list) {
         return new Parameters(List.of(ps));
     }
 
+    /** The first {@code n} parameters of {@code ps} (the parser's scratch array), copied at most once. */
+    static Parameters of(Parameter[] ps, int n) {
+        switch (n) {
+            case 0:
+                return NONE;
+            case 1:
+                return new Parameters(List.of(ps[0]));
+            case 2:
+                return new Parameters(List.of(ps[0], ps[1]));
+            case 3:
+                return new Parameters(List.of(ps[0], ps[1], ps[2]));
+            default:
+                return new Parameters(List.of(n == ps.length ? ps : java.util.Arrays.copyOf(ps, n)));
+        }
+    }
+
     public boolean has(String name) {
         return find(name) != null;
     }
@@ -30,7 +46,8 @@ public record Parameters(List<Parameter> list) {
     public Parameter find(String name) {
         for (int i = 0; i < list.size(); i++) {
             Parameter p = list.get(i);
-            if (p.name().equalsIgnoreCase(name)) {
+            // the parser shares constants for the usual names ("tag", "branch"...), so == usually decides
+            if (p.name() == name || p.name().equalsIgnoreCase(name)) {
                 return p;
             }
         }

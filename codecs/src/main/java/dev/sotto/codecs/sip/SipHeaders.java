@@ -1,6 +1,7 @@
 package dev.sotto.codecs.sip;
 
 import dev.sotto.codecs.DecodeResult;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +96,17 @@ public final class SipHeaders {
     public List<String> values(String name) {
         String c = HeaderNames.canonical(name);
         List<String> out = new ArrayList<>(2);
+        Raw r = raw;
+        if (r != null) {
+            // straight from the parsed ranges: a String for each match only, no HeaderField for the others
+            for (int i = 0; i < r.count; i++) {
+                String k = r.canonical(i);
+                if (k == c || k.equalsIgnoreCase(c)) {
+                    out.add(r.value(i));
+                }
+            }
+            return out;
+        }
         for (HeaderField f : fields()) {
             if (f.canonicalName().equalsIgnoreCase(c)) {
                 out.add(f.value());
@@ -106,6 +118,16 @@ public final class SipHeaders {
     /** The value of the first field called {@code name}. */
     public Optional<String> first(String name) {
         String c = HeaderNames.canonical(name);
+        Raw r = raw;
+        if (r != null) {
+            for (int i = 0; i < r.count; i++) {
+                String k = r.canonical(i);
+                if (k == c || k.equalsIgnoreCase(c)) {
+                    return Optional.of(r.value(i));
+                }
+            }
+            return Optional.empty();
+        }
         for (HeaderField f : fields()) {
             if (f.canonicalName().equalsIgnoreCase(c)) {
                 return Optional.of(f.value());
@@ -211,56 +233,111 @@ public final class SipHeaders {
         StringBuilder b = new StringBuilder("SipHeaders[");
         int n = raw != null ? raw.count : fields.size();
         for (int i = 0; i < n; i++) {
-            b.append(i == 0 ? "" : ", ").append(raw != null ? raw.names[i] : fields.get(i).name());
+            b.append(i == 0 ? "" : ", ").append(raw != null ? raw.name(i) : fields.get(i).name());
         }
         return b.append(']').toString();
     }
 
     /**
-     * The header fields as the parser found them: names as written, and each value as a range of one text
-     * ({@code text[i]}, from {@code from[i]} to {@code to[i]}): for a plain ASCII head that text is the whole head,
-     * shared by every field; a folded or non-ASCII value has a String of its own. Values are already unfolded
-     * and trimmed (RFC 3261 §7.3.1).
+     * The header fields as the parser found them: names as written, and each value as a range of bytes
+     * ({@code src[i]}, from {@code from[i]} to {@code to[i]}), ASCII or checked UTF-8: for a plain head that array
+     * is a copy of the whole head, shared by every field; a folded value has an array of its own. Values are
+     * already unfolded and trimmed (RFC 3261 §7.3.1).
      */
     static final class Raw {
-        String[] names = new String[16];
-        String[] canonical = new String[16];
-        String[] text = new String[16];
-        int[] from = new int[16];
-        int[] to = new int[16];
+        // three small arrays instead of one per column: names[2i] as written, names[2i+1] canonical;
+        // pos[3i] from, pos[3i+1] to, pos[3i+2] the field's offset in the input (for errors)
+        private String[] names = new String[32];
+        private int[] pos = new int[48];
+        private byte[][] own;   // made only when some value has an array of its own (folded), else null
+        byte[] head;            // the bytes of every value without an array of its own
         int count;
+        boolean ascii;          // true when the parser found every value plain ASCII
 
-        void add(String name, String canonicalName, String t, int a, int z) {
-            if (count == names.length) {
-                int n = count * 2;
-                names = java.util.Arrays.copyOf(names, n);
-                canonical = java.util.Arrays.copyOf(canonical, n);
-                text = java.util.Arrays.copyOf(text, n);
-                from = java.util.Arrays.copyOf(from, n);
-                to = java.util.Arrays.copyOf(to, n);
+        /** Adds a field whose value is {@code b[a, z)}; {@code b} null: the range is in {@link #head}, set later. */
+        void add(String name, String canonicalName, byte[] b, int a, int z, int offset) {
+            if (2 * count == names.length) {
+                names = java.util.Arrays.copyOf(names, names.length * 2);
+                pos = java.util.Arrays.copyOf(pos, pos.length * 2);
+                if (own != null) {
+                    own = java.util.Arrays.copyOf(own, own.length * 2);
+                }
             }
-            names[count] = name;
-            canonical[count] = canonicalName;
-            text[count] = t;
-            from[count] = a;
-            to[count] = z;
+            if (b != null && own == null) {
+                own = new byte[names.length / 2][];
+            }
+            if (own != null) {
+                own[count] = b;
+            }
+            names[2 * count] = name;
+            names[2 * count + 1] = canonicalName;
+            pos[3 * count] = a;
+            pos[3 * count + 1] = z;
+            pos[3 * count + 2] = offset;
             count++;
+        }
+
+        String name(int i) {
+            return names[2 * i];
+        }
+
+        String canonical(int i) {
+            return names[2 * i + 1];
+        }
+
+        /** True when field i's value is a range of {@link #head}. */
+        boolean inHead(int i) {
+            return own == null || own[i] == null;
+        }
+
+        byte[] src(int i) {
+            return own == null || own[i] == null ? head : own[i];
+        }
+
+        int from(int i) {
+            return pos[3 * i];
+        }
+
+        int to(int i) {
+            return pos[3 * i + 1];
+        }
+
+        int offset(int i) {
+            return pos[3 * i + 2];
+        }
+
+        /** Moves the ranges of the values in {@link #head} by {@code -delta} once the head is copied. */
+        void rebase(byte[] headBytes, int delta) {
+            head = headBytes;
+            for (int i = 0; i < count; i++) {
+                if (inHead(i)) {
+                    pos[3 * i] -= delta;
+                    pos[3 * i + 1] -= delta;
+                }
+            }
         }
 
         static Raw of(List<HeaderField> fields) {
             Raw r = new Raw();
             for (HeaderField f : fields) {
-                r.add(f.name(), f.canonicalName(), f.value(), 0, f.value().length());
+                byte[] v = f.value().getBytes(StandardCharsets.UTF_8);
+                r.add(f.name(), f.canonicalName(), v, 0, v.length, r.count);
             }
             return r;
+        }
+
+        /** The value of field i, as {@link HeaderField#value()} has it. */
+        String value(int i) {
+            byte[] b = src(i);
+            int a = from(i);
+            // ISO-8859-1 maps each ASCII byte to its char with no check for non-ASCII bytes: the parser knows
+            return ascii ? new String(b, a, to(i) - a, StandardCharsets.ISO_8859_1) : Lex.str(b, a, to(i));
         }
 
         List<HeaderField> fields() {
             HeaderField[] out = new HeaderField[count];
             for (int i = 0; i < count; i++) {
-                String t = text[i];
-                String v = from[i] == 0 && to[i] == t.length() ? t : t.substring(from[i], to[i]);
-                out[i] = new HeaderField(names[i], v);
+                out[i] = new HeaderField(name(i), value(i));
             }
             return List.of(out);
         }
@@ -304,8 +381,8 @@ public final class SipHeaders {
         int run(ParseContext ctx) {
             Raw r = raw;
             for (int i = 0; i < r.count; i++) {
-                String c = r.canonical[i];
-                SipError e = one(c, r.text[i], r.from[i], r.to[i], ctx);
+                String c = r.canonical(i);
+                SipError e = one(c, r.src(i), r.from(i), r.to(i), ctx);
                 if (e != null) {
                     error = e;
                     errorHeader = c;
@@ -317,7 +394,7 @@ public final class SipHeaders {
         }
 
         /** Types the value {@code v[a..z)} of a field whose canonical name is {@code c}. */
-        private SipError one(String c, String v, int a, int z, ParseContext ctx) {
+        private SipError one(String c, byte[] v, int a, int z, ParseContext ctx) {
             switch (c) {
                 case HeaderNames.VIA:
                     return HeaderParser.splitCommas(v, a, z, (x, y) -> {
@@ -343,7 +420,7 @@ public final class SipHeaders {
                     if (!HeaderParser.isCallId(v, a, z)) {
                         return SipError.BAD_HEADER_VALUE;
                     }
-                    callId = v.substring(a, z);
+                    callId = Lex.str(v, a, z);
                     return null;
                 case HeaderNames.CSEQ:
                     if (cseq != null) {
@@ -387,7 +464,7 @@ public final class SipHeaders {
                     contentType = HeaderParser.mediaType(v, a, z, ctx);
                     return contentType == null ? SipError.BAD_HEADER_VALUE : null;
                 case HeaderNames.CONTACT:
-                    if (z - a == 1 && v.charAt(a) == '*') {
+                    if (z - a == 1 && v[a] == '*') {
                         if (contactStar || contacts != null) {
                             return SipError.BAD_HEADER_VALUE;
                         }
@@ -445,7 +522,7 @@ public final class SipHeaders {
                     return addAuth(v, a, z, proxyAuthenticates);
                 case HeaderNames.DATE:
                     // RFC 3261 §20.17: rfc1123-date ends in "GMT"; other zones are tolerated, flagged (RFC 4475 §3.1.2.12)
-                    if (z - a < 4 || !v.regionMatches(z - 4, " GMT", 0, 4)) {
+                    if (z - a < 4 || !Lex.same(v, z - 4, z, " GMT")) {
                         ctx.flag(SipViolation.DATE_NOT_GMT);
                     }
                     return null;
@@ -454,7 +531,7 @@ public final class SipHeaders {
             }
         }
 
-        private SipError routeList(String v, int a, int z, List<NameAddress> out, ParseContext ctx) {
+        private SipError routeList(byte[] v, int a, int z, List<NameAddress> out, ParseContext ctx) {
             // route-param = name-addr *( SEMI rr-param ): the brackets are mandatory (RFC 3261 §20.30, §20.34)
             return HeaderParser.splitCommas(v, a, z, (x, y) -> {
                 NameAddress na = HeaderParser.nameAddress(v, x, y, true, ctx);
@@ -462,7 +539,7 @@ public final class SipHeaders {
             }) ? null : SipError.BAD_HEADER_VALUE;
         }
 
-        private static SipError addAuth(String v, int a, int z, List<AuthValue> out) {
+        private static SipError addAuth(byte[] v, int a, int z, List<AuthValue> out) {
             AuthValue av = HeaderParser.auth(v, a, z);
             if (av == null) {
                 return SipError.BAD_HEADER_VALUE;
@@ -471,12 +548,12 @@ public final class SipHeaders {
             return null;
         }
 
-        private static boolean allDigits(String v, int a, int z) {
+        private static boolean allDigits(byte[] v, int a, int z) {
             if (a >= z) {
                 return false;
             }
             for (int i = a; i < z; i++) {
-                if (!Lex.isDigit(v.charAt(i))) {
+                if (!Lex.isDigit(v[i])) {
                     return false;
                 }
             }

@@ -78,7 +78,8 @@ public final class SipParser {
         String reason;
         SipHeaders headers;
         ParseContext ctx;
-        String folded;         // out: the value made by foldAscii
+        byte[] folded;         // out: the value made by foldAscii, in folded[0, foldLength)
+        int foldLength;
         int foldEnd;           // out: the first byte after its last continuation line
     }
 
@@ -89,7 +90,7 @@ public final class SipParser {
      * anything else (non-ASCII, a bare CR or LF, an incomplete or over-long value), which the caller then
      * handles on the general path.
      */
-    private String foldAscii(byte[] b, int vs, int ve, int next, int end, int eol, boolean stream, Head head) {
+    private byte[] foldAscii(byte[] b, int vs, int ve, int next, int end, int eol, boolean stream, Head head) {
         if (scan(b, vs, ve) != 0) {
             return null;
         }
@@ -139,9 +140,13 @@ public final class SipParser {
         while (n > a && (buf[n - 1] == ' ' || buf[n - 1] == '\t')) {
             n--;
         }
-        head.folded = new String(buf, a, n - a, StandardCharsets.ISO_8859_1);
+        if (a > 0) {
+            System.arraycopy(buf, a, buf, 0, n - a);
+        }
+        head.folded = buf;
+        head.foldLength = n - a;
         head.foldEnd = p;
-        return head.folded;
+        return buf;
     }
 
     private static boolean isAsciiWhitespace(byte c) {
@@ -188,9 +193,9 @@ public final class SipParser {
         p = lineEnd + eol;
 
         // First pass: split the lines. Each value is kept as a range; the known headers are typed afterwards
-        // straight from one String of the whole head (when it is ASCII, the usual case), so no String per value.
+        // straight from one copy of the bytes of the head, so no String per value.
         SipHeaders.Raw raw = new SipHeaders.Raw();
-        int[] fieldOffsets = new int[16];
+        boolean ascii = true;
         int headersStart = p;
         StringBuilder folded = null;
         while (true) {
@@ -202,7 +207,11 @@ public final class SipParser {
                 head.ctx.flag(SipViolation.MISSING_EMPTY_LINE);
                 break;
             }
-            int le = eol(b, p, end, eol);
+            // one SWAR pass finds the CRLF of a plain ASCII line; anything else (LF mode, a stray CR, non-ASCII)
+            // takes the general line search and the value is checked by scan() below
+            int q = eol == 2 ? firstSpecial(b, p, end) : -1;
+            boolean clean = q >= 0 && b[q] == '\r' && q + 1 < end && b[q + 1] == '\n';
+            int le = clean ? q : eol(b, p, end, eol);
             if (le < 0) {
                 if (end - start > limits.maxMessageBytes()) {
                     return fail(SipError.MESSAGE_TOO_LARGE, null, p - off);
@@ -221,25 +230,28 @@ public final class SipParser {
             if (b[p] == ' ' || b[p] == '\t') {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off); // continuation with nothing to continue
             }
-            int ne = p;
-            while (ne < le && b[ne] > 0 && Lex.is((char) b[ne], Lex.TOKEN)) {
-                ne++;
-            }
-            int colon = ne;
-            while (colon < le && (b[colon] == ' ' || b[colon] == '\t')) {
+            // field-name = token: our usual spellings are tokens already, so only another name is checked
+            int colon = p;
+            while (colon < le && b[colon] != ':') {
                 colon++;
             }
-            if (ne == p || colon >= le || b[colon] != ':') {
+            int ne = colon;
+            while (ne > p && (b[ne - 1] == ' ' || b[ne - 1] == '\t')) {
+                ne--;
+            }
+            int known = colon < le ? HeaderNames.find(b, p, ne - p) : -1;
+            if (known < 0 && (ne == p || colon >= le || Lex.run(b, p, ne, Lex.TOKEN) != ne)) {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off);
             }
-            String name = HeaderNames.intern(b, p, ne - p);
+            String name = known >= 0 ? HeaderNames.spelling(known) : HeaderNames.intern(b, p, ne - p);
+            String canonical = known >= 0 ? HeaderNames.canonicalAt(known) : HeaderNames.canonical(name);
             // the value: this line after the colon plus continuation lines (LWS folding, §7.3.1)
             int vs = colon + 1;
             int ve = le;
             int next = le + eol;
             boolean isFolded = next < end && (b[next] == ' ' || b[next] == '\t');
             if (!isFolded) {
-                int kind = scan(b, vs, ve);
+                int kind = clean ? 0 : scan(b, vs, ve);
                 if (kind < 0) {
                     return fail(SipError.BAD_ENCODING, null, p - off);
                 }
@@ -254,21 +266,25 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, HeaderNames.canonical(name), null, vs, ve); // text filled in below
+                    raw.add(name, canonical, null, vs, ve, fieldStart - off); // bytes filled in below
                 } else {
-                    // RFC 3261 §7.3.1 allows UTF-8 TEXT; rare, so such a value gets its own String
-                    String v = new String(b, vs, ve - vs, StandardCharsets.UTF_8);
-                    if (v.length() > limits.maxLineLength()) {
+                    ascii = false;
+                    // RFC 3261 §7.3.1 allows UTF-8 TEXT; the limit counts chars, as for a String of the value
+                    if (utf16Length(b, vs, ve) > limits.maxLineLength()) {
                         return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
                     }
-                    v = trimWs(v);
-                    raw.add(name, HeaderNames.canonical(name), v, 0, v.length());
+                    while (vs < ve && (b[vs] == ' ' || b[vs] == '\t')) {
+                        vs++;
+                    }
+                    while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
+                        ve--;
+                    }
+                    raw.add(name, canonical, null, vs, ve, fieldStart - off); // bytes filled in below
                 }
             } else if (foldAscii(b, vs, ve, next, end, eol, stream, head) != null) {
                 // the usual folded value (a Digest challenge or credentials): plain ASCII, built on bytes
-                String value = head.folded;
                 p = head.foldEnd;
-                raw.add(name, HeaderNames.canonical(name), value, 0, value.length());
+                raw.add(name, canonical, head.folded, 0, head.foldLength, fieldStart - off);
             } else {
                 // anything else, including every error, takes this general path
                 if (folded == null) {
@@ -310,37 +326,26 @@ public final class SipParser {
                 if (value.length() > limits.maxLineLength()) {
                     return fail(SipError.LINE_TOO_LONG, null, fieldStart - off);
                 }
-                value = trimWs(value);
-                raw.add(name, HeaderNames.canonical(name), value, 0, value.length());
+                ascii = false; // may be
+                byte[] v = trimWs(value).getBytes(StandardCharsets.UTF_8);
+                raw.add(name, canonical, v, 0, v.length, fieldStart - off);
             }
-            if (raw.count - 1 == fieldOffsets.length) {
-                fieldOffsets = java.util.Arrays.copyOf(fieldOffsets, fieldOffsets.length * 2);
-            }
-            fieldOffsets[raw.count - 1] = fieldStart - off;
         }
-        // Only values kept as byte ranges (text still null) need the shared head String; when every value took
-        // the general path (folded or non-ASCII, each its own String) there is none to make (a fuzz finding: the
-        // length went negative).
+        // Only values kept as ranges of the input (bytes still null) need the shared copy of the head; when every
+        // value is folded (each its own array) there is none to make (a fuzz finding: the length went negative).
+        // A copy, not the caller's array: the fields are made from it later, when the caller may have reused it.
         int headersEnd = maxTo(raw);
         if (raw.count > 0 && headersEnd > headersStart) {
-            // One String for the head, shared by the ASCII values; ISO-8859-1 maps each byte to one char, so
-            // their byte ranges are its char offsets (and for ASCII the text is the same as UTF-8's).
-            String headText = new String(b, headersStart, headersEnd - headersStart, StandardCharsets.ISO_8859_1);
-            for (int i = 0; i < raw.count; i++) {
-                if (raw.text[i] == null) {
-                    raw.text[i] = headText;
-                    raw.from[i] -= headersStart;
-                    raw.to[i] -= headersStart;
-                }
-            }
+            raw.rebase(java.util.Arrays.copyOfRange(b, headersStart, headersEnd), headersStart);
         }
+        raw.ascii = ascii;
         head.bodyStart = p;
 
         SipHeaders.Typing t = new SipHeaders.Typing(null, raw);
         SipHeaders headers = SipHeaders.type(t, head.ctx);
         if (headers == null) {
             int idx = t.errorIndex;
-            return fail(t.error, t.errorHeader, idx >= 0 ? fieldOffsets[idx] : head.start - off);
+            return fail(t.error, t.errorHeader, idx >= 0 ? raw.offset(idx) : head.start - off);
         }
         head.headers = headers;
         DecodeResult<SipMessage> missing = required(head, off);
@@ -492,11 +497,10 @@ public final class SipParser {
             return v;
         }
         head.method = HeaderNames.method(b, p, sp1 - p);
-        String uriText = text(b, sp1 + 1, sp2);
-        if (uriText == null) {
+        if (scan(b, sp1 + 1, sp2) < 0) {
             return fail(SipError.BAD_REQUEST_URI, null, sp1 + 1 - off);
         }
-        Uri uri = UriParser.parse(uriText, 0, uriText.length(), head.ctx);
+        Uri uri = UriParser.parse(b, sp1 + 1, sp2, head.ctx);
         // RFC 3261 §19.1.1 (table): headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11)
         if (uri == null || (uri instanceof SipUri su && !su.headers().isEmpty())) {
             return fail(SipError.BAD_REQUEST_URI, null, sp1 + 1 - off);
@@ -551,12 +555,12 @@ public final class SipParser {
         return Utf8.valid(b, s, e) ? new String(b, s, e - s, StandardCharsets.UTF_8) : null;
     }
 
-    /** The end of the last value held as a byte range (text still null) in {@code raw}. */
+    /** The end of the last value held as a range of the input (bytes still null) in {@code raw}. */
     private static int maxTo(SipHeaders.Raw raw) {
         int m = 0;
         for (int i = 0; i < raw.count; i++) {
-            if (raw.text[i] == null && raw.to[i] > m) {
-                m = raw.to[i];
+            if (raw.inHead(i) && raw.to(i) > m) {
+                m = raw.to(i);
             }
         }
         return m;
@@ -589,6 +593,18 @@ public final class SipParser {
             return 0;
         }
         return Utf8.valid(b, s, e) ? 1 : -1;
+    }
+
+    /** The length in chars (UTF-16 units) of the checked UTF-8 in [s, e): a 4-byte sequence is two chars. */
+    private static int utf16Length(byte[] b, int s, int e) {
+        int n = 0;
+        for (int i = s; i < e; i++) {
+            int x = b[i] & 0xff;
+            if ((x & 0xc0) != 0x80) {
+                n += x >= 0xf0 ? 2 : 1;
+            }
+        }
+        return n;
     }
 
     private static String trimWs(String v) {
@@ -641,6 +657,27 @@ public final class SipParser {
     /** Non-zero exactly when some byte of {@code v} is zero; its lowest set bit marks the first such byte. */
     private static long zeroByte(long v) {
         return (v - ONES) & ~v & HIGHS;
+    }
+
+    /** The first CR, LF or non-ASCII byte in [s, e), or -1; eight bytes at a time (SWAR). */
+    private static int firstSpecial(byte[] b, int s, int e) {
+        int i = s;
+        while (i + 8 <= e) {
+            long x = (long) LONGS.get(b, i);
+            long z = (x & HIGHS) | zeroByte(x ^ (ONES * '\r')) | zeroByte(x ^ (ONES * '\n'));
+            if (z != 0) {
+                // the lowest marked byte is the first special one (zeroByte may also mark bytes above it)
+                return i + (Long.numberOfTrailingZeros(z) >>> 3);
+            }
+            i += 8;
+        }
+        for (; i < e; i++) {
+            byte x = b[i];
+            if (x < 0 || x == '\r' || x == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The first LF in [s, e), or -1; eight bytes at a time (SWAR), as line ends are most of the scanning. */

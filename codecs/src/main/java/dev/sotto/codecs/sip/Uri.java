@@ -14,7 +14,7 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
     /** Parses a URI; {@code Malformed("bad-uri", offset)} when it breaks its scheme's grammar. */
     static DecodeResult<Uri> parse(String text) {
         ParseContext ctx = new ParseContext();
-        Uri u = UriParser.parse(text, 0, text.length(), ctx);
+        Uri u = UriParser.parse(text, ctx);
         return u == null ? DecodeResult.malformed("bad-uri", 0) : DecodeResult.ok(u, text.length());
     }
 }

@@ -12,15 +12,24 @@ public record Via(String protocolName, String protocolVersion, String transport,
     public static final String MAGIC_COOKIE = "z9hG4bK";
 
     public Via {
-        if (!Lex.isToken(protocolName) || !Lex.isToken(protocolVersion) || !Lex.isToken(transport)) {
+        // the parser hands out the constants "SIP", "2.0" and the usual transports (Lex.word): no scan for those
+        if (!(protocolName == "SIP" || Lex.isToken(protocolName))
+                || !(protocolVersion == "2.0" || Lex.isToken(protocolVersion))
+                || !(transport == "TLS" || transport == "UDP" || transport == "TCP" || Lex.isToken(transport))) {
             throw new IllegalArgumentException("sent-protocol parts must be tokens");
         }
-        if (host == null || Hosts.host(host, 0, host.length(), null) == Hosts.INVALID) {
+        if (host == null || Hosts.host(host) == Hosts.INVALID) {
             throw new IllegalArgumentException("bad sent-by host");
         }
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("port out of range");
         }
+    }
+
+    /** For the parser, which has checked every part against the grammar already. */
+    static Via parsed(String protocolName, String protocolVersion, String transport, String host, int port,
+                      Parameters params) {
+        return new Via(protocolName, protocolVersion, transport, host, port, params);
     }
 
     /** SIP/2.0/transport host[:port];branch=branch */

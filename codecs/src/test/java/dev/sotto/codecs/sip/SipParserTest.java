@@ -82,6 +82,29 @@ class SipParserTest {
         assertThat(msg.headers().values("contact")).hasSize(1);
     }
 
+    /**
+     * values() and first() read the parsed ranges directly (no list of fields made): the same values as written,
+     * unfolded (RFC 3261 §7.3.1), UTF-8 TEXT decoded, compact and long forms and any case, in order.
+     */
+    @Test
+    void valuesAndFirstFromTheParsedRanges() {
+        String m = INVITE.replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\nSubject: d\u00e9j\u00e0 vu \r\n"
+                + "Route: <sip:p1.example.com;lr>\r\nsubject:\r\n  second,\r\n\tline\r\nroute:  <sip:p2.example.com;lr>\r\n");
+        SipMessage msg = ok(m);
+        assertThat(msg.headers().values("Subject")).containsExactly("d\u00e9j\u00e0 vu", "second, line");
+        assertThat(msg.headers().values("s")).containsExactly("d\u00e9j\u00e0 vu", "second, line");
+        assertThat(msg.headers().first("SUBJECT")).contains("d\u00e9j\u00e0 vu");
+        assertThat(msg.headers().values("Route")).containsExactly("<sip:p1.example.com;lr>", "<sip:p2.example.com;lr>");
+        assertThat(msg.headers().values("v")).containsExactly(
+                "SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds;rport");
+        assertThat(msg.headers().first("Accept")).isEmpty();
+        assertThat(msg.headers().values("Accept")).isEmpty();
+        // and the same once the list of fields exists
+        assertThat(msg.headers().fields()).hasSize(13); // the 9 of INVITE and 4 added
+        assertThat(msg.headers().values("Subject")).containsExactly("d\u00e9j\u00e0 vu", "second, line");
+        assertThat(msg.headers().routes()).hasSize(2);
+    }
+
     @Test
     void digestChallengeWithCommasInQuotes() {
         String r = "SIP/2.0 401 Unauthorized\r\n"

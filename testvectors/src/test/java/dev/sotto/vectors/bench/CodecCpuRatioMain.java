@@ -39,11 +39,12 @@ public final class CodecCpuRatioMain {
             SipParseBenchmark b = new SipParseBenchmark();
             b.setup();
             pair("SIP parse (sotto/jainSip)", b::sotto, b::jainSip, rounds);
+            pair("SIP parse + read typed headers (main figure)", b::sottoReadTyped, b::jainSipReadTyped, rounds);
             byte[][] corpus = SipCorpus.bytes();
             SipParser ours = SipParser.defaults();
             StringMsgParser theirs = new StringMsgParser();
             int[] next = new int[2];
-            pair("SIP parse + read every header", () -> {
+            pair("SIP parse + every header as a String / header object", () -> {
                 byte[] m = corpus[next[0]++ % corpus.length];
                 SipMessage msg = ((DecodeResult.Ok<SipMessage>) ours.parseDatagram(m)).value();
                 int n = 0;
