@@ -154,17 +154,32 @@ public final class XmlTokenizer {
                     continue;
                 }
             }
-            if (state == State.CONTENT && depth >= 2 && u8need == 0) {
-                // Fast path: a run of ordinary text (ASCII, or complete and valid UTF-8 sequences) is copied in
-                // one go. Anything else, including a sequence cut by the chunk end, is left to the byte-at-a-time
-                // path below, which decides exactly as if there were no fast path.
-                int j = scanText(src, i, scanStop(end));
-                if (j > i) {
-                    append(src, i, j - i);
-                    brackets = 0;
-                    lastCr = false;
-                    i = j;
-                    continue;
+            if (state == State.CONTENT && u8need == 0) {
+                if (depth >= 2) {
+                    if (!lastCr) {
+                        // Fast path: a run of ordinary text (ASCII other than CR, or complete and valid UTF-8
+                        // sequences) is copied in one go. Anything else, including a sequence cut by the chunk
+                        // end and an LF right after a CR (XML 1.0 §2.11), is left to the byte-at-a-time path
+                        // below, which decides exactly as if there were no fast path.
+                        int j = scanText(src, i, scanStop(end));
+                        if (j > i) {
+                            append(src, i, j - i);
+                            brackets = 0;
+                            i = j;
+                            continue;
+                        }
+                    }
+                } else if (depth == 1) {
+                    // Fast path: the whitespace between first-level elements (RFC 6120 §11.7) is skipped in one
+                    // go; this depth has no size bound to check.
+                    int j = i;
+                    while (j < end && isWhitespace(src[j])) {
+                        j++;
+                    }
+                    if (j > i) {
+                        i = j;
+                        continue;
+                    }
                 }
             }
             int b = src[i] & 0xFF;
@@ -364,22 +379,19 @@ public final class XmlTokenizer {
             }
             int vs = j + 2;
             int m = vs;
-            while (m < stop) {
-                int ch = src[m];
-                if (ATTR_PLAIN[ch & 0xFF]) {
-                    m++;
-                    continue;
+            while (true) {
+                m = scanAttributeValue(src, m, stop);
+                if (m >= stop) {
+                    return -1;
                 }
+                int ch = src[m];
                 if (ch == q) {
                     break;
                 }
-                if (ch < 0x20 || ch == '<' || ch == '&') {
+                if (ch != '\'' && ch != '"') {
                     return -1;
                 }
                 m++; // the other quote character
-            }
-            if (m >= stop) {
-                return -1;
             }
             int len = m - vs;
             if (v + len > text.length) {
@@ -434,69 +446,113 @@ public final class XmlTokenizer {
         }
     }
 
+    /**
+     * The end of the run of printable ASCII other than quotes, '<' and '&' starting at {@code i} (what an
+     * attribute value takes as is, XML 1.0 §3.1 AttValue), eight bytes at a time where it can.
+     */
+    private static int scanAttributeValue(byte[] src, int i, int stop) {
+        int j = i;
+        while (j < stop) {
+            int wordEnd = j + 8;
+            if (wordEnd <= stop) {
+                // SWAR as in scanText: non-zero when some byte is >= 0x80, < 0x20, or one of '<' '&' '\'' '"'
+                // (or, harmlessly, next to one of those).
+                long x = (long) LONGS.get(src, j);
+                long special = x | ((x - 0x2020202020202020L) & ~x) | zeroByte(x ^ 0x3C3C3C3C3C3C3C3CL)
+                        | zeroByte(x ^ 0x2626262626262626L) | zeroByte(x ^ 0x2727272727272727L)
+                        | zeroByte(x ^ 0x2222222222222222L);
+                if ((special & 0x8080808080808080L) == 0) {
+                    j = wordEnd;
+                    continue;
+                }
+            } else {
+                wordEnd = stop;
+            }
+            while (j < wordEnd) {
+                if (!ATTR_PLAIN[src[j] & 0xFF]) {
+                    return j;
+                }
+                j++;
+            }
+        }
+        return j;
+    }
+
     private static boolean isAsciiNameChar(int b) {
         return ASCII_NAME_CHAR[b & 0xFF];
     }
 
     /**
-     * The end of the run of ordinary text starting at {@code i}: ASCII other than markup, controls and ']' '>',
-     * and complete UTF-8 sequences that are valid XML characters (RFC 3629 §4 table, XML 1.0 §2.2).
+     * The end of the run of ordinary text starting at {@code i}: ASCII other than markup, controls except TAB
+     * and LF, and ']' '>', and complete UTF-8 sequences that are valid XML characters (RFC 3629 §4 table,
+     * XML 1.0 §2.2). CR is left out: it needs line-end normalization (XML 1.0 §2.11).
      */
     private static int scanText(byte[] src, int i, int stop) {
         int j = i;
-        // Eight ASCII bytes at a time while none of them needs a closer look (SWAR: each test below is non-zero
-        // exactly when some byte of the word is >= 0x80, < 0x20, or one of '<' '&' ']' '>').
-        while (j + 8 <= stop) {
-            long x = (long) LONGS.get(src, j);
-            long special = x | ((x - 0x2020202020202020L) & ~x) | zeroByte(x ^ 0x3C3C3C3C3C3C3C3CL)
-                    | zeroByte(x ^ 0x2626262626262626L) | zeroByte(x ^ 0x5D5D5D5D5D5D5D5DL)
-                    | zeroByte(x ^ 0x3E3E3E3E3E3E3E3EL);
-            if ((special & 0x8080808080808080L) != 0) {
-                break;
-            }
-            j += 8;
-        }
         while (j < stop) {
-            int c = src[j];
-            if (c >= 0x20) {
-                if (c == '<' || c == '&' || c == ']' || c == '>') {
-                    return j;
+            int wordEnd = j + 8;
+            if (wordEnd <= stop) {
+                // Eight ASCII bytes at a time while none of them needs a closer look (SWAR: the test below is
+                // non-zero when some byte of the word is >= 0x80, < 0x20, or one of '<' '&' ']' '>'; it may also
+                // flag a byte next to one of those, which only sends the word to the exact loop below).
+                long x = (long) LONGS.get(src, j);
+                long special = x | ((x - 0x2020202020202020L) & ~x) | zeroByte(x ^ 0x3C3C3C3C3C3C3C3CL)
+                        | zeroByte(x ^ 0x2626262626262626L) | zeroByte(x ^ 0x5D5D5D5D5D5D5D5DL)
+                        | zeroByte(x ^ 0x3E3E3E3E3E3E3E3EL);
+                if ((special & 0x8080808080808080L) == 0) {
+                    j = wordEnd;
+                    continue;
                 }
-                j++;
-                continue;
-            }
-            if (c >= 0) {
-                return j;
-            }
-            int b0 = c & 0xFF;
-            if (b0 >= 0xC2 && b0 <= 0xDF) {
-                if (j + 1 >= stop || (src[j + 1] & 0xC0) != 0x80) {
-                    return j;
-                }
-                j += 2;
-            } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-                if (j + 2 >= stop) {
-                    return j;
-                }
-                int b1 = src[j + 1] & 0xFF;
-                int b2 = src[j + 2] & 0xFF;
-                if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b0 == 0xE0 && b1 < 0xA0)
-                        || (b0 == 0xED && b1 >= 0xA0) || (b0 == 0xEF && b1 == 0xBF && b2 >= 0xBE)) {
-                    return j;
-                }
-                j += 3;
-            } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-                if (j + 3 >= stop) {
-                    return j;
-                }
-                int b1 = src[j + 1] & 0xFF;
-                if ((b1 & 0xC0) != 0x80 || (src[j + 2] & 0xC0) != 0x80 || (src[j + 3] & 0xC0) != 0x80
-                        || (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) {
-                    return j;
-                }
-                j += 4;
             } else {
-                return j;
+                wordEnd = stop;
+            }
+            // The exact test, one character at a time, to the end of this word (a UTF-8 sequence may pass it).
+            while (j < wordEnd) {
+                int c = src[j];
+                if (c >= 0x20) {
+                    if (c == '<' || c == '&' || c == ']' || c == '>') {
+                        return j;
+                    }
+                    j++;
+                    continue;
+                }
+                if (c >= 0) {
+                    if (c == '\n' || c == '\t') {
+                        j++;
+                        continue;
+                    }
+                    return j;
+                }
+                int b0 = c & 0xFF;
+                if (b0 >= 0xC2 && b0 <= 0xDF) {
+                    if (j + 1 >= stop || (src[j + 1] & 0xC0) != 0x80) {
+                        return j;
+                    }
+                    j += 2;
+                } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+                    if (j + 2 >= stop) {
+                        return j;
+                    }
+                    int b1 = src[j + 1] & 0xFF;
+                    int b2 = src[j + 2] & 0xFF;
+                    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b0 == 0xE0 && b1 < 0xA0)
+                            || (b0 == 0xED && b1 >= 0xA0) || (b0 == 0xEF && b1 == 0xBF && b2 >= 0xBE)) {
+                        return j;
+                    }
+                    j += 3;
+                } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+                    if (j + 3 >= stop) {
+                        return j;
+                    }
+                    int b1 = src[j + 1] & 0xFF;
+                    if ((b1 & 0xC0) != 0x80 || (src[j + 2] & 0xC0) != 0x80 || (src[j + 3] & 0xC0) != 0x80
+                            || (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) {
+                        return j;
+                    }
+                    j += 4;
+                } else {
+                    return j;
+                }
             }
         }
         return j;
@@ -957,7 +1013,13 @@ public final class XmlTokenizer {
 
     private void finishStartTag(boolean empty, int i) {
         for (int k = 0; k < attrCount; k++) {
-            attrValues[k] = new String(text, attrStart[k], attrEnd[k] - attrStart[k], StandardCharsets.UTF_8);
+            XmlName a = attrNames[k];
+            int from = attrStart[k];
+            int len = attrEnd[k] - from;
+            // A namespace declaration's value (XML-Names §3) comes from the cache: streams repeat a few.
+            boolean declaration = a.prefix().isEmpty() ? a.localName().equals("xmlns") : a.prefix().equals("xmlns");
+            attrValues[k] = declaration ? names.namespace(text, from, len)
+                    : new String(text, from, len, StandardCharsets.UTF_8);
         }
         textLen = 0;
         int level = depth;

@@ -163,8 +163,11 @@ public final class XmppStreamDecoder {
         private boolean declareNamespaces(XmlName[] attrNames, String[] attrValues, int count, boolean header) {
             for (int k = 0; k < count; k++) {
                 XmlName a = attrNames[k];
+                String qname = a.qname();
+                int hash = qname.hashCode(); // cached in the String, which the name table keeps
                 for (int j = 0; j < k; j++) {
-                    if (attrNames[j].qname().equals(a.qname())) {
+                    String other = attrNames[j].qname();
+                    if (other.hashCode() == hash && other.equals(qname)) {
                         // XML 1.0 §3.1 Unique Att Spec.
                         tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
                         return false;
@@ -213,11 +216,16 @@ public final class XmppStreamDecoder {
                     return null;
                 }
                 String local = a.localName();
-                for (int j = 0; j < n; j++) {
-                    if (out[j].localName().equals(local) && out[j].namespace().equals(ns)) {
-                        // XML-Names §6.3: no two attributes with the same expanded name.
-                        tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
-                        return null;
+                if (!prefix.isEmpty()) {
+                    // XML-Names §6.3: no two attributes with the same expanded name. Two unprefixed ones with the
+                    // same local name have the same qname (refused above), and an unprefixed one (no namespace)
+                    // never clashes with a prefixed one (a prefix is never bound to no namespace, §3); so only
+                    // the prefixed ones need this check.
+                    for (int j = 0; j < n; j++) {
+                        if (out[j].localName().equals(local) && out[j].namespace().equals(ns)) {
+                            tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
+                            return null;
+                        }
                     }
                 }
                 if (out == null) {
@@ -225,12 +233,7 @@ public final class XmppStreamDecoder {
                 }
                 out[n++] = new XmlAttribute(ns, local, attrValues[k]);
             }
-            return switch (n) {
-                case 0 -> List.of();
-                case 1 -> List.of(out[0]);
-                case 2 -> List.of(out[0], out[1]);
-                default -> n == out.length ? List.of(out) : List.of(java.util.Arrays.copyOf(out, n));
-            };
+            return n == 0 ? List.of() : immutableList(out, n);
         }
 
         /** RFC 6120 §4.8.1, §4.8.2 and §4.8.5. */
@@ -295,17 +298,32 @@ public final class XmppStreamDecoder {
             frameChildCount[depth] = n + 1;
         }
 
+        /**
+         * An immutable list of {@code a[0..n)}, n > 0. The fixed-arity {@code List.of} overloads copy the elements
+         * once; {@code List.of(E...)} copies its array again, so it is used only beyond ten.
+         */
+        private static <T> List<T> immutableList(T[] a, int n) {
+            return switch (n) {
+                case 1 -> List.of(a[0]);
+                case 2 -> List.of(a[0], a[1]);
+                case 3 -> List.of(a[0], a[1], a[2]);
+                case 4 -> List.of(a[0], a[1], a[2], a[3]);
+                case 5 -> List.of(a[0], a[1], a[2], a[3], a[4]);
+                case 6 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5]);
+                case 7 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+                case 8 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+                case 9 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+                case 10 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+                default -> List.of(n == a.length ? a : java.util.Arrays.copyOf(a, n));
+            };
+        }
+
         /** The children collected at {@code depth} as an immutable list; clears the reused array. */
         private List<XmlNode> children(int depth) {
             int n = frameChildCount[depth];
             XmlNode[] c = frameChildren[depth];
             frameChildCount[depth] = 0;
-            List<XmlNode> out = switch (n) {
-                case 0 -> List.of();
-                case 1 -> List.of(c[0]);
-                case 2 -> List.of(c[0], c[1]);
-                default -> List.of(java.util.Arrays.copyOf(c, n));
-            };
+            List<XmlNode> out = n == 0 ? List.of() : immutableList(c, n);
             if (n > 0) {
                 java.util.Arrays.fill(c, 0, n, null); // the reused array must not keep stanzas alive
             }
