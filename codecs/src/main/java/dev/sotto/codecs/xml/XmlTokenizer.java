@@ -315,7 +315,8 @@ public final class XmlTokenizer {
             return -1;
         }
         if (endTag) {
-            if (src[j] != '>' || !n.qname().equals(stack[depth - 1].qname())) {
+            XmlName open = stack[depth - 1];
+            if (src[j] != '>' || (n != open && !n.qname().equals(open.qname()))) {
                 return -1;
             }
             commitTagStart(i);
@@ -1017,8 +1018,7 @@ public final class XmlTokenizer {
             int from = attrStart[k];
             int len = attrEnd[k] - from;
             // A namespace declaration's value (XML-Names §3) comes from the cache: streams repeat a few.
-            boolean declaration = a.prefix().isEmpty() ? a.localName().equals("xmlns") : a.prefix().equals("xmlns");
-            attrValues[k] = declaration ? names.namespace(text, from, len)
+            attrValues[k] = a.isNamespaceDeclaration() ? names.namespace(text, from, len)
                     : new String(text, from, len, StandardCharsets.UTF_8);
         }
         textLen = 0;

@@ -139,7 +139,7 @@ public final class XmppStreamDecoder {
                 return;
             }
             // XML-Names §5: "xmlns" is not an element prefix; every other prefix must be declared.
-            String ns = name.prefix().equals("xmlns") ? null : scope.resolve(name.prefix());
+            String ns = name.isPrefixed() && name.isNamespaceDeclaration() ? null : scope.resolve(name.prefix());
             if (ns == null) {
                 tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
                 return;
@@ -173,8 +173,11 @@ public final class XmppStreamDecoder {
                         return false;
                     }
                 }
+                if (!a.isNamespaceDeclaration()) {
+                    continue;
+                }
                 String v = attrValues[k];
-                if (a.prefix().isEmpty() && a.localName().equals("xmlns")) {
+                if (!a.isPrefixed()) {
                     if (v.equals(XmlNamespaces.XML) || v.equals(XmlNamespaces.XMLNS)) {
                         tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
                         return false;
@@ -183,7 +186,7 @@ public final class XmppStreamDecoder {
                     if (header) {
                         headerNamespaces.put("", v);
                     }
-                } else if (a.prefix().equals("xmlns")) {
+                } else {
                     String p = a.localName();
                     boolean bad = p.equals("xmlns") || v.isEmpty() || v.equals(XmlNamespaces.XMLNS)
                             || p.equals("xml") != v.equals(XmlNamespaces.XML);
@@ -205,18 +208,18 @@ public final class XmppStreamDecoder {
             int n = 0;
             for (int k = 0; k < count; k++) {
                 XmlName a = attrNames[k];
-                String prefix = a.prefix();
-                if (prefix.equals("xmlns") || (prefix.isEmpty() && a.localName().equals("xmlns"))) {
+                if (a.isNamespaceDeclaration()) {
                     continue;
                 }
                 // XML-Names §6.3: unprefixed attributes are in no namespace.
-                String ns = prefix.isEmpty() ? "" : scope.resolve(prefix);
+                boolean prefixed = a.isPrefixed();
+                String ns = prefixed ? scope.resolve(a.prefix()) : "";
                 if (ns == null) {
                     tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
                     return null;
                 }
                 String local = a.localName();
-                if (!prefix.isEmpty()) {
+                if (prefixed) {
                     // XML-Names §6.3: no two attributes with the same expanded name. Two unprefixed ones with the
                     // same local name have the same qname (refused above), and an unprefixed one (no namespace)
                     // never clashes with a prefixed one (a prefix is never bound to no namespace, §3); so only
