@@ -55,6 +55,7 @@ final class NameTable {
     // Per stream: small, so a new stream (after STARTTLS and SASL) stays cheap; the common ones are shared.
     private final BytesTable names = new BytesTable(128);
     private final BytesTable namespaces = new BytesTable(32);
+    private final BytesTable blanks = new BytesTable(16);
 
     /** The name for {@code buf[off..off+len)} (valid UTF-8), or {@code null} when it is not a valid QName. */
     XmlName lookup(byte[] buf, int off, int len) {
@@ -84,18 +85,31 @@ final class NameTable {
         if (len == 0) {
             return "";
         }
+        return cached(COMMON_NAMESPACES, namespaces, buf, off, len);
+    }
+
+    /**
+     * The whitespace-only text in {@code buf[off..off+len)}: the same String each time it repeats, as the
+     * indentation of pretty-printed stanzas does. Only whitespace is kept here, never other text: it may be a
+     * message (DESIGN.md, Secrets).
+     */
+    String blank(byte[] buf, int off, int len) {
+        return cached(null, blanks, buf, off, len);
+    }
+
+    private static String cached(BytesTable shared, BytesTable local, byte[] buf, int off, int len) {
         long head = BytesTable.head(buf, off, len);
         long tail = BytesTable.tail(buf, off, len);
         int home = BytesTable.home(head, tail, len);
-        Object n = COMMON_NAMESPACES.find(buf, off, len, head, tail, home);
+        Object n = shared == null ? null : shared.find(buf, off, len, head, tail, home);
         if (n == null) {
-            n = namespaces.find(buf, off, len, head, tail, home);
+            n = local.find(buf, off, len, head, tail, home);
         }
         if (n != null) {
             return (String) n;
         }
         String s = new String(buf, off, len, StandardCharsets.UTF_8);
-        namespaces.put(buf, off, len, head, tail, home, s);
+        local.put(buf, off, len, head, tail, home, s);
         return s;
     }
 

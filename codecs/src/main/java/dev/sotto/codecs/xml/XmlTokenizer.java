@@ -304,9 +304,7 @@ public final class XmlTokenizer {
         }
         int nameStart = j;
         int nameStop = Math.min(stop, j + limits.maxNameBytes());
-        while (j < nameStop && isAsciiNameChar(src[j])) {
-            j++;
-        }
+        j = nameEnd(src, j, nameStop);
         if (j == nameStart || j >= nameStop) {
             return -1;
         }
@@ -329,8 +327,6 @@ public final class XmlTokenizer {
             return j + 1;
         }
         int count = 0;
-        int valuesStart = depth >= 2 ? textLen : 0;
-        int v = valuesStart;
         boolean space = false;
         while (j < stop) {
             int c = src[j];
@@ -346,30 +342,21 @@ public final class XmlTokenizer {
                 if (error != null) {
                     return j + 1;
                 }
-                for (int k = 0; k < count; k++) {
-                    attrStart[k] -= valuesStart;
-                    attrEnd[k] -= valuesStart;
-                }
-                // The values were staged after the pending text; move them to the start of the buffer.
-                if (valuesStart > 0) {
-                    System.arraycopy(text, valuesStart, text, 0, v - valuesStart);
-                }
-                textLen = v - valuesStart;
                 attrCount = count;
                 elementName = n;
                 boolean empty = c == '/';
                 int gt = empty ? j + 1 : j;
-                finishStartTag(empty, gt);
+                // The values are read straight from the input: printable ASCII without references, already as
+                // normalized as they get (XML 1.0 §3.3.3).
+                attributeValues(src, true);
+                startTag(empty, gt);
                 return gt + 1;
             }
             if (!space || count == limits.maxAttributes()) {
                 return -1;
             }
             int an = j;
-            int anStop = Math.min(stop, j + limits.maxNameBytes());
-            while (j < anStop && isAsciiNameChar(src[j])) {
-                j++;
-            }
+            j = nameEnd(src, j, Math.min(stop, j + limits.maxNameBytes()));
             if (j == an || j + 1 >= stop || src[j] != '=') {
                 return -1;
             }
@@ -394,16 +381,10 @@ public final class XmlTokenizer {
                 }
                 m++; // the other quote character
             }
-            int len = m - vs;
-            if (v + len > text.length) {
-                text = Arrays.copyOf(text, Math.max(text.length * 2, v + len));
-            }
-            System.arraycopy(src, vs, text, v, len);
             ensureAttributeSlot(count);
             attrNames[count] = a;
-            attrStart[count] = v;
-            attrEnd[count] = v + len;
-            v += len;
+            attrStart[count] = vs;
+            attrEnd[count] = m;
             count++;
             j = m + 1;
             space = false;
@@ -445,6 +426,35 @@ public final class XmlTokenizer {
         for (int c = 0x20; c < 0x80; c++) {
             ATTR_PLAIN[c] = c != '<' && c != '&' && c != '\'' && c != '"';
         }
+    }
+
+    /**
+     * Where a name in a tag ends, for {@link #fastTag}: the first byte in {@code src[i..stop)} that is not
+     * printable ASCII (so whitespace, controls and every byte of a multi-byte sequence) or is '/', '=' or '>'.
+     * The bytes before it are not checked against the Name production here: the name table only answers for
+     * names it has checked (XML 1.0 §2.3, XML-Names §4), so anything else makes fastTag give up.
+     */
+    private static int nameEnd(byte[] src, int i, int stop) {
+        int j = i;
+        while (j + 8 <= stop) {
+            // SWAR: a byte of the word is flagged when it is >= 0x80, < 0x21, '/', '=' or '>'. A borrow can also
+            // flag a byte above a flagged one, never below: the lowest flagged byte is exact.
+            long x = (long) LONGS.get(src, j);
+            long t = (x | ((x - 0x2121212121212121L) & ~x) | zeroByte(x ^ 0x2F2F2F2F2F2F2F2FL)
+                    | zeroByte(x ^ 0x3D3D3D3D3D3D3D3DL) | zeroByte(x ^ 0x3E3E3E3E3E3E3E3EL)) & 0x8080808080808080L;
+            if (t != 0) {
+                return j + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+            j += 8;
+        }
+        while (j < stop) {
+            int c = src[j];
+            if (c < 0x21 || c == '/' || c == '=' || c == '>') {
+                return j;
+            }
+            j++;
+        }
+        return j;
     }
 
     /**
@@ -1013,14 +1023,26 @@ public final class XmlTokenizer {
     }
 
     private void finishStartTag(boolean empty, int i) {
+        attributeValues(text, false);
+        startTag(empty, i);
+    }
+
+    /**
+     * The attribute values as Strings, from {@code buf[attrStart[k]..attrEnd[k])}: the tag's collected bytes
+     * (UTF-8), or the input itself when {@code ascii} (fastTag checked every byte is printable ASCII).
+     */
+    @SuppressWarnings("deprecation") // String(byte[], int, int, int): the Latin-1 copy, right for ASCII bytes
+    private void attributeValues(byte[] buf, boolean ascii) {
         for (int k = 0; k < attrCount; k++) {
-            XmlName a = attrNames[k];
             int from = attrStart[k];
             int len = attrEnd[k] - from;
             // A namespace declaration's value (XML-Names §3) comes from the cache: streams repeat a few.
-            attrValues[k] = a.isNamespaceDeclaration() ? names.namespace(text, from, len)
-                    : new String(text, from, len, StandardCharsets.UTF_8);
+            attrValues[k] = attrNames[k].isNamespaceDeclaration() ? names.namespace(buf, from, len)
+                    : ascii ? new String(buf, 0, from, len) : new String(buf, from, len, StandardCharsets.UTF_8);
         }
+    }
+
+    private void startTag(boolean empty, int i) {
         textLen = 0;
         int level = depth;
         XmlName element = elementName;
@@ -1089,11 +1111,26 @@ public final class XmlTokenizer {
 
     private void flushText(int i) {
         if (textLen > 0) {
-            String s = new String(text, 0, textLen, StandardCharsets.UTF_8);
+            String s = isBlank(text, textLen) ? names.blank(text, 0, textLen)
+                    : new String(text, 0, textLen, StandardCharsets.UTF_8);
             textLen = 0;
             callbackOffset = base + i;
             handler.text(s, depth - 1);
         }
+    }
+
+    /** Whether {@code buf[0..len)} is short whitespace (XML 1.0 §2.3 S; CR is gone after §2.11). */
+    private static boolean isBlank(byte[] buf, int len) {
+        if (len > 32) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            int c = buf[k];
+            if (c != ' ' && c != '\n' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private XmlName lookupName(int i) {

@@ -94,6 +94,7 @@ public final class XmppStreamDecoder {
         private XmlDeclaration declaration;
         private final java.util.Map<String, String> headerNamespaces = new java.util.HashMap<>();
         private StreamEvent pending;
+        private final XmlText[] blanks = new XmlText[16];
 
         // One frame per open element below the stream; index = depth. Sized for usual stanzas and grown up to
         // the depth limit, so a new stream stays cheap. Children collect in per-depth arrays that are reused
@@ -284,7 +285,17 @@ public final class XmppStreamDecoder {
 
         @Override
         public void text(String text, int depth) {
-            addChild(depth, new XmlText(text));
+            // The tokenizer gives the same String for repeated short whitespace (indentation): the same node
+            // then serves too (XmlText is immutable). Found by identity, in a slot per length.
+            int slot = text.length() & (blanks.length - 1);
+            XmlText node = blanks[slot];
+            if (node == null || node.text() != text) {
+                node = new XmlText(text);
+                if (text.length() <= 32 && text.isBlank()) {
+                    blanks[slot] = node;
+                }
+            }
+            addChild(depth, node);
         }
 
         private void addChild(int depth, XmlNode node) {
