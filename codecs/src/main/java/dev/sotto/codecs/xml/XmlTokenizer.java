@@ -143,8 +143,10 @@ public final class XmlTokenizer {
                 failAt(StreamErrorCondition.POLICY_VIOLATION, i);
                 break;
             }
-            if (state == State.CONTENT && u8need == 0 && src[i] == '<') {
-                // Fast path: a whole, plain tag inside this chunk is read in one go (see fastTag).
+            if (src[i] == '<' && u8need == 0 && (state == State.CONTENT || (state == State.PROLOG
+                    && i + 1 < end && src[i + 1] != '/' && src[i + 1] != '?' && src[i + 1] != '!'))) {
+                // Fast path: a whole, plain tag inside this chunk is read in one go (see fastTag); in the prolog,
+                // only the stream header's start tag (an end tag, a declaration or a PI is the slow path's).
                 int j = fastTag(src, i, end);
                 if (j > 0) {
                     i = j;
