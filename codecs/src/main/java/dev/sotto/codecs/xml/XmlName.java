@@ -1,5 +1,6 @@
 package dev.sotto.codecs.xml;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,8 @@ public final class XmlName {
     private final String prefix;
     private final String localName;
     private final boolean namespaceDeclaration;
+    /** The name's UTF-8 bytes, as they appear in the input: an end tag is matched against them. */
+    final byte[] utf8;
 
     /**
      * @param qname the name as written
@@ -25,6 +28,7 @@ public final class XmlName {
         this.localName = Objects.requireNonNull(localName);
         // XML-Names §3: "xmlns" declares the default namespace, "xmlns:p" the prefix p.
         this.namespaceDeclaration = prefix.isEmpty() ? localName.equals("xmlns") : prefix.equals("xmlns");
+        this.utf8 = qname.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The name as written. */

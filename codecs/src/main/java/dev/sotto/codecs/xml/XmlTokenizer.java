@@ -298,10 +298,27 @@ public final class XmlTokenizer {
         if (j >= stop) {
             return -1;
         }
-        boolean endTag = src[j] == '/';
-        if (endTag) {
+        if (src[j] == '/') {
+            // An end tag: it must name the open element (XML 1.0 §3 element type match), so its bytes are
+            // compared with that name's; anything else (whitespace before '>', another name) is the slow
+            // path's to handle or refuse.
             j++;
-        } else if (depth > limits.maxDepth()) {
+            XmlName open = stack[depth - 1];
+            byte[] expected = open.utf8;
+            int gt = j + expected.length;
+            if (gt >= stop || src[gt] != '>' || !Arrays.equals(src, j, gt, expected, 0, expected.length)) {
+                return -1;
+            }
+            commitTagStart(i);
+            flushText(i);
+            if (error != null) {
+                return gt + 1;
+            }
+            nameLen = 0;
+            finishEnd(gt, open);
+            return gt + 1;
+        }
+        if (depth > limits.maxDepth()) {
             return -1;
         }
         int nameStart = j;
@@ -313,20 +330,6 @@ public final class XmlTokenizer {
         XmlName n = names.lookup(src, nameStart, j - nameStart);
         if (n == null) {
             return -1;
-        }
-        if (endTag) {
-            XmlName open = stack[depth - 1];
-            if (src[j] != '>' || (n != open && !n.qname().equals(open.qname()))) {
-                return -1;
-            }
-            commitTagStart(i);
-            flushText(i);
-            if (error != null) {
-                return j + 1;
-            }
-            nameLen = 0;
-            finishEnd(j, n);
-            return j + 1;
         }
         int count = 0;
         boolean space = false;
