@@ -6,10 +6,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A fixed-size, open-addressing map from short byte strings to values, for the tokenizer's name and namespace
- * caches. It never grows: a key finds its home among a fixed number of slots and is looked for in
- * {@link #PROBES} of them; when all are taken, one of them is overwritten in turn. So a hostile peer sending many distinct keys
- * costs a bounded amount of memory and a bounded amount of work per lookup.
+ * A fixed-size, open-addressing map from short byte strings to values, for the tokenizer's name and
+ * namespace caches. It never grows: a key finds its home among a fixed number of slots and is looked for in
+ * {@link #PROBES} of them; when all are taken, one of them is overwritten in turn. So a hostile peer sending
+ * many distinct keys costs a bounded amount of memory and a bounded amount of work per lookup.
  *
  * <p>A key is hashed and compared by its length, its first eight bytes and its last eight bytes, read as two
  * {@code long}s, so the work per lookup does not depend on the length up to 16 bytes (most XML names); only the

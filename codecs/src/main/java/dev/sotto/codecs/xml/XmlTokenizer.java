@@ -63,6 +63,11 @@ public final class XmlTokenizer {
     private final XmlName[] stack;
     private int depth;
 
+    /**
+     * Whether a byte >= 0x80 may be among the collected text bytes since the last text was flushed. Set by every
+     * append of such a byte (and by scanText), cleared only when text is flushed: false means all ASCII.
+     */
+    private boolean textNonAscii;
     private boolean lastCr;
     private boolean sawSpace;
     private int brackets;
@@ -503,7 +508,7 @@ public final class XmlTokenizer {
      * and LF, and ']' '>', and complete UTF-8 sequences that are valid XML characters (RFC 3629 §4 table,
      * XML 1.0 §2.2). CR is left out: it needs line-end normalization (XML 1.0 §2.11).
      */
-    private static int scanText(byte[] src, int i, int stop) {
+    private int scanText(byte[] src, int i, int stop) {
         int j = i;
         while (j < stop) {
             int wordEnd = j + 8;
@@ -540,6 +545,7 @@ public final class XmlTokenizer {
                     return j;
                 }
                 int b0 = c & 0xFF;
+                textNonAscii = true; // at worst a sequence that stops the run: flushText then decodes as UTF-8
                 if (b0 >= 0xC2 && b0 <= 0xDF) {
                     if (j + 1 >= stop || (src[j + 1] & 0xC0) != 0x80) {
                         return j;
@@ -1116,12 +1122,23 @@ public final class XmlTokenizer {
 
     private void flushText(int i) {
         if (textLen > 0) {
-            String s = isBlank(text, textLen) ? names.blank(text, 0, textLen)
-                    : new String(text, 0, textLen, StandardCharsets.UTF_8);
+            String s = isBlank(text, textLen) ? names.blank(text, 0, textLen) : textString();
             textLen = 0;
             callbackOffset = base + i;
             handler.text(s, depth - 1);
         }
+    }
+
+    /**
+     * The collected text as a String: a plain Latin-1 copy when every byte is ASCII (then UTF-8 and Latin-1
+     * agree), else decoded as UTF-8 (already validated byte by byte).
+     */
+    @SuppressWarnings("deprecation") // String(byte[], int, int, int): the Latin-1 copy
+    private String textString() {
+        String s = textNonAscii ? new String(text, 0, textLen, StandardCharsets.UTF_8)
+                : new String(text, 0, 0, textLen);
+        textNonAscii = false;
+        return s;
     }
 
     /** Whether {@code buf[0..len)} is short whitespace (XML 1.0 §2.3 S; CR is gone after §2.11). */
@@ -1166,6 +1183,9 @@ public final class XmlTokenizer {
     }
 
     private void append(int b) {
+        if (b >= 0x80) {
+            textNonAscii = true;
+        }
         if (textLen == text.length) {
             text = Arrays.copyOf(text, text.length * 2);
         }

@@ -95,6 +95,7 @@ public final class XmppStreamDecoder {
         private final java.util.Map<String, String> headerNamespaces = new java.util.HashMap<>();
         private StreamEvent pending;
         private final XmlText[] blanks = new XmlText[16];
+        private XmlAttribute[] attributeScratch = new XmlAttribute[8];
 
         // One frame per open element below the stream; index = depth. Sized for usual stanzas and grown up to
         // the depth limit, so a new stream stays cheap. Children collect in per-depth arrays that are reused
@@ -205,7 +206,8 @@ public final class XmppStreamDecoder {
         }
 
         private List<XmlAttribute> attributes(XmlName[] attrNames, String[] attrValues, int count) {
-            XmlAttribute[] out = null;
+            // Reused from tag to tag (cleared below): only the immutable list is allocated.
+            XmlAttribute[] out = attributeScratch;
             int n = 0;
             for (int k = 0; k < count; k++) {
                 XmlName a = attrNames[k];
@@ -232,12 +234,18 @@ public final class XmppStreamDecoder {
                         }
                     }
                 }
-                if (out == null) {
-                    out = new XmlAttribute[count];
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, Math.max(count, n * 2));
+                    attributeScratch = out;
                 }
                 out[n++] = new XmlAttribute(ns, local, attrValues[k]);
             }
-            return n == 0 ? List.of() : immutableList(out, n);
+            if (n == 0) {
+                return List.of();
+            }
+            List<XmlAttribute> list = immutableList(out, n);
+            java.util.Arrays.fill(out, 0, n, null); // the scratch array must not keep values alive
+            return list;
         }
 
         /** RFC 6120 §4.8.1, §4.8.2 and §4.8.5. */
