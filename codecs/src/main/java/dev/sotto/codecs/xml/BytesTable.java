@@ -77,12 +77,17 @@ final class BytesTable {
             if (l == 0) {
                 return null;
             }
-            if (l == len && heads[slot] == head && tails[slot] == tail
-                    && (len <= 16 || Arrays.equals(keys[slot], 8, len - 8, buf, off + 8, off + len - 8))) {
+            if (l == len && heads[slot] == head && tails[slot] == tail && (len <= 16 || sameMiddle(slot, buf, off))) {
                 return values[slot];
             }
         }
         return null;
+    }
+
+    /** The bytes between head and tail of a key longer than 16 bytes (kept apart so that find stays small). */
+    private boolean sameMiddle(int slot, byte[] buf, int off) {
+        int len = lengths[slot];
+        return Arrays.equals(keys[slot], 8, len - 8, buf, off + 8, off + len - 8);
     }
 
     /** Stores a value for the key (not present): in an empty slot among its probes, else over one in turn. */
