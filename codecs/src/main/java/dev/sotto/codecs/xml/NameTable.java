@@ -52,7 +52,20 @@ final class NameTable {
         }
     }
 
-    // Per stream: small, so a new stream (after STARTTLS and SASL) stays cheap; the common ones are shared.
+    /**
+     * One table per thread, shared by the decoders that thread runs (a Netty event loop runs many connections,
+     * and a connection restarts its stream after STARTTLS and SASL): a new stream then starts with the names its
+     * thread has already seen, as Aalto's factory-wide symbol tables do. The tables are fixed-size, so the
+     * memory stays bounded whatever the peers send; a peer can only evict names, which costs a new check. Names
+     * and namespace names are not secret; of text, only whitespace is kept.
+     */
+    private static final ThreadLocal<NameTable> PER_THREAD = ThreadLocal.withInitial(NameTable::new);
+
+    /** The calling thread's table. Use it on this thread only. */
+    static NameTable forCurrentThread() {
+        return PER_THREAD.get();
+    }
+
     private final BytesTable names = new BytesTable(128);
     private final BytesTable namespaces = new BytesTable(32);
     private final BytesTable blanks = new BytesTable(16);

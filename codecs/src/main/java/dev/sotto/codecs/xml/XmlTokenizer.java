@@ -31,7 +31,11 @@ public final class XmlTokenizer {
 
     private final XmlLimits limits;
     private final XmlTokenHandler handler;
-    private final NameTable names = new NameTable();
+    /**
+     * The name table of the thread running {@link #feed}, fetched at the start of each call: it is not
+     * thread-safe, so it is used only by its own thread, and only during feed.
+     */
+    private NameTable names;
 
     private State state = State.PROLOG;
     /** Absolute offset (from the start of this stream) of the next byte to be fed. */
@@ -140,6 +144,7 @@ public final class XmlTokenizer {
             return 0;
         }
         paused = false;
+        names = NameTable.forCurrentThread();
         base = position - off;
         final int end = off + len;
         int i = off;
