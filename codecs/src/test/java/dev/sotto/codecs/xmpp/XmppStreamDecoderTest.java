@@ -258,4 +258,37 @@ class XmppStreamDecoderTest {
         assertThat(a.children().get(0)).isEqualTo(new XmlText("\n  "));
         assertThat(a.children().get(4)).isEqualTo(new XmlText("\n"));
     }
+
+    @Test
+    void aDecoderHandedFromThreadToThreadMidElementDecodesTheSame() throws Exception {
+        // Name tables are per thread: a decoder fed on one thread, then another, must not depend on either's.
+        String input = HEADER + "<message xmlns='urn:x:aaaaaaaaXbbbbbbbb' to='a@b'><body>\n  hi</body></message>"
+                + "<presence><x:show xmlns:x='urn:example:unusual'>away</x:show></presence>";
+        byte[] bytes = input.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Feeding.Outcome whole = Feeding.decode(bytes);
+        XmppStreamDecoder d = new XmppStreamDecoder();
+        List<StreamEvent> events = new java.util.ArrayList<>();
+        int step = 7;
+        for (int at = 0; at < bytes.length; at += step) {
+            int from = at;
+            int to = Math.min(bytes.length, at + step);
+            Thread t = new Thread(() -> {
+                int pos = from;
+                while (pos < to) {
+                    var r = d.decode(bytes, pos, to - pos);
+                    if (r instanceof dev.sotto.codecs.DecodeResult.Ok<StreamEvent> ok) {
+                        events.add(ok.value());
+                        pos += ok.consumed();
+                    } else {
+                        break;
+                    }
+                }
+            });
+            t.start();
+            t.join();
+        }
+        assertThat(d.failed()).isFalse();
+        assertThat(events).isEqualTo(whole.events());
+        assertThat(events).hasSize(3);
+    }
 }
