@@ -1,21 +1,23 @@
 package dev.sotto.codecs.xml;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
- * A small, bounded cache from the UTF-8 bytes of a name to its checked {@link XmlName}. A fixed number of slots
- * (four probes each, overwritten in turn when all are taken): a hostile peer sending many distinct names cannot grow it. Each name is
- * validated once, when it enters the cache (XML 1.0 §2.3 Name, XML-Names §4 QName).
+ * Bounded caches from UTF-8 bytes to their checked {@link XmlName} (XML 1.0 §2.3 Name, XML-Names §4 QName) and
+ * to namespace names, so the names and namespaces a stream repeats ({@code message}, {@code body},
+ * {@code jabber:client}) cost neither a check nor a new String each time. Each table is a {@link BytesTable}: a
+ * fixed number of slots, so a hostile peer sending many distinct names cannot grow it. Each name is validated
+ * once, when it enters the cache.
  */
 final class NameTable {
-    private static final int SLOTS = 256;
 
     /**
      * Names every XMPP stream uses (RFC 6120, RFC 6121, common XEPs), checked once per JVM. Filled during class
      * initialization and only read afterwards, so decoders on any thread may consult it.
      */
-    private static final NameTable COMMON = new NameTable();
+    private static final BytesTable COMMON_NAMES = new BytesTable(256);
+    /** Namespace names of RFC 6120, RFC 6121 and common XEPs, shared the same way. */
+    private static final BytesTable COMMON_NAMESPACES = new BytesTable(64);
 
     static {
         String[] common = {"stream:stream", "stream:features", "stream:error", "stream", "message", "presence",
@@ -29,82 +31,99 @@ final class NameTable {
             "by", "action", "namespace"};
         for (String n : common) {
             byte[] b = n.getBytes(StandardCharsets.UTF_8);
-            COMMON.lookup(b, 0, b.length);
+            long head = BytesTable.head(b, 0, b.length);
+            long tail = BytesTable.tail(b, 0, b.length);
+            COMMON_NAMES.put(b, 0, b.length, head, tail, BytesTable.home(head, tail, b.length), parse(n));
+        }
+        String[] namespaces = {XmlNamespaces.JABBER_CLIENT, XmlNamespaces.JABBER_SERVER, XmlNamespaces.STREAMS,
+            "urn:ietf:params:xml:ns:xmpp-tls", "urn:ietf:params:xml:ns:xmpp-sasl",
+            "urn:ietf:params:xml:ns:xmpp-bind", "urn:ietf:params:xml:ns:xmpp-session",
+            "urn:ietf:params:xml:ns:xmpp-stanzas", "urn:ietf:params:xml:ns:xmpp-streams", "jabber:iq:roster",
+            "jabber:x:data", "http://jabber.org/protocol/caps", "http://jabber.org/protocol/disco#info",
+            "http://jabber.org/protocol/disco#items", "http://jabber.org/protocol/chatstates",
+            "http://jabber.org/protocol/muc", "http://jabber.org/protocol/muc#user", "urn:xmpp:ping",
+            "urn:xmpp:delay", "urn:xmpp:receipts", "urn:xmpp:sm:3", "urn:xmpp:carbons:2", "urn:xmpp:forward:0",
+            "urn:xmpp:hints", "urn:xmpp:sid:0", "vcard-temp", "vcard-temp:x:update"};
+        for (String n : namespaces) {
+            byte[] b = n.getBytes(StandardCharsets.UTF_8);
+            long head = BytesTable.head(b, 0, b.length);
+            long tail = BytesTable.tail(b, 0, b.length);
+            COMMON_NAMESPACES.put(b, 0, b.length, head, tail, BytesTable.home(head, tail, b.length), n);
         }
     }
-    private static final int PROBES = 4;
 
-    private final byte[][] keys = new byte[SLOTS][];
-    private final int[] hashes = new int[SLOTS];
-    private final XmlName[] names = new XmlName[SLOTS];
-    private int victim;
+    /**
+     * One table per thread, shared by the decoders that thread runs (a Netty event loop runs many connections,
+     * and a connection restarts its stream after STARTTLS and SASL): a new stream then starts with the names its
+     * thread has already seen, as Aalto's factory-wide symbol tables do. The tables are fixed-size, so the
+     * memory stays bounded whatever the peers send; a peer can only evict names, which costs a new check. Names
+     * and namespace names are not secret; of text, only whitespace is kept.
+     */
+    private static final ThreadLocal<NameTable> PER_THREAD = ThreadLocal.withInitial(NameTable::new);
+
+    /** The calling thread's table. Use it on this thread only. */
+    static NameTable forCurrentThread() {
+        return PER_THREAD.get();
+    }
+
+    private final BytesTable names = new BytesTable(128);
+    private final BytesTable namespaces = new BytesTable(32);
+    private final BytesTable blanks = new BytesTable(16);
 
     /** The name for {@code buf[off..off+len)} (valid UTF-8), or {@code null} when it is not a valid QName. */
     XmlName lookup(byte[] buf, int off, int len) {
-        int h = 0x811c9dc5;
-        for (int i = off; i < off + len; i++) {
-            h = (h ^ buf[i]) * 0x01000193;
+        long head = BytesTable.head(buf, off, len);
+        long tail = BytesTable.tail(buf, off, len);
+        int home = BytesTable.home(head, tail, len);
+        // The shared table first: most names are common ones, used from there as is (no copy in this one).
+        Object n = COMMON_NAMES.find(buf, off, len, head, tail, home);
+        if (n == null) {
+            n = names.find(buf, off, len, head, tail, home);
         }
-        int home = (h ^ (h >>> 16)) & (SLOTS - 1);
-        if (this != COMMON) {
-            // The shared table first: most names are common ones, used from there as is (no copy in this one).
-            XmlName common = COMMON.find(buf, off, len, h, home);
-            if (common != null) {
-                return common;
-            }
+        if (n != null) {
+            return (XmlName) n;
         }
-        for (int p = 0; p < PROBES; p++) {
-            int slot = (home + p) & (SLOTS - 1);
-            byte[] k = keys[slot];
-            if (k == null) {
-                break;
-            }
-            if (hashes[slot] == h && k.length == len && same(k, buf, off, len)) {
-                return names[slot];
-            }
-        }
-        XmlName name = parse(new String(buf, off, len, StandardCharsets.UTF_8));
+        XmlName name = len == 0 ? null : parse(new String(buf, off, len, StandardCharsets.UTF_8));
         if (name != null) {
-            // An empty slot among the probes, else a rotating victim: the table never grows.
-            int slot = -1;
-            for (int p = 0; p < PROBES && slot < 0; p++) {
-                int s = (home + p) & (SLOTS - 1);
-                if (keys[s] == null) {
-                    slot = s;
-                }
-            }
-            if (slot < 0) {
-                slot = (home + (victim++ & (PROBES - 1))) & (SLOTS - 1);
-            }
-            keys[slot] = Arrays.copyOfRange(buf, off, off + len);
-            hashes[slot] = h;
-            names[slot] = name;
+            names.put(buf, off, len, head, tail, home, name);
         }
         return name;
     }
 
-    /** A read-only probe (for {@link #COMMON}, shared between threads). */
-    private XmlName find(byte[] buf, int off, int len, int h, int home) {
-        for (int p = 0; p < PROBES; p++) {
-            int slot = (home + p) & (SLOTS - 1);
-            byte[] k = keys[slot];
-            if (k == null) {
-                return null;
-            }
-            if (hashes[slot] == h && k.length == len && same(k, buf, off, len)) {
-                return names[slot];
-            }
+    /**
+     * The namespace name (the value of an {@code xmlns} attribute, already normalized) in
+     * {@code buf[off..off+len)}, valid UTF-8: the same String each time it repeats, while it stays cached.
+     */
+    String namespace(byte[] buf, int off, int len) {
+        if (len == 0) {
+            return "";
         }
-        return null;
+        return cached(COMMON_NAMESPACES, namespaces, buf, off, len);
     }
 
-    private static boolean same(byte[] k, byte[] buf, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            if (k[i] != buf[off + i]) {
-                return false;
-            }
+    /**
+     * The whitespace-only text in {@code buf[off..off+len)}: the same String each time it repeats, as the
+     * indentation of pretty-printed stanzas does. Only whitespace is kept here, never other text: it may be a
+     * message (DESIGN.md, Secrets).
+     */
+    String blank(byte[] buf, int off, int len) {
+        return cached(null, blanks, buf, off, len);
+    }
+
+    private static String cached(BytesTable shared, BytesTable local, byte[] buf, int off, int len) {
+        long head = BytesTable.head(buf, off, len);
+        long tail = BytesTable.tail(buf, off, len);
+        int home = BytesTable.home(head, tail, len);
+        Object n = shared == null ? null : shared.find(buf, off, len, head, tail, home);
+        if (n == null) {
+            n = local.find(buf, off, len, head, tail, home);
         }
-        return true;
+        if (n != null) {
+            return (String) n;
+        }
+        String s = new String(buf, off, len, StandardCharsets.UTF_8);
+        local.put(buf, off, len, head, tail, home, s);
+        return s;
     }
 
     /** Parses and checks a QName: NCName (':' NCName)?. */

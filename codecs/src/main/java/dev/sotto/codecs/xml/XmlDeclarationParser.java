@@ -24,7 +24,7 @@ final class XmlDeclarationParser {
     private Result parse() {
         skipSpace();
         String version = pseudoAttribute("version");
-        if (version == null || !version.matches("1\\.[0-9]+")) {
+        if (version == null || !isVersionNum(version)) {
             return fail(StreamErrorCondition.NOT_WELL_FORMED);
         }
         String encoding = null;
@@ -32,7 +32,7 @@ final class XmlDeclarationParser {
         boolean space = skipSpace();
         if (space && s.startsWith("encoding", p)) {
             encoding = pseudoAttribute("encoding");
-            if (encoding == null || !encoding.matches("[A-Za-z][A-Za-z0-9._-]*")) {
+            if (encoding == null || !isEncName(encoding)) {
                 return fail(StreamErrorCondition.NOT_WELL_FORMED);
             }
             if (!encoding.equalsIgnoreCase("UTF-8")) {
@@ -56,6 +56,35 @@ final class XmlDeclarationParser {
             return fail(StreamErrorCondition.NOT_WELL_FORMED);
         }
         return new Result(new XmlDeclaration(version, encoding, standalone), null);
+    }
+
+    /** XML 1.0 §2.8 VersionNum: '1.' [0-9]+ (checked by hand: a regex would be compiled for every stream). */
+    private static boolean isVersionNum(String v) {
+        if (v.length() < 3 || v.charAt(0) != '1' || v.charAt(1) != '.') {
+            return false;
+        }
+        for (int k = 2; k < v.length(); k++) {
+            char c = v.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** XML 1.0 §4.3.3 EncName: [A-Za-z] ([A-Za-z0-9._] | '-')*. */
+    private static boolean isEncName(String e) {
+        if (e.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < e.length(); k++) {
+            char c = e.charAt(k);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (!letter && (k == 0 || !((c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Result fail(StreamErrorCondition c) {

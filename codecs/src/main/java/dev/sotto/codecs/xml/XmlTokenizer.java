@@ -31,7 +31,11 @@ public final class XmlTokenizer {
 
     private final XmlLimits limits;
     private final XmlTokenHandler handler;
-    private final NameTable names = new NameTable();
+    /**
+     * The name table of the thread running {@link #feed}, fetched at the start of each call: it is not
+     * thread-safe, so it is used only by its own thread, and only during feed.
+     */
+    private NameTable names;
 
     private State state = State.PROLOG;
     /** Absolute offset (from the start of this stream) of the next byte to be fed. */
@@ -63,6 +67,11 @@ public final class XmlTokenizer {
     private final XmlName[] stack;
     private int depth;
 
+    /**
+     * Whether a byte >= 0x80 may be among the collected text bytes since the last text was flushed. Set by every
+     * append of such a byte (and by scanText), cleared only when text is flushed: false means all ASCII.
+     */
+    private boolean textNonAscii;
     private boolean lastCr;
     private boolean sawSpace;
     private int brackets;
@@ -135,6 +144,7 @@ public final class XmlTokenizer {
             return 0;
         }
         paused = false;
+        names = NameTable.forCurrentThread();
         base = position - off;
         final int end = off + len;
         int i = off;
@@ -143,8 +153,10 @@ public final class XmlTokenizer {
                 failAt(StreamErrorCondition.POLICY_VIOLATION, i);
                 break;
             }
-            if (state == State.CONTENT && u8need == 0 && src[i] == '<') {
-                // Fast path: a whole, plain tag inside this chunk is read in one go (see fastTag).
+            if (src[i] == '<' && u8need == 0 && (state == State.CONTENT || (state == State.PROLOG
+                    && i + 1 < end && src[i + 1] != '/' && src[i + 1] != '?' && src[i + 1] != '!'))) {
+                // Fast path: a whole, plain tag inside this chunk is read in one go (see fastTag); in the prolog,
+                // only the stream header's start tag (an end tag, a declaration or a PI is the slow path's).
                 int j = fastTag(src, i, end);
                 if (j > 0) {
                     i = j;
@@ -154,17 +166,32 @@ public final class XmlTokenizer {
                     continue;
                 }
             }
-            if (state == State.CONTENT && depth >= 2 && u8need == 0) {
-                // Fast path: a run of ordinary text (ASCII, or complete and valid UTF-8 sequences) is copied in
-                // one go. Anything else, including a sequence cut by the chunk end, is left to the byte-at-a-time
-                // path below, which decides exactly as if there were no fast path.
-                int j = scanText(src, i, scanStop(end));
-                if (j > i) {
-                    append(src, i, j - i);
-                    brackets = 0;
-                    lastCr = false;
-                    i = j;
-                    continue;
+            if (state == State.CONTENT && u8need == 0) {
+                if (depth >= 2) {
+                    if (!lastCr) {
+                        // Fast path: a run of ordinary text (ASCII other than CR, or complete and valid UTF-8
+                        // sequences) is copied in one go. Anything else, including a sequence cut by the chunk
+                        // end and an LF right after a CR (XML 1.0 §2.11), is left to the byte-at-a-time path
+                        // below, which decides exactly as if there were no fast path.
+                        int j = scanText(src, i, scanStop(end));
+                        if (j > i) {
+                            append(src, i, j - i);
+                            brackets = 0;
+                            i = j;
+                            continue;
+                        }
+                    }
+                } else if (depth == 1) {
+                    // Fast path: the whitespace between first-level elements (RFC 6120 §11.7) is skipped in one
+                    // go; this depth has no size bound to check.
+                    int j = i;
+                    while (j < end && isWhitespace(src[j])) {
+                        j++;
+                    }
+                    if (j > i) {
+                        i = j;
+                        continue;
+                    }
                 }
             }
             int b = src[i] & 0xFF;
@@ -281,17 +308,32 @@ public final class XmlTokenizer {
         if (j >= stop) {
             return -1;
         }
-        boolean endTag = src[j] == '/';
-        if (endTag) {
+        if (src[j] == '/') {
+            // An end tag: it must name the open element (XML 1.0 §3 element type match), so its bytes are
+            // compared with that name's; anything else (whitespace before '>', another name) is the slow
+            // path's to handle or refuse.
             j++;
-        } else if (depth > limits.maxDepth()) {
+            XmlName open = stack[depth - 1];
+            byte[] expected = open.utf8;
+            int gt = j + expected.length;
+            if (gt >= stop || src[gt] != '>' || !Arrays.equals(src, j, gt, expected, 0, expected.length)) {
+                return -1;
+            }
+            commitTagStart(i);
+            flushText(i);
+            if (error != null) {
+                return gt + 1;
+            }
+            nameLen = 0;
+            finishEnd(gt, open);
+            return gt + 1;
+        }
+        if (depth > limits.maxDepth()) {
             return -1;
         }
         int nameStart = j;
         int nameStop = Math.min(stop, j + limits.maxNameBytes());
-        while (j < nameStop && isAsciiNameChar(src[j])) {
-            j++;
-        }
+        j = nameEnd(src, j, nameStop);
         if (j == nameStart || j >= nameStop) {
             return -1;
         }
@@ -299,22 +341,7 @@ public final class XmlTokenizer {
         if (n == null) {
             return -1;
         }
-        if (endTag) {
-            if (src[j] != '>' || !n.qname().equals(stack[depth - 1].qname())) {
-                return -1;
-            }
-            commitTagStart(i);
-            flushText(i);
-            if (error != null) {
-                return j + 1;
-            }
-            nameLen = 0;
-            finishEnd(j, n);
-            return j + 1;
-        }
         int count = 0;
-        int valuesStart = depth >= 2 ? textLen : 0;
-        int v = valuesStart;
         boolean space = false;
         while (j < stop) {
             int c = src[j];
@@ -330,30 +357,21 @@ public final class XmlTokenizer {
                 if (error != null) {
                     return j + 1;
                 }
-                for (int k = 0; k < count; k++) {
-                    attrStart[k] -= valuesStart;
-                    attrEnd[k] -= valuesStart;
-                }
-                // The values were staged after the pending text; move them to the start of the buffer.
-                if (valuesStart > 0) {
-                    System.arraycopy(text, valuesStart, text, 0, v - valuesStart);
-                }
-                textLen = v - valuesStart;
                 attrCount = count;
                 elementName = n;
                 boolean empty = c == '/';
                 int gt = empty ? j + 1 : j;
-                finishStartTag(empty, gt);
+                // The values are read straight from the input: printable ASCII without references, already as
+                // normalized as they get (XML 1.0 §3.3.3).
+                attributeValues(src, true);
+                startTag(empty, gt);
                 return gt + 1;
             }
             if (!space || count == limits.maxAttributes()) {
                 return -1;
             }
             int an = j;
-            int anStop = Math.min(stop, j + limits.maxNameBytes());
-            while (j < anStop && isAsciiNameChar(src[j])) {
-                j++;
-            }
+            j = nameEnd(src, j, Math.min(stop, j + limits.maxNameBytes()));
             if (j == an || j + 1 >= stop || src[j] != '=') {
                 return -1;
             }
@@ -364,33 +382,24 @@ public final class XmlTokenizer {
             }
             int vs = j + 2;
             int m = vs;
-            while (m < stop) {
-                int ch = src[m];
-                if (ATTR_PLAIN[ch & 0xFF]) {
-                    m++;
-                    continue;
+            while (true) {
+                m = scanAttributeValue(src, m, stop);
+                if (m >= stop) {
+                    return -1;
                 }
+                int ch = src[m];
                 if (ch == q) {
                     break;
                 }
-                if (ch < 0x20 || ch == '<' || ch == '&') {
+                if (ch != '\'' && ch != '"') {
                     return -1;
                 }
                 m++; // the other quote character
             }
-            if (m >= stop) {
-                return -1;
-            }
-            int len = m - vs;
-            if (v + len > text.length) {
-                text = Arrays.copyOf(text, Math.max(text.length * 2, v + len));
-            }
-            System.arraycopy(src, vs, text, v, len);
             ensureAttributeSlot(count);
             attrNames[count] = a;
-            attrStart[count] = v;
-            attrEnd[count] = v + len;
-            v += len;
+            attrStart[count] = vs;
+            attrEnd[count] = m;
             count++;
             j = m + 1;
             space = false;
@@ -434,69 +443,143 @@ public final class XmlTokenizer {
         }
     }
 
-    private static boolean isAsciiNameChar(int b) {
-        return ASCII_NAME_CHAR[b & 0xFF];
-    }
-
     /**
-     * The end of the run of ordinary text starting at {@code i}: ASCII other than markup, controls and ']' '>',
-     * and complete UTF-8 sequences that are valid XML characters (RFC 3629 §4 table, XML 1.0 §2.2).
+     * Where a name in a tag ends, for {@link #fastTag}: the first byte in {@code src[i..stop)} that is not
+     * printable ASCII (so whitespace, controls and every byte of a multi-byte sequence) or is '/', '=' or '>'.
+     * The bytes before it are not checked against the Name production here: the name table only answers for
+     * names it has checked (XML 1.0 §2.3, XML-Names §4), so anything else makes fastTag give up.
      */
-    private static int scanText(byte[] src, int i, int stop) {
+    private static int nameEnd(byte[] src, int i, int stop) {
         int j = i;
-        // Eight ASCII bytes at a time while none of them needs a closer look (SWAR: each test below is non-zero
-        // exactly when some byte of the word is >= 0x80, < 0x20, or one of '<' '&' ']' '>').
         while (j + 8 <= stop) {
+            // SWAR: a byte of the word is flagged when it is >= 0x80, < 0x21, '/', '=' or '>'. A borrow can also
+            // flag a byte above a flagged one, never below: the lowest flagged byte is exact.
             long x = (long) LONGS.get(src, j);
-            long special = x | ((x - 0x2020202020202020L) & ~x) | zeroByte(x ^ 0x3C3C3C3C3C3C3C3CL)
-                    | zeroByte(x ^ 0x2626262626262626L) | zeroByte(x ^ 0x5D5D5D5D5D5D5D5DL)
-                    | zeroByte(x ^ 0x3E3E3E3E3E3E3E3EL);
-            if ((special & 0x8080808080808080L) != 0) {
-                break;
+            long t = (x | ((x - 0x2121212121212121L) & ~x) | zeroByte(x ^ 0x2F2F2F2F2F2F2F2FL)
+                    | zeroByte(x ^ 0x3D3D3D3D3D3D3D3DL) | zeroByte(x ^ 0x3E3E3E3E3E3E3E3EL)) & 0x8080808080808080L;
+            if (t != 0) {
+                return j + (Long.numberOfTrailingZeros(t) >>> 3);
             }
             j += 8;
         }
         while (j < stop) {
             int c = src[j];
-            if (c >= 0x20) {
-                if (c == '<' || c == '&' || c == ']' || c == '>') {
+            if (c < 0x21 || c == '/' || c == '=' || c == '>') {
+                return j;
+            }
+            j++;
+        }
+        return j;
+    }
+
+    /**
+     * The end of the run of printable ASCII other than quotes, '<' and '&' starting at {@code i} (what an
+     * attribute value takes as is, XML 1.0 §3.1 AttValue), eight bytes at a time where it can.
+     */
+    private static int scanAttributeValue(byte[] src, int i, int stop) {
+        int j = i;
+        while (j < stop) {
+            int wordEnd = j + 8;
+            if (wordEnd <= stop) {
+                // SWAR as in scanText: non-zero when some byte is >= 0x80, < 0x20, or one of '<' '&' '\'' '"'
+                // (or, harmlessly, next to one of those).
+                long x = (long) LONGS.get(src, j);
+                long special = x | ((x - 0x2020202020202020L) & ~x) | zeroByte(x ^ 0x3C3C3C3C3C3C3C3CL)
+                        | zeroByte(x ^ 0x2626262626262626L) | zeroByte(x ^ 0x2727272727272727L)
+                        | zeroByte(x ^ 0x2222222222222222L);
+                if ((special & 0x8080808080808080L) == 0) {
+                    j = wordEnd;
+                    continue;
+                }
+            } else {
+                wordEnd = stop;
+            }
+            while (j < wordEnd) {
+                if (!ATTR_PLAIN[src[j] & 0xFF]) {
                     return j;
                 }
                 j++;
-                continue;
             }
-            if (c >= 0) {
-                return j;
-            }
-            int b0 = c & 0xFF;
-            if (b0 >= 0xC2 && b0 <= 0xDF) {
-                if (j + 1 >= stop || (src[j + 1] & 0xC0) != 0x80) {
-                    return j;
+        }
+        return j;
+    }
+
+    private static boolean isAsciiNameChar(int b) {
+        return ASCII_NAME_CHAR[b & 0xFF];
+    }
+
+    /**
+     * The end of the run of ordinary text starting at {@code i}: ASCII other than markup, controls except TAB
+     * and LF, and ']' '>', and complete UTF-8 sequences that are valid XML characters (RFC 3629 §4 table,
+     * XML 1.0 §2.2). CR is left out: it needs line-end normalization (XML 1.0 §2.11).
+     */
+    private int scanText(byte[] src, int i, int stop) {
+        int j = i;
+        while (j < stop) {
+            int wordEnd = j + 8;
+            if (wordEnd <= stop) {
+                // Eight ASCII bytes at a time while none of them needs a closer look (SWAR: the test below is
+                // non-zero when some byte of the word is >= 0x80, < 0x20, or one of '<' '&' ']' '>'; it may also
+                // flag a byte next to one of those, which only sends the word to the exact loop below).
+                long x = (long) LONGS.get(src, j);
+                long special = x | ((x - 0x2020202020202020L) & ~x) | zeroByte(x ^ 0x3C3C3C3C3C3C3C3CL)
+                        | zeroByte(x ^ 0x2626262626262626L) | zeroByte(x ^ 0x5D5D5D5D5D5D5D5DL)
+                        | zeroByte(x ^ 0x3E3E3E3E3E3E3E3EL);
+                if ((special & 0x8080808080808080L) == 0) {
+                    j = wordEnd;
+                    continue;
                 }
-                j += 2;
-            } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-                if (j + 2 >= stop) {
-                    return j;
-                }
-                int b1 = src[j + 1] & 0xFF;
-                int b2 = src[j + 2] & 0xFF;
-                if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b0 == 0xE0 && b1 < 0xA0)
-                        || (b0 == 0xED && b1 >= 0xA0) || (b0 == 0xEF && b1 == 0xBF && b2 >= 0xBE)) {
-                    return j;
-                }
-                j += 3;
-            } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-                if (j + 3 >= stop) {
-                    return j;
-                }
-                int b1 = src[j + 1] & 0xFF;
-                if ((b1 & 0xC0) != 0x80 || (src[j + 2] & 0xC0) != 0x80 || (src[j + 3] & 0xC0) != 0x80
-                        || (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) {
-                    return j;
-                }
-                j += 4;
             } else {
-                return j;
+                wordEnd = stop;
+            }
+            // The exact test, one character at a time, to the end of this word (a UTF-8 sequence may pass it).
+            while (j < wordEnd) {
+                int c = src[j];
+                if (c >= 0x20) {
+                    if (c == '<' || c == '&' || c == ']' || c == '>') {
+                        return j;
+                    }
+                    j++;
+                    continue;
+                }
+                if (c >= 0) {
+                    if (c == '\n' || c == '\t') {
+                        j++;
+                        continue;
+                    }
+                    return j;
+                }
+                int b0 = c & 0xFF;
+                textNonAscii = true; // at worst a sequence that stops the run: flushText then decodes as UTF-8
+                if (b0 >= 0xC2 && b0 <= 0xDF) {
+                    if (j + 1 >= stop || (src[j + 1] & 0xC0) != 0x80) {
+                        return j;
+                    }
+                    j += 2;
+                } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+                    if (j + 2 >= stop) {
+                        return j;
+                    }
+                    int b1 = src[j + 1] & 0xFF;
+                    int b2 = src[j + 2] & 0xFF;
+                    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b0 == 0xE0 && b1 < 0xA0)
+                            || (b0 == 0xED && b1 >= 0xA0) || (b0 == 0xEF && b1 == 0xBF && b2 >= 0xBE)) {
+                        return j;
+                    }
+                    j += 3;
+                } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+                    if (j + 3 >= stop) {
+                        return j;
+                    }
+                    int b1 = src[j + 1] & 0xFF;
+                    if ((b1 & 0xC0) != 0x80 || (src[j + 2] & 0xC0) != 0x80 || (src[j + 3] & 0xC0) != 0x80
+                            || (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) {
+                        return j;
+                    }
+                    j += 4;
+                } else {
+                    return j;
+                }
             }
         }
         return j;
@@ -956,9 +1039,26 @@ public final class XmlTokenizer {
     }
 
     private void finishStartTag(boolean empty, int i) {
+        attributeValues(text, false);
+        startTag(empty, i);
+    }
+
+    /**
+     * The attribute values as Strings, from {@code buf[attrStart[k]..attrEnd[k])}: the tag's collected bytes
+     * (UTF-8), or the input itself when {@code ascii} (fastTag checked every byte is printable ASCII).
+     */
+    @SuppressWarnings("deprecation") // String(byte[], int, int, int): the Latin-1 copy, right for ASCII bytes
+    private void attributeValues(byte[] buf, boolean ascii) {
         for (int k = 0; k < attrCount; k++) {
-            attrValues[k] = new String(text, attrStart[k], attrEnd[k] - attrStart[k], StandardCharsets.UTF_8);
+            int from = attrStart[k];
+            int len = attrEnd[k] - from;
+            // A namespace declaration's value (XML-Names §3) comes from the cache: streams repeat a few.
+            attrValues[k] = attrNames[k].isNamespaceDeclaration() ? names.namespace(buf, from, len)
+                    : ascii ? new String(buf, 0, from, len) : new String(buf, from, len, StandardCharsets.UTF_8);
         }
+    }
+
+    private void startTag(boolean empty, int i) {
         textLen = 0;
         int level = depth;
         XmlName element = elementName;
@@ -1027,11 +1127,37 @@ public final class XmlTokenizer {
 
     private void flushText(int i) {
         if (textLen > 0) {
-            String s = new String(text, 0, textLen, StandardCharsets.UTF_8);
+            String s = isBlank(text, textLen) ? names.blank(text, 0, textLen) : textString();
             textLen = 0;
             callbackOffset = base + i;
             handler.text(s, depth - 1);
         }
+    }
+
+    /**
+     * The collected text as a String: a plain Latin-1 copy when every byte is ASCII (then UTF-8 and Latin-1
+     * agree), else decoded as UTF-8 (already validated byte by byte).
+     */
+    @SuppressWarnings("deprecation") // String(byte[], int, int, int): the Latin-1 copy
+    private String textString() {
+        String s = textNonAscii ? new String(text, 0, textLen, StandardCharsets.UTF_8)
+                : new String(text, 0, 0, textLen);
+        textNonAscii = false;
+        return s;
+    }
+
+    /** Whether {@code buf[0..len)} is short whitespace (XML 1.0 §2.3 S; CR is gone after §2.11). */
+    private static boolean isBlank(byte[] buf, int len) {
+        if (len > 32) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            int c = buf[k];
+            if (c != ' ' && c != '\n' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private XmlName lookupName(int i) {
@@ -1062,6 +1188,9 @@ public final class XmlTokenizer {
     }
 
     private void append(int b) {
+        if (b >= 0x80) {
+            textNonAscii = true;
+        }
         if (textLen == text.length) {
             text = Arrays.copyOf(text, text.length * 2);
         }

@@ -94,6 +94,8 @@ public final class XmppStreamDecoder {
         private XmlDeclaration declaration;
         private final java.util.Map<String, String> headerNamespaces = new java.util.HashMap<>();
         private StreamEvent pending;
+        private final XmlText[] blanks = new XmlText[16];
+        private XmlAttribute[] attributeScratch = new XmlAttribute[8];
 
         // One frame per open element below the stream; index = depth. Sized for usual stanzas and grown up to
         // the depth limit, so a new stream stays cheap. Children collect in per-depth arrays that are reused
@@ -139,7 +141,7 @@ public final class XmppStreamDecoder {
                 return;
             }
             // XML-Names §5: "xmlns" is not an element prefix; every other prefix must be declared.
-            String ns = name.prefix().equals("xmlns") ? null : scope.resolve(name.prefix());
+            String ns = name.isPrefixed() && name.isNamespaceDeclaration() ? null : scope.resolve(name.prefix());
             if (ns == null) {
                 tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
                 return;
@@ -163,15 +165,21 @@ public final class XmppStreamDecoder {
         private boolean declareNamespaces(XmlName[] attrNames, String[] attrValues, int count, boolean header) {
             for (int k = 0; k < count; k++) {
                 XmlName a = attrNames[k];
+                String qname = a.qname();
+                int hash = qname.hashCode(); // cached in the String, which the name table keeps
                 for (int j = 0; j < k; j++) {
-                    if (attrNames[j].qname().equals(a.qname())) {
+                    String other = attrNames[j].qname();
+                    if (other.hashCode() == hash && other.equals(qname)) {
                         // XML 1.0 §3.1 Unique Att Spec.
                         tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
                         return false;
                     }
                 }
+                if (!a.isNamespaceDeclaration()) {
+                    continue;
+                }
                 String v = attrValues[k];
-                if (a.prefix().isEmpty() && a.localName().equals("xmlns")) {
+                if (!a.isPrefixed()) {
                     if (v.equals(XmlNamespaces.XML) || v.equals(XmlNamespaces.XMLNS)) {
                         tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
                         return false;
@@ -180,7 +188,7 @@ public final class XmppStreamDecoder {
                     if (header) {
                         headerNamespaces.put("", v);
                     }
-                } else if (a.prefix().equals("xmlns")) {
+                } else {
                     String p = a.localName();
                     boolean bad = p.equals("xmlns") || v.isEmpty() || v.equals(XmlNamespaces.XMLNS)
                             || p.equals("xml") != v.equals(XmlNamespaces.XML);
@@ -198,39 +206,46 @@ public final class XmppStreamDecoder {
         }
 
         private List<XmlAttribute> attributes(XmlName[] attrNames, String[] attrValues, int count) {
-            XmlAttribute[] out = null;
+            // Reused from tag to tag (cleared below): only the immutable list is allocated.
+            XmlAttribute[] out = attributeScratch;
             int n = 0;
             for (int k = 0; k < count; k++) {
                 XmlName a = attrNames[k];
-                String prefix = a.prefix();
-                if (prefix.equals("xmlns") || (prefix.isEmpty() && a.localName().equals("xmlns"))) {
+                if (a.isNamespaceDeclaration()) {
                     continue;
                 }
                 // XML-Names §6.3: unprefixed attributes are in no namespace.
-                String ns = prefix.isEmpty() ? "" : scope.resolve(prefix);
+                boolean prefixed = a.isPrefixed();
+                String ns = prefixed ? scope.resolve(a.prefix()) : "";
                 if (ns == null) {
                     tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
                     return null;
                 }
                 String local = a.localName();
-                for (int j = 0; j < n; j++) {
-                    if (out[j].localName().equals(local) && out[j].namespace().equals(ns)) {
-                        // XML-Names §6.3: no two attributes with the same expanded name.
-                        tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
-                        return null;
+                if (prefixed) {
+                    // XML-Names §6.3: no two attributes with the same expanded name. Two unprefixed ones with the
+                    // same local name have the same qname (refused above), and an unprefixed one (no namespace)
+                    // never clashes with a prefixed one (a prefix is never bound to no namespace, §3); so only
+                    // the prefixed ones need this check.
+                    for (int j = 0; j < n; j++) {
+                        if (out[j].localName().equals(local) && out[j].namespace().equals(ns)) {
+                            tokenizer.fail(StreamErrorCondition.NOT_WELL_FORMED);
+                            return null;
+                        }
                     }
                 }
-                if (out == null) {
-                    out = new XmlAttribute[count];
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, Math.max(count, n * 2));
+                    attributeScratch = out;
                 }
                 out[n++] = new XmlAttribute(ns, local, attrValues[k]);
             }
-            return switch (n) {
-                case 0 -> List.of();
-                case 1 -> List.of(out[0]);
-                case 2 -> List.of(out[0], out[1]);
-                default -> n == out.length ? List.of(out) : List.of(java.util.Arrays.copyOf(out, n));
-            };
+            if (n == 0) {
+                return List.of();
+            }
+            List<XmlAttribute> list = immutableList(out, n);
+            java.util.Arrays.fill(out, 0, n, null); // the scratch array must not keep values alive
+            return list;
         }
 
         /** RFC 6120 §4.8.1, §4.8.2 and §4.8.5. */
@@ -278,7 +293,17 @@ public final class XmppStreamDecoder {
 
         @Override
         public void text(String text, int depth) {
-            addChild(depth, new XmlText(text));
+            // The tokenizer gives the same String for repeated short whitespace (indentation): the same node
+            // then serves too (XmlText is immutable). Found by identity, in a slot per length.
+            int slot = text.length() & (blanks.length - 1);
+            XmlText node = blanks[slot];
+            if (node == null || node.text() != text) {
+                node = new XmlText(text);
+                if (text.length() <= 32 && text.isBlank()) {
+                    blanks[slot] = node;
+                }
+            }
+            addChild(depth, node);
         }
 
         private void addChild(int depth, XmlNode node) {
@@ -295,17 +320,32 @@ public final class XmppStreamDecoder {
             frameChildCount[depth] = n + 1;
         }
 
+        /**
+         * An immutable list of {@code a[0..n)}, n > 0. The fixed-arity {@code List.of} overloads copy the elements
+         * once; {@code List.of(E...)} copies its array again, so it is used only beyond ten.
+         */
+        private static <T> List<T> immutableList(T[] a, int n) {
+            return switch (n) {
+                case 1 -> List.of(a[0]);
+                case 2 -> List.of(a[0], a[1]);
+                case 3 -> List.of(a[0], a[1], a[2]);
+                case 4 -> List.of(a[0], a[1], a[2], a[3]);
+                case 5 -> List.of(a[0], a[1], a[2], a[3], a[4]);
+                case 6 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5]);
+                case 7 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+                case 8 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+                case 9 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+                case 10 -> List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+                default -> List.of(n == a.length ? a : java.util.Arrays.copyOf(a, n));
+            };
+        }
+
         /** The children collected at {@code depth} as an immutable list; clears the reused array. */
         private List<XmlNode> children(int depth) {
             int n = frameChildCount[depth];
             XmlNode[] c = frameChildren[depth];
             frameChildCount[depth] = 0;
-            List<XmlNode> out = switch (n) {
-                case 0 -> List.of();
-                case 1 -> List.of(c[0]);
-                case 2 -> List.of(c[0], c[1]);
-                default -> List.of(java.util.Arrays.copyOf(c, n));
-            };
+            List<XmlNode> out = n == 0 ? List.of() : immutableList(c, n);
             if (n > 0) {
                 java.util.Arrays.fill(c, 0, n, null); // the reused array must not keep stanzas alive
             }

@@ -82,6 +82,26 @@ class XmppRefusalTest {
         refused("<?xml version='1.0' standalone='no'?>", "restricted-xml");
     }
 
+    @Test
+    void xmlDeclarationWithAMalformedVersionOrEncodingNameIsNotWellFormed() {
+        // XML 1.0 §2.8 VersionNum ::= '1.' [0-9]+; §4.3.3 EncName ::= [A-Za-z] ([A-Za-z0-9._] | '-')*.
+        for (String v : new String[] {"2.0", "1.", "1", "1.0a", "1.x", " 1.0", "01.0"}) {
+            refused("<?xml version='" + v + "'?>" + H.substring("<?xml version='1.0'?>".length()), "not-well-formed");
+        }
+        for (String e : new String[] {"-UTF-8", "8bit", "", "UTF 8", "UTF-8!"}) {
+            refused("<?xml version='1.0' encoding='" + e + "'?>", "not-well-formed");
+        }
+    }
+
+    @Test
+    void invalidCharactersInNamesOfWholeTagsAreNotWellFormed() {
+        refused(H + "<a\"b/>", "not-well-formed");
+        refused(H + "<message to='x' a\"b='c'/>", "not-well-formed");
+        refused(H + "<message><a/b></message>", "not-well-formed");
+        refused(H + "<message></message!>", "not-well-formed");
+        refused(H + "<message a<b='c'/>", "not-well-formed");
+    }
+
     // RFC 6120 §11.6 and §4.9.3.22: unsupported encoding.
 
     @Test

@@ -208,4 +208,87 @@ class XmppStreamDecoderTest {
                 "message", List.of(), List.of(new XmlElement("jabber:client", "body", List.of(),
                         List.of(new XmlText("second"))))));
     }
+
+    @Test
+    void xmlDeclarationVersionAndEncodingNamesOfXml10Section2_8And4_3_3() {
+        for (String decl : new String[] {"<?xml version='1.1'?>", "<?xml version='1.10'?>",
+            "<?xml version='1.0' encoding='UTF-8'?>", "<?xml version='1.0' encoding='Utf-8'?>"}) {
+            Feeding.Outcome o = Feeding.decode(decl + "<stream:stream xmlns='jabber:client'"
+                    + " xmlns:stream='http://etherx.jabber.org/streams'>");
+            assertThat(o.refused()).as(decl).isFalse();
+        }
+    }
+
+    @Test
+    void lineEndsInTextAreNormalizedWhateverTheSplit() {
+        // XML 1.0 §2.11: CR LF and a lone CR become LF; LF and TAB stay.
+        XmlElement e = only("<message><body>a\r\nb\rc\n\td\r\n\r\ne\r</body></message>");
+        assertThat(e.child("body").text()).isEqualTo("a\nb\nc\n\td\n\ne\n");
+    }
+
+    @Test
+    void attributeValuesMayHoldTheOtherQuote() {
+        XmlElement e = only("<message a=\"it's\" b='say \"hi\"' c='x'/>");
+        assertThat(e.attribute("a")).isEqualTo("it's");
+        assertThat(e.attribute("b")).isEqualTo("say \"hi\"");
+        assertThat(e.attribute("c")).isEqualTo("x");
+    }
+
+    @Test
+    void longNamesAndNamespacesThatDifferOnlyInTheMiddleStayApart() {
+        Feeding.Outcome o = Feeding.decode(HEADER + "<aaaaaaaaXbbbbbbbb xmlns='urn:x:aaaaaaaaXbbbbbbbb'/>"
+                + "<aaaaaaaaYbbbbbbbb xmlns='urn:x:aaaaaaaaYbbbbbbbb'/>");
+        assertThat(o.refused()).isFalse();
+        XmlElement x = ((StreamElement) o.events().get(1)).element();
+        XmlElement y = ((StreamElement) o.events().get(2)).element();
+        assertThat(x.localName()).isEqualTo("aaaaaaaaXbbbbbbbb");
+        assertThat(x.namespace()).isEqualTo("urn:x:aaaaaaaaXbbbbbbbb");
+        assertThat(y.localName()).isEqualTo("aaaaaaaaYbbbbbbbb");
+        assertThat(y.namespace()).isEqualTo("urn:x:aaaaaaaaYbbbbbbbb");
+    }
+
+    @Test
+    void repeatedIndentationDecodesToEqualText() {
+        String stanza = "<message>\n  <body>hi</body>\n  <thread>t</thread>\n</message>";
+        Feeding.Outcome o = Feeding.decode(HEADER + stanza + "\n" + stanza);
+        XmlElement a = ((StreamElement) o.events().get(1)).element();
+        XmlElement b = ((StreamElement) o.events().get(2)).element();
+        assertThat(a).isEqualTo(b);
+        assertThat(a.children()).hasSize(5);
+        assertThat(a.children().get(0)).isEqualTo(new XmlText("\n  "));
+        assertThat(a.children().get(4)).isEqualTo(new XmlText("\n"));
+    }
+
+    @Test
+    void aDecoderHandedFromThreadToThreadMidElementDecodesTheSame() throws Exception {
+        // Name tables are per thread: a decoder fed on one thread, then another, must not depend on either's.
+        String input = HEADER + "<message xmlns='urn:x:aaaaaaaaXbbbbbbbb' to='a@b'><body>\n  hi</body></message>"
+                + "<presence><x:show xmlns:x='urn:example:unusual'>away</x:show></presence>";
+        byte[] bytes = input.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Feeding.Outcome whole = Feeding.decode(bytes);
+        XmppStreamDecoder d = new XmppStreamDecoder();
+        List<StreamEvent> events = new java.util.ArrayList<>();
+        int step = 7;
+        for (int at = 0; at < bytes.length; at += step) {
+            int from = at;
+            int to = Math.min(bytes.length, at + step);
+            Thread t = new Thread(() -> {
+                int pos = from;
+                while (pos < to) {
+                    var r = d.decode(bytes, pos, to - pos);
+                    if (r instanceof dev.sotto.codecs.DecodeResult.Ok<StreamEvent> ok) {
+                        events.add(ok.value());
+                        pos += ok.consumed();
+                    } else {
+                        break;
+                    }
+                }
+            });
+            t.start();
+            t.join();
+        }
+        assertThat(d.failed()).isFalse();
+        assertThat(events).isEqualTo(whole.events());
+        assertThat(events).hasSize(3);
+    }
 }
