@@ -79,6 +79,16 @@ public final class UiTesting {
         }, org.assertj.swing.timing.Timeout.timeout(10_000));
     }
 
+    /** Waits (polling) until {@code test} holds, at most {@code millis}; fails naming {@code what} otherwise. */
+    public static void until(String what, java.util.function.Supplier<Boolean> test, long millis) {
+        org.assertj.swing.timing.Pause.pause(new org.assertj.swing.timing.Condition(what) {
+            @Override
+            public boolean test() {
+                return test.get();
+            }
+        }, org.assertj.swing.timing.Timeout.timeout(millis));
+    }
+
     /** Saves what is on screen of {@code component} to {@code target/screenshots/<name>.png}. */
     public static void screenshot(Component component, String name) {
         try {

@@ -29,6 +29,9 @@ public final class SendInClearDialog extends JDialog {
         DONT_SEND
     }
 
+    /** What the user chose; closing the window without a choice is "don't send". */
+    private Choice chosen = Choice.DONT_SEND;
+
     private SendInClearDialog(Window owner) {
         super(owner, "Send unencrypted?", ModalityType.DOCUMENT_MODAL);
         setName("sendInClearDialog");
@@ -57,13 +60,11 @@ public final class SendInClearDialog extends JDialog {
 
     private static SendInClearDialog build(Window owner, String text, Consumer<Choice> answer, boolean privately) {
         SendInClearDialog d = new SendInClearDialog(owner);
-        Choice[] chosen = {Choice.DONT_SEND};
-        JButton clear = d.button("sendInClear", "Send unencrypted", Choice.SEND_IN_CLEAR, chosen);
-        JButton keep = d.button("dontSend", "Don't send", Choice.DONT_SEND, chosen);
+        JButton clear = d.button("sendInClear", "Send unencrypted", Choice.SEND_IN_CLEAR);
+        JButton keep = d.button("dontSend", "Don't send", Choice.DONT_SEND);
         JPanel buttons = new JPanel();
         if (privately) {
-            JButton go = d.button("sendPrivately", "Start private conversation and send", Choice.SEND_PRIVATELY,
-                    chosen);
+            JButton go = d.button("sendPrivately", "Start private conversation and send", Choice.SEND_PRIVATELY);
             buttons.add(go);
             d.getRootPane().setDefaultButton(go);
         } else {
@@ -81,7 +82,7 @@ public final class SendInClearDialog extends JDialog {
         d.addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
             public void windowClosed(java.awt.event.WindowEvent e) {
-                answer.accept(chosen[0]);
+                answer.accept(d.chosen);
             }
         });
         d.pack();
@@ -89,11 +90,11 @@ public final class SendInClearDialog extends JDialog {
         return d;
     }
 
-    private JButton button(String name, String label, Choice choice, Choice[] chosen) {
+    private JButton button(String name, String label, Choice choice) {
         JButton b = new JButton(label);
         b.setName(name);
         b.addActionListener(e -> {
-            chosen[0] = choice;
+            chosen = choice;
             dispose();
         });
         return b;

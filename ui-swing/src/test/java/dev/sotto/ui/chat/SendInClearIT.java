@@ -31,9 +31,6 @@ import javax.swing.JLabel;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class SendInClearIT {
     private static final Jid ALICE = Jid.parse("alice@example.invalid");
     private static final Jid BOB = Jid.parse("bob@example.invalid");
-    private static final Timeout WAIT = Timeout.timeout(30_000);
+    private static final long WAIT_MILLIS = 30_000;
 
     private SottoEngine engine;
     private ExecutorService crypto;
@@ -105,12 +102,7 @@ class SendInClearIT {
     }
 
     private static void until(String what, Supplier<Boolean> test) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return test.get();
-            }
-        }, WAIT);
+        UiTesting.until(what, test, WAIT_MILLIS);
     }
 
     private void type(String text) {
