@@ -46,6 +46,17 @@ public final class ChatPanel extends JPanel {
      */
     private final transient java.util.Map<String, String> unsent = new java.util.LinkedHashMap<>();
     private int messages;
+    /**
+     * History entries older than the first page, not in the transcript yet (oldest first); empty once shown. A
+     * JTextPane lays out every paragraph when its document is installed: a conversation of a thousand messages
+     * took over a second on the event dispatch thread to open, so only the newest {@link #FIRST_PAGE} are laid
+     * out at first and the rest on request (the button above the transcript, or a search).
+     */
+    private transient java.util.List<HistoryEntry> earlier = java.util.List.of();
+    private final javax.swing.JButton showEarlier = new javax.swing.JButton();
+
+    /** History entries shown when a conversation opens; older ones wait behind {@link #showEarlier}. */
+    static final int FIRST_PAGE = 200;
 
     /** A conversation without OTR controls (messages through the facade as they are). */
     public ChatPanel(SottoEngine engine, Conversation conversation, int forgotten,
@@ -73,7 +84,14 @@ public final class ChatPanel extends JPanel {
         input.setName("input");
         StyleConstants.setBold(mine, true);
         StyleConstants.setItalic(notice, true);
-        add(new JScrollPane(transcript), BorderLayout.CENTER);
+        showEarlier.setName("showEarlier");
+        showEarlier.setVisible(false);
+        showEarlier.putClientProperty("JButton.buttonType", "borderless");
+        showEarlier.addActionListener(e -> showEarlier());
+        JPanel center = new JPanel(new BorderLayout());
+        center.add(showEarlier, BorderLayout.NORTH);
+        center.add(new JScrollPane(transcript), BorderLayout.CENTER);
+        add(center, BorderLayout.CENTER);
         add(input, BorderLayout.SOUTH);
         this.otrToolbar = otr == null ? null
                 : new OtrToolbar(otr.account(conversation.account()), conversation, this::appendNotice);
@@ -89,16 +107,68 @@ public final class ChatPanel extends JPanel {
         // The history goes into a document no view listens to yet, which is then installed once: one layout
         // instead of one per message (a conversation of a thousand messages took about a second per message
         // insert; issue 10, start-up).
+        java.util.List<HistoryEntry> all = engine.state().history(conversation.account(), conversation.contact()).castToList();
+        java.util.List<HistoryEntry> kept = all.subList(Math.min(forgotten, all.size()), all.size());
+        int firstShown = Math.max(0, kept.size() - FIRST_PAGE);
+        earlier = java.util.List.copyOf(kept.subList(0, firstShown));
         StyledDocument history = new DefaultStyledDocument();
-        int skip = forgotten;
-        for (HistoryEntry entry : engine.state().history(conversation.account(), conversation.contact())) {
-            if (skip-- > 0) {
-                continue;
-            }
+        for (HistoryEntry entry : kept.subList(firstShown, kept.size())) {
             show(history, entry.event(), entry.at());
         }
         transcript.setStyledDocument(history);
         transcript.setCaretPosition(history.getLength());
+        updateShowEarlier();
+    }
+
+    private void updateShowEarlier() {
+        int n = earlier.size();
+        showEarlier.setText(n == 1 ? "Show 1 earlier message" : "Show " + n + " earlier messages");
+        showEarlier.setVisible(n > 0);
+    }
+
+    /**
+     * Puts the older history in front of what is shown. The document is filled while no view listens to it (one
+     * layout when it is installed again, not one per message); the view stays where it was in the conversation.
+     */
+    private void showEarlier() {
+        if (earlier.isEmpty()) {
+            return;
+        }
+        StyledDocument doc = transcript.getStyledDocument();
+        int caret = transcript.getCaretPosition();
+        transcript.setStyledDocument(new DefaultStyledDocument());
+        int before = doc.getLength();
+        StyledDocument older = new DefaultStyledDocument();
+        for (HistoryEntry entry : earlier) {
+            show(older, entry.event(), entry.at());
+        }
+        prepend(doc, older);
+        earlier = java.util.List.of();
+        transcript.setStyledDocument(doc);
+        transcript.setCaretPosition(Math.min(doc.getLength(), caret + doc.getLength() - before));
+        updateShowEarlier();
+    }
+
+    /** Copies {@code older}'s text runs, with their styles, to the start of {@code doc}. */
+    private static void prepend(StyledDocument doc, StyledDocument older) {
+        try {
+            int at = 0;
+            javax.swing.text.Element root = older.getDefaultRootElement();
+            for (int p = 0; p < root.getElementCount(); p++) {
+                javax.swing.text.Element paragraph = root.getElement(p);
+                for (int r = 0; r < paragraph.getElementCount(); r++) {
+                    javax.swing.text.Element run = paragraph.getElement(r);
+                    int start = run.getStartOffset();
+                    int end = Math.min(run.getEndOffset(), older.getLength());
+                    if (end > start) {
+                        doc.insertString(at, older.getText(start, end - start), run.getAttributes().copyAttributes());
+                        at += end - start;
+                    }
+                }
+            }
+        } catch (BadLocationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private javax.swing.JToolBar toolbar() {
@@ -146,6 +216,7 @@ public final class ChatPanel extends JPanel {
             searchResult.setText(" ");
             return;
         }
+        showEarlier(); // a search covers the whole conversation, not only the page shown
         String hay = transcriptText().toLowerCase(java.util.Locale.ROOT);
         int count = 0;
         int first = -1;
@@ -186,6 +257,8 @@ public final class ChatPanel extends JPanel {
             }
             transcript.setText("");
             messages = 0;
+            earlier = java.util.List.of();
+            updateShowEarlier();
             highlight();
             appendNotice("This conversation's history was forgotten.");
         }));

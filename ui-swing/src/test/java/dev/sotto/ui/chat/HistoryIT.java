@@ -138,4 +138,57 @@ class HistoryIT {
         ChatPanel carol = GuiActionRunner.execute(() -> last.chatWindow().open(new Conversation(ALICE, CAROL)));
         assertThat(GuiActionRunner.execute(carol::transcriptText)).contains("carol keeps this");
     }
+
+    /** Message bodies that no other one contains ("m-0005" is not inside "m-0050"). */
+    private static String body(int i) {
+        return String.format("m-%04d-x", i);
+    }
+
+    @Test
+    void aLongConversationOpensOnItsNewestPageAndShowsTheRestOnRequestOrSearch() throws Exception {
+        SottoFrame frame = open();
+        SottoEngine engine = unlock(frame, true).engine();
+        engine.addAccount(ALICE, Secret.ofUtf8("pw"), "127.0.0.1", 1, TlsPolicy.REQUIRED, null).get(10, TimeUnit.SECONDS);
+        int total = ChatPanel.FIRST_PAGE + 37;
+        for (int i = 0; i < total; i++) {
+            received(engine, BOB, "b" + i, body(i));
+        }
+        for (int i = 0; i < ChatPanel.FIRST_PAGE + 1; i++) {
+            received(engine, CAROL, "c" + i, body(i));
+        }
+        SottoFrame f = frame;
+        ChatPanel bob = GuiActionRunner.execute(() -> f.chatWindow().open(new Conversation(ALICE, BOB)));
+        FrameFixture chat = new FrameFixture(window.robot(), GuiActionRunner.execute(f::chatWindow));
+        UiTesting.awaitActive(chat.target());
+        assertThat(GuiActionRunner.execute(bob::messageCount)).isEqualTo(ChatPanel.FIRST_PAGE);
+        String page = GuiActionRunner.execute(bob::transcriptText);
+        assertThat(page).contains(body(37), body(total - 1)).doesNotContain(body(0), body(36));
+        chat.button("showEarlier").requireVisible().requireText("Show 37 earlier messages");
+        UiTesting.screenshot(chat.target(), "chat-earlier-button");
+
+        chat.button("showEarlier").click();
+        window.robot().waitForIdle();
+        assertThat(GuiActionRunner.execute(bob::messageCount)).isEqualTo(total);
+        String all = GuiActionRunner.execute(bob::transcriptText);
+        for (int i = 1; i < total; i++) {
+            assertThat(all.indexOf(body(i - 1))).as("message %d before %d", i - 1, i).isLessThan(all.indexOf(body(i)))
+                    .isNotNegative();
+        }
+        assertThat(all.split("\n", -1)).as("one line per message, nothing doubled").hasSize(total + 1);
+        JButton shown = window.robot().finder().findByName(chat.target(), "showEarlier", JButton.class, false);
+        assertThat(GuiActionRunner.execute(shown::isVisible)).as("nothing earlier left to show").isFalse();
+
+        // A search covers the whole conversation, also the part not shown yet.
+        ChatPanel carol = GuiActionRunner.execute(() -> f.chatWindow().open(new Conversation(ALICE, CAROL)));
+        assertThat(GuiActionRunner.execute(carol::messageCount)).isEqualTo(ChatPanel.FIRST_PAGE);
+        assertThat(GuiActionRunner.execute(carol::transcriptText)).doesNotContain(body(0));
+        chat.textBox(new org.assertj.swing.core.GenericTypeMatcher<javax.swing.JTextField>(javax.swing.JTextField.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JTextField field) {
+                return "search".equals(field.getName()) && field.isShowing();
+            }
+        }).enterText(body(0));
+        assertThat(GuiActionRunner.execute(carol::messageCount)).isEqualTo(ChatPanel.FIRST_PAGE + 1);
+        assertThat(GuiActionRunner.execute(carol::transcriptText)).startsWith("[").contains(body(0));
+    }
 }
