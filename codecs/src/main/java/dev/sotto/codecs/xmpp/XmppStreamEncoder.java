@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * namespace declaration (RFC 6120 §4.8.5) and other namespaces are declared only where they change.
  */
 public final class XmppStreamEncoder {
+    /** An NCName-like prefix (XML-Names §3), compiled once rather than per declaration. */
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private String contentNamespace = XmlNamespaces.JABBER_CLIENT;
     private String prefix = "stream";
 
@@ -74,7 +76,7 @@ public final class XmppStreamEncoder {
             if (p.isEmpty() || p.equals("stream") || p.equals("xml")) {
                 continue;
             }
-            if (!p.matches("[A-Za-z_][A-Za-z0-9_.-]*") || ns.getValue().isEmpty()) {
+            if (!PREFIX.matcher(p).matches() || ns.getValue().isEmpty()) {
                 throw new IllegalArgumentException("bad namespace declaration on the stream header");
             }
             sb.append(" xmlns:").append(p).append("='");

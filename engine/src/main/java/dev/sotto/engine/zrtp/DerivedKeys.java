@@ -14,6 +14,16 @@ record DerivedKeys(ZrtpRole role, Negotiated negotiated, byte[] peerZid, byte[] 
     }
 
     /**
+     * Every key of the stream (§4.5): the confirm keys, the SRTP master keys and salts, ZRTPSess, ExportedKey and
+     * the new rs1. For the end of the stream ({@link ZrtpEndpoint#close}); a {@link ZrtpSession} keeps its own copy
+     * of ZRTPSess.
+     */
+    void wipeAll() {
+        wipeConfirmKeys();
+        ZrtpCrypto.wipe(srtpkeyI, srtpsaltI, srtpkeyR, srtpsaltR, zrtpSess, exportedKey, newRs1);
+    }
+
+    /**
      * Once secure, only the peer's mackey and zrtpkey are still needed: to authenticate a GoClear (§4.7.2) and to
      * check and decrypt a SASrelay (§5.13) from it. Ours are wiped (we send neither).
      */

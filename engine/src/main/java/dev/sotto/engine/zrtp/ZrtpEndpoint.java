@@ -148,6 +148,9 @@ public final class ZrtpEndpoint {
     }
 
     public Outputs handle(Input input, long now) {
+        if (state instanceof ZrtpState.Closed) {
+            return Outputs.NONE;
+        }
         try {
             if (input instanceof Input.Received r) {
                 return receive(r.bytes(), now);
@@ -162,6 +165,34 @@ public final class ZrtpEndpoint {
             fail(out, now, ZrtpErrorCode.CRITICAL_SOFTWARE_ERROR, "internal-error");
             return out.build();
         }
+    }
+
+    /**
+     * Ends the stream when its call ends: cancels both timers and wipes every secret the stream still holds, so no
+     * key of the call outlives it in this object: the DH private value of an unfinished exchange, the confirm keys,
+     * the SRTP master keys and salts handed out by {@link #srtpSecrets()} (SRTP contexts made from them derive their
+     * own session keys, RFC 3711 §4.3, and end with the call's media), ZRTPSess and ExportedKey (§4.5.2), and an rs1
+     * update still waiting for the user's SAS comparison (§4.6.1.1: dropped, as when a call ends before the user
+     * compared). A {@link ZrtpSession} this stream made keeps its own copy of ZRTPSess for further streams of the
+     * call (§4.4.3) and is destroyed by its owner ({@link ZrtpSession#destroy()}). Sends nothing: ZRTP has no
+     * closing message, the media stops. Afterwards every input is ignored and nothing secret is handed out.
+     */
+    public Outputs close() {
+        Outputs.Builder out = Outputs.builder();
+        stopT1(out);
+        stopT2(out);
+        wipeKeys();
+        keys().ifPresent(DerivedKeys::wipeAll);
+        if (pendingCacheUpdate != null) {
+            pendingCacheUpdate.wipeAll();
+            pendingCacheUpdate = null;
+        }
+        if (secrets != null) {
+            secrets.wipe();
+            secrets = null;
+        }
+        state = new ZrtpState.Closed();
+        return out.build();
     }
 
     /**

@@ -45,6 +45,9 @@ sealed interface ZrtpState {
     /** Keys handed out. {@code confirm2Bytes} is the Confirm2 we answered (responder), to answer again. */
     record Secure(DerivedKeys keys, byte[] confirm2Bytes) implements ZrtpState {}
 
-    /** Ended by an Error (sent or received), a timeout, or {@link ZrtpEndpoint#close}. */
+    /** Ended by an Error (sent or received) or a timeout. */
     record Failed(int code) implements ZrtpState {}
+
+    /** Ended on our side ({@link ZrtpEndpoint#close}): every secret wiped, every input ignored. */
+    record Closed() implements ZrtpState {}
 }
