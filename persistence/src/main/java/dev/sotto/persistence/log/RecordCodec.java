@@ -375,18 +375,7 @@ final class RecordCodec {
     }
 
     private OuterRecord openOuter2(byte[] record, byte[] chainAfter) throws RecordException {
-        if (record.length < HEADER_BYTES + Crypto.TAG_BYTES + CHAIN_TAG_BYTES) {
-            throw new RecordException("record too short");
-        }
-        if (record.length > MAX_RECORD_BYTES) {
-            throw new RecordException("record too long");
-        }
-        if (record[0] != VERSION_2) {
-            throw new RecordException("unknown record version");
-        }
-        if (ByteBuffer.wrap(record, 1, 4).getInt() != logKeyId) {
-            throw new RecordException("unknown log key id");
-        }
+        checkHeader(record, VERSION_2, HEADER_BYTES + Crypto.TAG_BYTES + CHAIN_TAG_BYTES);
         if (!chainTagMatches(record, chainAfter)) {
             throw new RecordException("chain broken (a record before this one was removed, moved or altered)");
         }
@@ -414,20 +403,25 @@ final class RecordCodec {
         }
     }
 
-    /** Format 1: authenticates a record against the previous chain value and parses its outer layer. */
-    OuterRecord openOuter(byte[] record, byte[] previousChain) throws RecordException {
-        if (record.length < HEADER_BYTES + Crypto.TAG_BYTES) {
+    /** The clear header's checks, before any crypto: bounds, the format's version byte, this vault's log key id. */
+    private void checkHeader(byte[] record, int version, int minLength) throws RecordException {
+        if (record.length < minLength) {
             throw new RecordException("record too short");
         }
         if (record.length > MAX_RECORD_BYTES) {
             throw new RecordException("record too long");
         }
-        if (record[0] != VERSION) {
+        if (record[0] != version) {
             throw new RecordException("unknown record version");
         }
         if (ByteBuffer.wrap(record, 1, 4).getInt() != logKeyId) {
             throw new RecordException("unknown log key id");
         }
+    }
+
+    /** Format 1: authenticates a record against the previous chain value and parses its outer layer. */
+    OuterRecord openOuter(byte[] record, byte[] previousChain) throws RecordException {
+        checkHeader(record, VERSION, HEADER_BYTES + Crypto.TAG_BYTES);
         byte[] padded;
         try {
             gcm.init(Cipher.DECRYPT_MODE, logKeySpec, new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES));
