@@ -48,6 +48,14 @@ public final class Session implements AutoCloseable {
         this.loadNanos = loadNanos;
     }
 
+    /** Set when the first unlock of this JVM starts: the warm-up skips what would then only compete with it. */
+    private static final java.util.concurrent.atomic.AtomicBoolean UNLOCKING = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * Made-up records the warm-up replays at most: enough for the compilers to have compiled the walk's and the
+     * replay's per-record code (C2 compiles a method after some ten thousand calls).
+     */
+    static final int WARM_UP_RECORDS = 30_000;
+
     /** Whether this JVM's warm-up was started (once is enough: it loads classes). */
     private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -66,6 +74,14 @@ public final class Session implements AutoCloseable {
             Vault.warmUp();
             try {
                 dev.sotto.engine.event.proto.EventEnvelope.getDefaultInstance();
+                // The JIT warm-up (issue 10's start-up): what a cold JVM's unlock ran mostly interpreted, run first on
+                // made-up inputs. Argon2id only while no unlock has started (once it has, the real one is its own
+                // warm-up and this would take the core the log's walk is about to use); the replay until the
+                // unlock's walk starts (ReplayWarmUp stops then), so during Argon2id it runs on the other core.
+                if (!UNLOCKING.get()) {
+                    Vault.warmUpKdf();
+                }
+                dev.sotto.engine.ReplayWarmUp.run(WARM_UP_RECORDS);
             } catch (RuntimeException | LinkageError e) {
                 // Best effort: the replay reports whatever is really wrong.
             }
@@ -80,6 +96,7 @@ public final class Session implements AutoCloseable {
      * state, installs OTR and computes the main window's first view.
      */
     public static Session load(VaultOpener opener, Progress progress) throws IOException {
+        UNLOCKING.set(true);
         // OTR's own durable events (keys, instance tags, trust, per-contact settings), in log order.
         List<OtrEvent> otrHistory = new ArrayList<>();
         EngineReplay replay = new EngineReplay(position -> {
