@@ -194,14 +194,16 @@ public final class Vault implements AutoCloseable {
      */
     public static void warmUpKdf() {
         byte[] salt = new byte[KeyRingFile.SALT_BYTES];
-        KdfParams small = new KdfParams(KDF_WARM_UP_KIB, 1, 1);
+        // Two passes: Argon2 version 0x13 XORs each block into the old one from the second pass on (RFC 9106
+        // §3.2), a different block function than the first pass's; both must be compiled.
+        KdfParams small = new KdfParams(KDF_WARM_UP_KIB, 2, 1);
         for (int i = 0; i < KDF_WARM_UP_RUNS; i++) {
             Crypto.wipe(Crypto.argon2id(KDF_WARM_UP_INPUT.clone(), salt, small));
         }
     }
 
     /** {@link #warmUpKdf}: memory per run (KiB = 1 KiB blocks) and runs: about 20,000 block computations in all. */
-    static final int KDF_WARM_UP_KIB = 4096;
+    static final int KDF_WARM_UP_KIB = 2048;
     static final int KDF_WARM_UP_RUNS = 5;
     private static final char[] KDF_WARM_UP_INPUT = "sotto argon2id warm-up (not a passphrase)".toCharArray();
 
