@@ -274,20 +274,22 @@ public final class EventLog implements AutoCloseable {
     /** Set when the first log of this JVM starts its open walk: the start-up's warm-up ({@link LogWarmUp}) stops then. */
     private static volatile boolean openWalkStartedInJvm;
 
-    static boolean openWalkStarted() {
+    /** Whether a log has started its open walk in this JVM (the desktop client's warm-up stops then). */
+    public static boolean openWalkStarted() {
         return openWalkStartedInJvm;
     }
 
     /**
      * The start-up's JIT warm-up of the open walk and its replay ({@link LogWarmUp}): up to {@code records} records
      * sealed in memory under throwaway random keys, spread over {@code streams}, with {@code payloads.apply(i)} as
-     * record i's payload, walked as an open walk with a replay into {@code replay}. Touches no file and no vault;
-     * returns as soon as a real open walk starts in this JVM. Returns the records replayed (-1 if the walk of its
-     * own records failed, which would be a bug).
+     * record i's payload, walked as an open walk with a replay, a few thousand at a time, each walk into a fresh
+     * consumer from {@code replay}, until {@code stop} is true. Touches no file and no vault. Returns the records
+     * replayed (-1 if a walk of its own records failed, which would be a bug).
      */
     public static long warmUpReplay(java.util.List<StreamId> streams, IntFunction<byte[]> payloads, int records,
-                                    Consumer<LogRecord> replay) {
-        return LogWarmUp.run(streams, payloads, records, replay);
+                                    java.util.function.Supplier<? extends Consumer<LogRecord>> replay,
+                                    java.util.function.BooleanSupplier stop) {
+        return LogWarmUp.run(streams, payloads, records, replay, stop);
     }
 
     /** The one place the queue's layout is chosen: a single cycle (no dates in names), explicit block size. */
