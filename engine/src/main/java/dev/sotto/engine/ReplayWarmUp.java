@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * whose message filing, decoding of the other events and state building are the ones an unlock runs, then reads the
  * histories back as a chat opening does. The events are invented here (accounts and contacts under the reserved
  * {@code .invalid} domain, RFC 2606 §2), so no user data and no vault is involved and no file is touched. It stops
- * early once a real unlock's walk has started (that walk warms up on its own from there on).
+ * early when the caller says so (the desktop client: when the user presses Unlock).
  */
 public final class ReplayWarmUp {
     /** Conversations the made-up messages are spread over (a replay looks each record's stream up). */
@@ -29,13 +29,13 @@ public final class ReplayWarmUp {
     private ReplayWarmUp() {}
 
     /**
-     * Replays up to {@code records} made-up events as an unlock would, until a real unlock's walk starts in this JVM
-     * ({@link EventLog#openWalkStarted}); returns the events replayed. Best effort: never throws, returns -1 if
-     * anything failed.
+     * Replays up to {@code records} made-up events as an unlock would, until {@code stop} says so (the desktop client:
+     * once the user has pressed Unlock, from then on the warm-up would compete with the unlock for the cores and the
+     * compilers); returns the events replayed. Best effort: never throws, returns -1 if anything failed.
      */
-    public static long run(int records) {
+    public static long run(int records, BooleanSupplier stop) {
         try {
-            return replay(records, EventLog::openWalkStarted).events;
+            return replay(records, stop).events;
         } catch (RuntimeException e) {
             return -1; // best effort: the real unlock reports whatever is really wrong
         }

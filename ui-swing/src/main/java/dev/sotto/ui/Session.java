@@ -75,13 +75,12 @@ public final class Session implements AutoCloseable {
             try {
                 dev.sotto.engine.event.proto.EventEnvelope.getDefaultInstance();
                 // The JIT warm-up (issue 10's start-up): what a cold JVM's unlock ran mostly interpreted, run first on
-                // made-up inputs. Argon2id only while no unlock has started (once it has, the real one is its own
-                // warm-up and this would take the core the log's walk is about to use); the replay until the
-                // unlock's walk starts (ReplayWarmUp stops then), so during Argon2id it runs on the other core.
-                if (!UNLOCKING.get()) {
-                    Vault.warmUpKdf();
-                }
-                dev.sotto.engine.ReplayWarmUp.run(WARM_UP_RECORDS);
+                // made-up inputs while the passphrase is typed, and not once Unlock is pressed: from then on the
+                // unlock is its own warm-up, and this would compete with it for the two cores and the compilers
+                // (measured: run during the unlock's Argon2id, it made the unlock slower, not faster).
+                Vault.warmUpKdf(UNLOCKING::get);
+                dev.sotto.engine.ReplayWarmUp.run(WARM_UP_RECORDS,
+                        () -> UNLOCKING.get() || dev.sotto.persistence.log.EventLog.openWalkStarted());
             } catch (RuntimeException | LinkageError e) {
                 // Best effort: the replay reports whatever is really wrong.
             }

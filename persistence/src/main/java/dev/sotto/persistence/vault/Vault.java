@@ -190,14 +190,15 @@ public final class Vault implements AutoCloseable {
      * about 0.9 s instead of 0.25 s, its block function interpreted until the compilers caught up. This runs Argon2id
      * a few times on a constant, non-secret input with small parameters (a few MiB, no passphrase, no salt of any
      * vault) so that the block function is compiled before the user presses Unlock. The start screen runs it on its
-     * warm-up thread while the passphrase is typed. About 0.1 s of one core; touches no file.
+     * warm-up thread while the passphrase is typed, until {@code stop} (Unlock pressed). About 0.1 s of one core;
+     * touches no file.
      */
-    public static void warmUpKdf() {
+    public static void warmUpKdf(java.util.function.BooleanSupplier stop) {
         byte[] salt = new byte[KeyRingFile.SALT_BYTES];
         // Two passes: Argon2 version 0x13 XORs each block into the old one from the second pass on (RFC 9106
         // §3.2), a different block function than the first pass's; both must be compiled.
         KdfParams small = new KdfParams(KDF_WARM_UP_KIB, 2, 1);
-        for (int i = 0; i < KDF_WARM_UP_RUNS; i++) {
+        for (int i = 0; i < KDF_WARM_UP_RUNS && !stop.getAsBoolean(); i++) {
             Crypto.wipe(Crypto.argon2id(KDF_WARM_UP_INPUT.clone(), salt, small));
         }
     }
