@@ -262,6 +262,9 @@ public final class EventLog implements AutoCloseable {
             org.slf4j.LoggerFactory.getILoggerFactory();
             // A builder only (never built): no directory is created, read or locked.
             queueBuilder(Path.of(System.getProperty("java.io.tmpdir"), "sotto-never-created"), true);
+            // The wire the queue's metadata table is read with, on a buffer in memory: its classes' static set-up
+            // (date formats, locale data) was a tenth of a second of the unlock's main thread.
+            net.openhft.chronicle.wire.WireType.BINARY_LIGHT.apply(net.openhft.chronicle.bytes.Bytes.allocateElasticOnHeap(64));
             OuterRecord.getDefaultInstance();
             InnerRecord.getDefaultInstance();
             javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
