@@ -56,15 +56,17 @@ public final class Session implements AutoCloseable {
      */
     static final int WARM_UP_RECORDS = 30_000;
 
-    /** Whether this JVM's warm-up was started (once is enough: it loads classes). */
+    /** Whether this JVM's warm-up was started (once is enough: it loads classes and feeds the compilers). */
     private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Starts, once per JVM and on its own daemon thread, the part of a start-up that needs no passphrase: loading
      * and initializing what the vault's open and the replay use (Chronicle Queue and its native bindings, logging,
-     * the JCE, the event schemas; {@link Vault#warmUp}). The start screen calls it when it appears, so the seconds
-     * the user spends typing the passphrase (or, at worst, Argon2id on the other core) pay it instead of the unlock
-     * (issue 10's start-up). Touches no file.
+     * the JCE, the event schemas; {@link Vault#warmUp}), then running Argon2id and the unlock's walk and replay on
+     * made-up inputs under throwaway keys so that the compilers have compiled them ({@link Vault#warmUpKdf},
+     * {@link dev.sotto.engine.ReplayWarmUp}) until Unlock is pressed. The start screen calls it when it appears, so
+     * the seconds the user spends typing the passphrase pay it instead of the unlock (issue 10's start-up). Touches
+     * no file and no user data.
      */
     public static void warmUpInBackground() {
         if (!WARMING.compareAndSet(false, true)) {
