@@ -90,12 +90,24 @@ final class LogWalker {
      */
     static Result walk(ChronicleQueue queue, Supplier<RecordCodec> codecs, byte[] genesis, long anchorCount, byte[] anchorHead,
                        long limit, Preparer preparer, Visitor visitor) {
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            return walk(() -> next(tailer), codecs, genesis, anchorCount, anchorHead, limit, preparer, visitor);
+        ExcerptTailer tailer;
+        try {
+            tailer = queue.createTailer();
         } catch (RuntimeException | InternalError e) {
-            // Creating or closing the tailer: Chronicle refused the file (see below).
+            // Chronicle refused the file (see the walk below).
             return tampered(0, 0, genesis, 0, "queue file unreadable (" + e.getClass().getSimpleName() + ")");
         }
+        Result result = walk(() -> next(tailer), codecs, genesis, anchorCount, anchorHead, limit, preparer, visitor);
+        try {
+            tailer.close();
+        } catch (RuntimeException | InternalError e) {
+            // As when the walk itself fails to read: the queue is not what we wrote (reported where the walk ended).
+            if (result.intact()) {
+                return tampered(result.documents(), result.records(), result.chainHead(), result.documents(),
+                        "queue file unreadable (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        return result;
     }
 
     /**
