@@ -48,15 +48,25 @@ public final class Session implements AutoCloseable {
         this.loadNanos = loadNanos;
     }
 
-    /** Whether this JVM's warm-up was started (once is enough: it loads classes). */
+    /** Set when the first unlock of this JVM starts: the warm-up skips what would then only compete with it. */
+    private static final java.util.concurrent.atomic.AtomicBoolean UNLOCKING = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * Made-up records the warm-up replays at most: enough for the compilers to have compiled the walk's and the
+     * replay's per-record code (C2 compiles a method after some ten thousand calls).
+     */
+    static final int WARM_UP_RECORDS = 30_000;
+
+    /** Whether this JVM's warm-up was started (once is enough: it loads classes and feeds the compilers). */
     private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Starts, once per JVM and on its own daemon thread, the part of a start-up that needs no passphrase: loading
      * and initializing what the vault's open and the replay use (Chronicle Queue and its native bindings, logging,
-     * the JCE, the event schemas; {@link Vault#warmUp}). The start screen calls it when it appears, so the seconds
-     * the user spends typing the passphrase (or, at worst, Argon2id on the other core) pay it instead of the unlock
-     * (issue 10's start-up). Touches no file.
+     * the JCE, the event schemas; {@link Vault#warmUp}), then running Argon2id and the unlock's walk and replay on
+     * made-up inputs under throwaway keys so that the compilers have compiled them ({@link Vault#warmUpKdf},
+     * {@link dev.sotto.engine.ReplayWarmUp}) until Unlock is pressed. The start screen calls it when it appears, so
+     * the seconds the user spends typing the passphrase pay it instead of the unlock (issue 10's start-up). Touches
+     * no file and no user data.
      */
     public static void warmUpInBackground() {
         if (!WARMING.compareAndSet(false, true)) {
@@ -66,6 +76,13 @@ public final class Session implements AutoCloseable {
             Vault.warmUp();
             try {
                 dev.sotto.engine.event.proto.EventEnvelope.getDefaultInstance();
+                // The JIT warm-up (issue 10's start-up): what a cold JVM's unlock ran mostly interpreted, run first on
+                // made-up inputs while the passphrase is typed, and not once Unlock is pressed: from then on the
+                // unlock is its own warm-up, and this would compete with it for the two cores and the compilers
+                // (measured: run during the unlock's Argon2id, it made the unlock slower, not faster).
+                Vault.warmUpKdf(UNLOCKING::get);
+                dev.sotto.engine.ReplayWarmUp.run(WARM_UP_RECORDS,
+                        () -> UNLOCKING.get() || dev.sotto.persistence.log.EventLog.openWalkStarted());
             } catch (RuntimeException | LinkageError e) {
                 // Best effort: the replay reports whatever is really wrong.
             }
@@ -80,6 +97,7 @@ public final class Session implements AutoCloseable {
      * state, installs OTR and computes the main window's first view.
      */
     public static Session load(VaultOpener opener, Progress progress) throws IOException {
+        UNLOCKING.set(true);
         // OTR's own durable events (keys, instance tags, trust, per-contact settings), in log order.
         List<OtrEvent> otrHistory = new ArrayList<>();
         EngineReplay replay = new EngineReplay(position -> {

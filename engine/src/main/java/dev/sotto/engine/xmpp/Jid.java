@@ -19,6 +19,20 @@ public record Jid(String local, String domain, String resource) {
         }
     }
 
+    // Spelled out, as the record's own would be (the components in order, 31 * h + hash): the generated ones run
+    // through method handles, slow in a fresh JVM's interpreter and costly to compile, and a replay hashes JIDs once per
+    // record (issue 10's start-up).
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Jid j && java.util.Objects.equals(local, j.local) && domain.equals(j.domain)
+                && java.util.Objects.equals(resource, j.resource);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * java.util.Objects.hashCode(local) + domain.hashCode()) * 31 + java.util.Objects.hashCode(resource);
+    }
+
     /** The address, or {@code null} when {@code s} is not a JID (RFC 7622 §3.1). */
     public static Jid parse(String s) {
         if (s == null || s.isEmpty()) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -158,6 +160,7 @@ public final class EventLog implements AutoCloseable {
         this.chainKey = ring.deriveKey(CHAIN_KEY_INFO);
         this.genesis = newCodec().genesis(store.vaultId());
 
+        openWalkStartedInJvm = true;
         // Next sequence per key id: one past the highest seen, so numbers never repeat under a key.
         Map<Integer, Long> sequences = new HashMap<>();
         // With a replay consumer the open walk is also the replay: one pass that authenticates the chain,
@@ -259,6 +262,9 @@ public final class EventLog implements AutoCloseable {
             org.slf4j.LoggerFactory.getILoggerFactory();
             // A builder only (never built): no directory is created, read or locked.
             queueBuilder(Path.of(System.getProperty("java.io.tmpdir"), "sotto-never-created"), true);
+            // The wire the queue's metadata table is read with, on a buffer in memory: its classes' static set-up
+            // (date formats, locale data) was a tenth of a second of the unlock's main thread.
+            net.openhft.chronicle.wire.WireType.BINARY_LIGHT.apply(net.openhft.chronicle.bytes.Bytes.allocateElasticOnHeap(64));
             OuterRecord.getDefaultInstance();
             InnerRecord.getDefaultInstance();
             javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
@@ -266,6 +272,27 @@ public final class EventLog implements AutoCloseable {
         } catch (java.security.GeneralSecurityException | RuntimeException | LinkageError e) {
             // Best effort: the open that follows reports whatever is really wrong.
         }
+    }
+
+    /** Set when the first log of this JVM starts its open walk: the start-up's warm-up ({@link LogWarmUp}) stops then. */
+    private static volatile boolean openWalkStartedInJvm;
+
+    /** Whether a log has started its open walk in this JVM (the desktop client's warm-up stops then). */
+    public static boolean openWalkStarted() {
+        return openWalkStartedInJvm;
+    }
+
+    /**
+     * The start-up's JIT warm-up of the open walk and its replay ({@link LogWarmUp}): up to {@code records} records
+     * sealed in memory under throwaway random keys, spread over {@code streams}, with {@code payloads.apply(i)} as
+     * record i's payload, walked as an open walk with a replay, a few thousand at a time, each walk into a fresh
+     * consumer from {@code replay}, until {@code stop} is true. Touches no file and no vault. Returns the records
+     * replayed (-1 if a walk of its own records failed, which would be a bug).
+     */
+    public static long warmUpReplay(java.util.List<StreamId> streams, IntFunction<byte[]> payloads, int records,
+                                    java.util.function.Supplier<? extends Consumer<LogRecord>> replay,
+                                    java.util.function.BooleanSupplier stop) {
+        return LogWarmUp.run(streams, payloads, records, replay, stop);
     }
 
     /** The one place the queue's layout is chosen: a single cycle (no dates in names), explicit block size. */
@@ -655,10 +682,16 @@ public final class EventLog implements AutoCloseable {
 
     /** The replay's per-record work that needs no order: opening the inner layer under the stream's key. */
     private Object decryptInner(RecordCodec workerCodec, OuterRecord outer, byte[] record) {
+        return decryptInner(ring::streamByKeyId, workerCodec, outer, record);
+    }
+
+    /** {@link #decryptInner(RecordCodec, OuterRecord, byte[])} with the stream keys from {@code keys} (also the warm-up's). */
+    static Object decryptInner(IntFunction<Optional<KeyRing.StreamEntry>> keys, RecordCodec workerCodec, OuterRecord outer,
+                               byte[] record) {
         if (outer.getKind() != OuterRecord.Kind.EVENT) {
             return null;
         }
-        var entry = ring.streamByKeyId(outer.getStreamKeyId());
+        var entry = keys.apply(outer.getStreamKeyId());
         if (entry.isEmpty()) {
             return null;
         }
@@ -675,12 +708,18 @@ public final class EventLog implements AutoCloseable {
      * that does not open is tampering at that position.
      */
     private LogWalker.Visitor replayVisitor(long fromPosition, Consumer<LogRecord> consumer, long[] counts) {
+        return replayVisitor(ring::streamByKeyId, fromPosition, consumer, counts);
+    }
+
+    /** {@link #replayVisitor(long, Consumer, long[])} with the stream keys from {@code keys} (also the warm-up's). */
+    static LogWalker.Visitor replayVisitor(IntFunction<Optional<KeyRing.StreamEntry>> keys, long fromPosition,
+                                           Consumer<LogRecord> consumer, long[] counts) {
         Map<Integer, StreamId> names = new HashMap<>();
         return (position, outer, prepared) -> {
             if (position < fromPosition || outer.getKind() != OuterRecord.Kind.EVENT) {
                 return;
             }
-            var entry = ring.streamByKeyId(outer.getStreamKeyId());
+            var entry = keys.apply(outer.getStreamKeyId());
             if (entry.isEmpty() || prepared == null) {
                 counts[1]++;
                 return;

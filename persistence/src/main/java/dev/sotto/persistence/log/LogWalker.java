@@ -90,6 +90,58 @@ final class LogWalker {
      */
     static Result walk(ChronicleQueue queue, Supplier<RecordCodec> codecs, byte[] genesis, long anchorCount, byte[] anchorHead,
                        long limit, Preparer preparer, Visitor visitor) {
+        ExcerptTailer tailer;
+        try {
+            tailer = queue.createTailer();
+        } catch (RuntimeException | InternalError e) {
+            // Chronicle refused the file (see the walk below).
+            return tampered(0, 0, genesis, 0, "queue file unreadable (" + e.getClass().getSimpleName() + ")");
+        }
+        Result result = walk(() -> next(tailer), codecs, genesis, anchorCount, anchorHead, limit, preparer, visitor);
+        try {
+            tailer.close();
+        } catch (RuntimeException | InternalError e) {
+            // As when the walk itself fails to read: the queue is not what we wrote (reported where the walk ended).
+            if (result.intact()) {
+                return tampered(result.documents(), result.records(), result.chainHead(), result.documents(),
+                        "queue file unreadable (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Where a walk's documents come from: the queue's tailer, or (the start-up's warm-up, {@link LogWarmUp}) records
+     * made in memory. {@link #next} returns the next document's bytes, {@link #TOO_LONG} for a document too long to
+     * be a record of ours, or null at the end; it throws (a RuntimeException or an InternalError) when the document
+     * cannot be read.
+     */
+    interface Documents {
+        byte[] next();
+    }
+
+    /** {@link Documents#next}'s marker for a document longer than {@link RecordCodec#MAX_RECORD_BYTES}. */
+    static final byte[] TOO_LONG = new byte[0];
+
+    private static byte[] next(ExcerptTailer tailer) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+            if (!dc.isPresent()) {
+                return null;
+            }
+            Bytes<?> bytes = dc.wire().bytes();
+            long n = bytes.readRemaining();
+            if (n > RecordCodec.MAX_RECORD_BYTES) {
+                return TOO_LONG;
+            }
+            byte[] record = new byte[(int) n];
+            bytes.read(record);
+            return record;
+        }
+    }
+
+    /** {@link #walk(ChronicleQueue, Supplier, byte[], long, byte[], long, Preparer, Visitor)} over any documents. */
+    static Result walk(Documents documents, Supplier<RecordCodec> codecs, byte[] genesis, long anchorCount, byte[] anchorHead,
+                       long limit, Preparer preparer, Visitor visitor) {
         RecordCodec codec = codecs.get();
         ThreadLocal<RecordCodec> workerCodecs = ThreadLocal.withInitial(codecs);
         byte[] chain = genesis;
@@ -98,14 +150,14 @@ final class LogWalker {
         long recovered = 0;
         long pendingFailure = -1;
         String pendingCondition = null;
-        try (ExcerptTailer tailer = queue.createTailer()) {
+        try {
             // Read ahead: `next` is always the batch after the one being applied, already chained and opening.
             long readPosition = position;
             byte[] speculativeChain = chain;
             List<Slot> next = List.of();
             OpenJob nextJob = null;
             if (limit > 0) {
-                next = read(tailer, (int) Math.max(1, Math.min(BATCH, limit)));
+                next = read(documents, (int) Math.max(1, Math.min(BATCH, limit)));
                 readPosition += next.size();
                 speculativeChain = chainAhead(next, speculativeChain, codec);
                 nextJob = OpenJob.start(next, codec, workerCodecs, preparer);
@@ -119,7 +171,7 @@ final class LogWalker {
                 if (batch.isEmpty()) {
                     if (position >= limit) {
                         // A failure pending at the limit: one more document decides whether it was acknowledged.
-                        batch = read(tailer, 1);
+                        batch = read(documents, 1);
                         readPosition += batch.size();
                         chainAhead(batch, chain, codec);
                         job = OpenJob.start(batch, codec, workerCodecs, preparer);
@@ -130,7 +182,7 @@ final class LogWalker {
                     next = List.of();
                     nextJob = null;
                 } else if (readPosition < limit && !endsUnreadable(batch)) {
-                    next = read(tailer, (int) Math.min(BATCH, limit - readPosition));
+                    next = read(documents, (int) Math.min(BATCH, limit - readPosition));
                     readPosition += next.size();
                     speculativeChain = chainAhead(next, speculativeChain, codec);
                     nextJob = OpenJob.start(next, codec, workerCodecs, preparer);
@@ -203,23 +255,19 @@ final class LogWalker {
      * {@link Slot#unreadable} marker at that document, so the failure is reported at its own position once
      * the walk gets there (reading runs a batch ahead of verifying).
      */
-    private static List<Slot> read(ExcerptTailer tailer, int max) {
+    private static List<Slot> read(Documents documents, int max) {
         List<Slot> batch = new ArrayList<>(Math.min(max, BATCH));
         try {
             while (batch.size() < max) {
-                try (DocumentContext dc = tailer.readingDocument()) {
-                    if (!dc.isPresent()) {
-                        break;
-                    }
-                    Bytes<?> bytes = dc.wire().bytes();
-                    long n = bytes.readRemaining();
-                    Slot slot = new Slot();
-                    if (n <= RecordCodec.MAX_RECORD_BYTES) {
-                        slot.record = new byte[(int) n];
-                        bytes.read(slot.record);
-                    }
-                    batch.add(slot);
+                byte[] record = documents.next();
+                if (record == null) {
+                    break;
                 }
+                Slot slot = new Slot();
+                if (record != TOO_LONG) {
+                    slot.record = record;
+                }
+                batch.add(slot);
             }
         } catch (RuntimeException | InternalError e) {
             // Chronicle itself refused the file (a damaged header or index): the queue is not what we wrote.

@@ -20,6 +20,19 @@ public record StreamId(String value) {
         return new StreamId(value);
     }
 
+    // Spelled out, as the record's own would be (the components in order, 31 * h + hash): the generated ones run
+    // through method handles, slow in a fresh JVM's interpreter and costly to compile, and a replay hashes this once
+    // per record (issue 10's start-up).
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof StreamId s && value.equals(s.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return "StreamId[" + value.length() + " chars]";

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * {@link DesktopStartupMain}, {@code n} times in this JVM (the first one is what a user's start pays: class
  * loading and a cold JIT; the later ones show the steady cost). Prints the load's phases, wall time and process
  * CPU time per load. For profiling: {@code java -XX:StartFlightRecording=... -cp sotto.jar:test-classes
- * dev.sotto.vectors.bench.StartupPhasesMain target/startup-vault 3}.
+ * dev.sotto.vectors.bench.StartupPhasesMain target/startup-vault 3}. Arguments: vault, loads, {@code full} or {@code log}
+ * (the walk alone), the typing time in ms before the first load (0), during which the start screen's warm-up runs.
  */
 public final class StartupPhasesMain {
     private StartupPhasesMain() {}
@@ -31,9 +32,12 @@ public final class StartupPhasesMain {
             @Override
             public void step(String text, long done, long total) { }
         };
+        // A fourth argument: the typing time in ms (the pause before the first load, as DesktopStartupMain's)
+        long typingMillis = args.length > 3 ? Long.parseLong(args[3]) : 0;
         if (!logOnly) {
             Session.warmUpInBackground(); // as the desktop window does when its start screen appears
         }
+        Thread.sleep(typingMillis);
         for (int i = 0; i < n; i++) {
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
