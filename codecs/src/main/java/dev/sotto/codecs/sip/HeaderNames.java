@@ -82,6 +82,16 @@ public final class HeaderNames {
         return name;
     }
 
+    /** True when {@code c} is one of the canonical constants of this class (the very String). */
+    static boolean isKnownCanonical(String c) {
+        for (String k : KNOWN) {
+            if (k == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the two field names name the same header. */
     public static boolean same(String a, String b) {
         return canonical(a).equalsIgnoreCase(canonical(b));

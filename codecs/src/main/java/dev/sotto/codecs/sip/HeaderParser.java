@@ -80,8 +80,7 @@ final class HeaderParser {
      * (RFC 3261 §25.1). gen-value = token / host / quoted-string. Null on a violation.
      */
     static Parameters params(byte[] s, int i, int to, ParseContext ctx) {
-        Parameter[] out = null;
-        int n = 0;
+        int mark = ctx.mark();
         while (true) {
             i = Lex.skipWs(s, i, to);
             if (i == to) {
@@ -95,26 +94,23 @@ final class HeaderParser {
             if (ne == i) {
                 return null;
             }
-            String name = Lex.word(s, i, ne);
+            int na = i;
             i = Lex.skipWs(s, ne, to);
-            String value = null;
+            int va = -1;
+            int vb = -1;
             if (i < to && s[i] == '=') {
                 i = Lex.skipWs(s, i + 1, to);
                 int ve = genValue(s, i, to, ctx);
                 if (ve < 0) {
                     return null;
                 }
-                value = Lex.str(s, i, ve); // tags and the like: rarely a shared word
+                va = i;
+                vb = ve;
                 i = ve;
             }
-            if (out == null) {
-                out = new Parameter[4];
-            } else if (n == out.length) {
-                out = java.util.Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = new Parameter(name, value);
+            ctx.param(na, ne, va, vb); // the Strings are made when asked for (Parameters)
         }
-        return Parameters.of(out, n);
+        return ctx.params(s, mark);
     }
 
     /** End of a gen-value at i (token / IPv6reference / quoted-string), or -1. */
@@ -229,15 +225,18 @@ final class HeaderParser {
             return null;
         }
         // c-p-q = "q" EQUAL qvalue; qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
-        String q = na.params().get("q").orElse(null);
-        if (na.params().has("q") && (q == null || !isQvalue(q))) {
-            return null;
-        }
-        String exp = na.params().get("expires").orElse(null);
-        if (na.params().has("expires") && (exp == null || Lex.digits(exp, 0, exp.length(), Long.MAX_VALUE) < 0)) {
-            // RFC 4475 §3.1.2.4: an over-large expires is an aberrant scalar; only digits are required here
-            if (exp == null || !allDigits(exp)) {
+        Parameters ps = na.params();
+        if (ps.has("q")) {
+            String q = ps.value("q");
+            if (q == null || !isQvalue(q)) {
                 return null;
+            }
+        }
+        if (ps.has("expires")) {
+            // RFC 4475 §3.1.2.4: an over-large expires is an aberrant scalar; only digits are required here
+            long d = ps.digits("expires", Long.MAX_VALUE);
+            if (d == -1 || (d == -2 && !allDigits(ps.value("expires")))) {
+                return null; // valueless, or not 1*DIGIT
             }
         }
         return na;
@@ -360,8 +359,7 @@ final class HeaderParser {
 
     // via-params = via-ttl / via-maddr / via-received / via-branch / via-extension (RFC 3261 §25.1, RFC 3581)
     private static Parameters viaParams(byte[] s, int i, int to, ParseContext ctx) {
-        Parameter[] out = new Parameter[4];
-        int n = 0;
+        int mark = ctx.mark();
         while (true) {
             i = Lex.skipWs(s, i, to);
             if (i == to) {
@@ -376,9 +374,10 @@ final class HeaderParser {
                 return null;
             }
             int kind = viaParamKind(s, i, ne);
-            String name = Lex.word(s, i, ne);
+            int na = i;
             i = Lex.skipWs(s, ne, to);
-            String value = null;
+            int va = -1;
+            int vb = -1;
             if (i < to && s[i] == '=') {
                 i = Lex.skipWs(s, i + 1, to);
                 int ve;
@@ -396,17 +395,15 @@ final class HeaderParser {
                 if (!validViaParam(kind, s, i, ve, ctx)) {
                     return null;
                 }
-                value = Lex.str(s, i, ve); // branch IDs and addresses: never a shared word
+                va = i;
+                vb = ve;
                 i = ve;
             } else if (kind == BRANCH || kind == RECEIVED || kind == TTL || kind == MADDR) {
                 return null; // these need a value
             }
-            if (n == out.length) {
-                out = java.util.Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = new Parameter(name, value);
+            ctx.param(na, ne, va, vb);
         }
-        return Parameters.of(out, n);
+        return ctx.params(s, mark);
     }
 
     private static final int OTHER = 0;
@@ -530,7 +527,7 @@ final class HeaderParser {
      * credentials / challenge (RFC 3261 §25.1): auth-scheme LWS auth-param *(COMMA auth-param), with
      * auth-param = auth-param-name EQUAL ( token / quoted-string ).
      */
-    static AuthValue auth(byte[] s, int from, int to) {
+    static AuthValue auth(byte[] s, int from, int to, ParseContext ctx) {
         int i = Lex.skipWs(s, from, to);
         int e = Lex.run(s, i, to, Lex.TOKEN);
         if (e == i) {
@@ -541,14 +538,13 @@ final class HeaderParser {
         if (i == e || i == to) {
             return null;
         }
-        Parameter[] out = new Parameter[8];
-        int n = 0;
+        int mark = ctx.mark();
         while (true) {
             int ne = Lex.run(s, i, to, Lex.TOKEN);
             if (ne == i) {
                 return null;
             }
-            String name = Lex.word(s, i, ne);
+            int na = i;
             i = Lex.skipWs(s, ne, to);
             if (i >= to || s[i] != '=') {
                 return null;
@@ -566,10 +562,7 @@ final class HeaderParser {
             if (ve < 0) {
                 return null;
             }
-            if (n == out.length) {
-                out = java.util.Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = new Parameter(name, Lex.word(s, i, ve));
+            ctx.param(na, ne, i, ve);
             i = Lex.skipWs(s, ve, to);
             if (i == to) {
                 break;
@@ -579,6 +572,6 @@ final class HeaderParser {
             }
             i = Lex.skipWs(s, i + 1, to);
         }
-        return new AuthValue(scheme, Parameters.of(out, n));
+        return new AuthValue(scheme, ctx.params(s, mark));
     }
 }

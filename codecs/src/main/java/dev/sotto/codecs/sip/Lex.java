@@ -255,13 +255,27 @@ final class Lex {
     }
 
     static int indexOf(byte[] s, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        // eight bytes at a time (SWAR): the searches run over whole values (a comma, the ">" of a name-addr)
+        long pattern = 0x0101010101010101L * (c & 0xff);
+        while (i + 8 <= to) {
+            long x = (long) LONGS.get(s, i) ^ pattern;
+            long z = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (z != 0) {
+                return i + (Long.numberOfTrailingZeros(z) >>> 3);
+            }
+            i += 8;
+        }
+        for (; i < to; i++) {
             if (s[i] == c) {
                 return i;
             }
         }
         return -1;
     }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     static int skipWs(byte[] s, int i, int end) {
         while (i < end && (s[i] == ' ' || s[i] == '\t')) {

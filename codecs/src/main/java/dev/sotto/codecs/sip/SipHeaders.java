@@ -99,9 +99,9 @@ public final class SipHeaders {
         Raw r = raw;
         if (r != null) {
             // straight from the parsed ranges: a String for each match only, no HeaderField for the others
+            boolean known = HeaderNames.isKnownCanonical(c);
             for (int i = 0; i < r.count; i++) {
-                String k = r.canonical(i);
-                if (k == c || k.equalsIgnoreCase(c)) {
+                if (r.named(i, c, known)) {
                     out.add(r.value(i));
                 }
             }
@@ -120,9 +120,9 @@ public final class SipHeaders {
         String c = HeaderNames.canonical(name);
         Raw r = raw;
         if (r != null) {
+            boolean known = HeaderNames.isKnownCanonical(c);
             for (int i = 0; i < r.count; i++) {
-                String k = r.canonical(i);
-                if (k == c || k.equalsIgnoreCase(c)) {
+                if (r.named(i, c, known)) {
                     return Optional.of(r.value(i));
                 }
             }
@@ -283,6 +283,16 @@ public final class SipHeaders {
 
         String canonical(int i) {
             return names[2 * i + 1];
+        }
+
+        /**
+         * True when field i is called {@code c}, a canonical name. Every field of a known header has the very
+         * constant of {@link HeaderNames} as its canonical name, and no other field's name matches a known one in
+         * any case (it would have been canonicalized), so for a known {@code c} identity decides.
+         */
+        boolean named(int i, String c, boolean known) {
+            String k = names[2 * i + 1];
+            return k == c || (!known && k.equalsIgnoreCase(c));
         }
 
         /** True when field i's value is a range of {@link #head}. */
@@ -510,16 +520,16 @@ public final class SipHeaders {
                 }
                 case HeaderNames.AUTHORIZATION:
                     authorizations = authorizations == null ? new ArrayList<>(1) : authorizations;
-                    return addAuth(v, a, z, authorizations);
+                    return addAuth(v, a, z, authorizations, ctx);
                 case HeaderNames.PROXY_AUTHORIZATION:
                     proxyAuthorizations = proxyAuthorizations == null ? new ArrayList<>(1) : proxyAuthorizations;
-                    return addAuth(v, a, z, proxyAuthorizations);
+                    return addAuth(v, a, z, proxyAuthorizations, ctx);
                 case HeaderNames.WWW_AUTHENTICATE:
                     wwwAuthenticates = wwwAuthenticates == null ? new ArrayList<>(1) : wwwAuthenticates;
-                    return addAuth(v, a, z, wwwAuthenticates);
+                    return addAuth(v, a, z, wwwAuthenticates, ctx);
                 case HeaderNames.PROXY_AUTHENTICATE:
                     proxyAuthenticates = proxyAuthenticates == null ? new ArrayList<>(1) : proxyAuthenticates;
-                    return addAuth(v, a, z, proxyAuthenticates);
+                    return addAuth(v, a, z, proxyAuthenticates, ctx);
                 case HeaderNames.DATE:
                     // RFC 3261 §20.17: rfc1123-date ends in "GMT"; other zones are tolerated, flagged (RFC 4475 §3.1.2.12)
                     if (z - a < 4 || !Lex.same(v, z - 4, z, " GMT")) {
@@ -539,8 +549,8 @@ public final class SipHeaders {
             }) ? null : SipError.BAD_HEADER_VALUE;
         }
 
-        private static SipError addAuth(byte[] v, int a, int z, List<AuthValue> out) {
-            AuthValue av = HeaderParser.auth(v, a, z);
+        private static SipError addAuth(byte[] v, int a, int z, List<AuthValue> out, ParseContext ctx) {
+            AuthValue av = HeaderParser.auth(v, a, z, ctx);
             if (av == null) {
                 return SipError.BAD_HEADER_VALUE;
             }

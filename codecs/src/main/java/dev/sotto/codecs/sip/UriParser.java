@@ -109,30 +109,28 @@ final class UriParser {
         }
         Parameters params = Parameters.NONE;
         if (i < to && s[i] == ';') {
-            Parameter[] ps = new Parameter[4];
-            int n = 0;
+            int mark = ctx.mark();
             while (i < to && s[i] == ';') {
                 int ne = Lex.escapedRun(s, i + 1, to, Lex.PARAM);
                 if (ne <= i + 1) {
                     return null;
                 }
-                String name = Lex.word(s, i + 1, ne);
-                String value = null;
+                int na = i + 1;
+                int va = -1;
+                int vb = -1;
                 i = ne;
                 if (i < to && s[i] == '=') {
                     int ve = Lex.escapedRun(s, i + 1, to, Lex.PARAM);
                     if (ve <= i + 1) {
                         return null;
                     }
-                    value = Lex.word(s, i + 1, ve);
+                    va = i + 1;
+                    vb = ve;
                     i = ve;
                 }
-                if (n == ps.length) {
-                    ps = java.util.Arrays.copyOf(ps, n * 2);
-                }
-                ps[n++] = new Parameter(name, value);
+                ctx.param(na, ne, va, vb);
             }
-            params = Parameters.of(ps, n);
+            params = ctx.params(s, mark);
         }
         List<Parameter> headers = List.of();
         if (i < to && s[i] == '?') {

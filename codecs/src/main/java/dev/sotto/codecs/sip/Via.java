@@ -38,12 +38,12 @@ public record Via(String protocolName, String protocolVersion, String transport,
     }
 
     public String branch() {
-        return params.get("branch").orElse(null);
+        return params.value("branch");
     }
 
     /** The received address without IPv6 brackets (RFC 5118 §4.5 tolerates both forms), or null. */
     public String received() {
-        String r = params.get("received").orElse(null);
+        String r = params.value("received");
         if (r != null && r.startsWith("[") && r.endsWith("]")) {
             return r.substring(1, r.length() - 1);
         }
@@ -57,12 +57,13 @@ public record Via(String protocolName, String protocolVersion, String transport,
 
     /** RFC 3581 §4: the rport value filled in by the server, or -1. */
     public int rport() {
-        String v = params.get("rport").orElse(null);
-        return v == null ? -1 : Integer.parseInt(v);
+        long v = params.digits("rport", Integer.MAX_VALUE);
+        // a value built in code that is not plain digits: what Integer.parseInt makes of it (or its exception)
+        return v == -2 ? Integer.parseInt(params.value("rport")) : (int) v;
     }
 
     public String maddr() {
-        return params.get("maddr").orElse(null);
+        return params.value("maddr");
     }
 
     /** RFC 3261 §17.2.3: a branch with the magic cookie identifies an RFC 3261 transaction. */
