@@ -111,13 +111,32 @@ public final class HeaderNames {
         return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    // open addressing, a table under half full: the usual spellings of every known name and compact form
-    private static final String[] SPELLING = new String[128];
-    private static final String[] CANONICAL = new String[128];
-    private static final byte[][] SPELLING_BYTES = new byte[128][];
+    // open addressing, a table about a quarter full: the usual spellings of every known name and compact form,
+    // and of other headers common in real traffic (their canonical name is their name: see canonical())
+    private static final String[] SPELLING = new String[256];
+    private static final String[] CANONICAL = new String[256];
+    private static final byte[][] SPELLING_BYTES = new byte[256][];
 
-    private static int hash(int first, int last, int len) {
-        return (len * 29 + first * 7 + last) & 127;
+    /** Headers we keep verbatim but meet often: their usual spelling is shared like a known one's. */
+    private static final String[] COMMON = {
+        "User-Agent", "Server", "Require", "Proxy-Require", "Unsupported", "Organization", "Priority", "Warning",
+        "Min-Expires", "Accept-Encoding", "Accept-Language", "Content-Disposition", "Content-Language",
+        "MIME-Version", "Timestamp", "Reply-To", "In-Reply-To", "Retry-After", "Call-Info", "Alert-Info",
+        "Error-Info", "Authentication-Info", "Path", "Service-Route", "P-Asserted-Identity", "Privacy",
+        "Reason", "Subscription-State", "RSeq", "RAck", "Min-SE", "Identity",
+    };
+
+    private static int hash(int first, int second, int last, int len) {
+        return (len * 31 + first * 7 + second * 3 + last * 5) & 255;
+    }
+
+    private static int hash(byte[] b, int off, int len) {
+        return hash(b[off], len > 1 ? b[off + 1] : 0, b[off + len - 1], len);
+    }
+
+    private static int hash(String s) {
+        int n = s.length();
+        return hash(s.charAt(0), n > 1 ? s.charAt(1) : 0, s.charAt(n - 1), n);
     }
 
     /** The spelling at index {@code h} of {@link #find}. */
@@ -136,7 +155,7 @@ public final class HeaderNames {
         if (n == 0 || n >= 64) {
             return false;
         }
-        for (int h = hash(name.charAt(0), name.charAt(n - 1), n); SPELLING[h] != null; h = (h + 1) & 127) {
+        for (int h = hash(name); SPELLING[h] != null; h = (h + 1) & 255) {
             if (SPELLING[h] == name) {
                 return true;
             }
@@ -144,15 +163,21 @@ public final class HeaderNames {
         return false;
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /** The index of the spelling in [off, off+len) in the table, or -1. */
     static int find(byte[] b, int off, int len) {
         if (len == 0) {
             return -1;
         }
-        for (int h = hash(b[off], b[off + len - 1], len); SPELLING[h] != null; h = (h + 1) & 127) {
+        for (int h = hash(b, off, len); SPELLING[h] != null; h = (h + 1) & 255) {
             byte[] k = SPELLING_BYTES[h];
             if (k.length == len) {
                 int i = 0;
+                while (i + 8 <= len && (long) LONGS.get(k, i) == (long) LONGS.get(b, off + i)) {
+                    i += 8;
+                }
                 while (i < len && k[i] == b[off + i]) {
                     i++;
                 }
@@ -165,9 +190,9 @@ public final class HeaderNames {
     }
 
     private static void put(String spelling) {
-        int h = hash(spelling.charAt(0), spelling.charAt(spelling.length() - 1), spelling.length());
+        int h = hash(spelling);
         while (SPELLING[h] != null) {
-            h = (h + 1) & 127;
+            h = (h + 1) & 255;
         }
         SPELLING[h] = spelling;
         SPELLING_BYTES[h] = spelling.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -180,6 +205,9 @@ public final class HeaderNames {
         }
         for (char c : "imelcfsktvourbxIMELCFSKTVOURBX".toCharArray()) {
             put(String.valueOf(c).intern());
+        }
+        for (String k : COMMON) {
+            put(k);
         }
     }
 

@@ -436,7 +436,9 @@ final class HeaderParser {
     private static boolean validViaParam(int kind, byte[] s, int a, int z, ParseContext ctx) {
         switch (kind) {
             case BRANCH:
-                if (!Lex.isToken(s, a, z)) {
+                // branch = token: genValue ended a value that starts with neither a quote nor "[" at the end of
+                // its token run, so only those two forms need refusing
+                if (s[a] == '"' || s[a] == '[') {
                     return false;
                 }
                 if (Lex.same(s, a, z, Via.MAGIC_COOKIE)) {

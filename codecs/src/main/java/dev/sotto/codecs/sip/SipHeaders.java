@@ -43,7 +43,7 @@ public final class SipHeaders {
     private SipHeaders(Typing t) {
         this.fields = t.fields;
         this.raw = t.fields == null ? t.raw : null;
-        this.vias = List.copyOf(t.vias);
+        this.vias = freeze(t.vias);
         this.from = t.from;
         this.to = t.to;
         this.callId = t.callId;
@@ -52,15 +52,32 @@ public final class SipHeaders {
         this.contentLength = t.contentLength;
         this.contentType = t.contentType;
         this.contactStar = t.contactStar;
-        this.contacts = t.contacts == null ? List.of() : List.copyOf(t.contacts);
-        this.routes = t.routes == null ? List.of() : List.copyOf(t.routes);
-        this.recordRoutes = t.recordRoutes == null ? List.of() : List.copyOf(t.recordRoutes);
+        this.contacts = freeze(t.contacts);
+        this.routes = freeze(t.routes);
+        this.recordRoutes = freeze(t.recordRoutes);
         this.expires = t.expires;
-        this.authorizations = t.authorizations == null ? List.of() : List.copyOf(t.authorizations);
-        this.proxyAuthorizations = t.proxyAuthorizations == null ? List.of() : List.copyOf(t.proxyAuthorizations);
-        this.wwwAuthenticates = t.wwwAuthenticates == null ? List.of() : List.copyOf(t.wwwAuthenticates);
-        this.proxyAuthenticates = t.proxyAuthenticates == null ? List.of() : List.copyOf(t.proxyAuthenticates);
+        this.authorizations = freeze(t.authorizations);
+        this.proxyAuthorizations = freeze(t.proxyAuthorizations);
+        this.wwwAuthenticates = freeze(t.wwwAuthenticates);
+        this.proxyAuthenticates = freeze(t.proxyAuthenticates);
         this.hasMaxForwardsField = t.sawMaxForwards;
+    }
+
+    /** An immutable copy of a list of the typing pass (usually of one or two elements: no array for those). */
+    private static <T> List<T> freeze(List<T> l) {
+        if (l == null) {
+            return List.of();
+        }
+        switch (l.size()) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(l.get(0));
+            case 2:
+                return List.of(l.get(0), l.get(1));
+            default:
+                return List.copyOf(l);
+        }
     }
 
     /**
