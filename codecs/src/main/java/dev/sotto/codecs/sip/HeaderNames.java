@@ -34,6 +34,41 @@ public final class HeaderNames {
     public static final String VIA = "Via";
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
+    // The headers the typing pass parses (SipHeaders.Typing), as small ints so it dispatches without a String switch.
+    static final int K_OTHER = 0;
+    static final int K_VIA = 1;
+    static final int K_FROM = 2;
+    static final int K_TO = 3;
+    static final int K_CALL_ID = 4;
+    static final int K_CSEQ = 5;
+    static final int K_MAX_FORWARDS = 6;
+    static final int K_CONTENT_LENGTH = 7;
+    static final int K_CONTENT_TYPE = 8;
+    static final int K_CONTACT = 9;
+    static final int K_ROUTE = 10;
+    static final int K_RECORD_ROUTE = 11;
+    static final int K_EXPIRES = 12;
+    static final int K_AUTHORIZATION = 13;
+    static final int K_PROXY_AUTHORIZATION = 14;
+    static final int K_WWW_AUTHENTICATE = 15;
+    static final int K_PROXY_AUTHENTICATE = 16;
+    static final int K_DATE = 17;
+
+    private static final String[] TYPED = {
+        null, VIA, FROM, TO, CALL_ID, CSEQ, MAX_FORWARDS, CONTENT_LENGTH, CONTENT_TYPE, CONTACT, ROUTE, RECORD_ROUTE,
+        EXPIRES, AUTHORIZATION, PROXY_AUTHORIZATION, WWW_AUTHENTICATE, PROXY_AUTHENTICATE, DATE,
+    };
+
+    /** The K_ constant of a canonical name ({@link #canonical}'s result: our constant for a known header). */
+    static int kind(String canonical) {
+        for (int k = 1; k < TYPED.length; k++) {
+            if (TYPED[k] == canonical) {
+                return k;
+            }
+        }
+        return K_OTHER;
+    }
+
     private static final String[] KNOWN = {
         ACCEPT, ALLOW, ALLOW_EVENTS, AUTHORIZATION, CALL_ID, CONTACT, CONTENT_ENCODING, CONTENT_LENGTH,
         CONTENT_TYPE, CSEQ, DATE, EVENT, EXPIRES, FROM, MAX_FORWARDS, PROXY_AUTHENTICATE, PROXY_AUTHORIZATION,
@@ -69,9 +104,13 @@ public final class HeaderNames {
                 default: return name;
             }
         }
-        for (String k : KNOWN) {
-            if (k == name) {
-                return k; // the parser hands out our constants for the usual spellings
+        int n = name.length();
+        if (n > 1 && n < 64) {
+            // the usual spellings (ours, the parser's, a caller's literal) are the very Strings of the table
+            for (int h = hash(name); SPELLING[h] != null; h = (h + 1) & 255) {
+                if (SPELLING[h] == name) {
+                    return CANONICAL[h];
+                }
             }
         }
         for (String k : KNOWN) {
@@ -84,9 +123,13 @@ public final class HeaderNames {
 
     /** True when {@code c} is one of the canonical constants of this class (the very String). */
     static boolean isKnownCanonical(String c) {
-        for (String k : KNOWN) {
-            if (k == c) {
-                return true;
+        int n = c.length();
+        if (n == 0 || n >= 64) {
+            return false;
+        }
+        for (int h = hash(c); SPELLING[h] != null; h = (h + 1) & 255) {
+            if (SPELLING[h] == c) {
+                return IS_KNOWN[h] && CANONICAL[h] == c; // each canonical constant is its own usual spelling
             }
         }
         return false;
@@ -115,6 +158,8 @@ public final class HeaderNames {
     // and of other headers common in real traffic (their canonical name is their name: see canonical())
     private static final String[] SPELLING = new String[256];
     private static final String[] CANONICAL = new String[256];
+    private static final int[] KIND = new int[256];
+    private static final boolean[] IS_KNOWN = new boolean[256]; // CANONICAL[h] is one of KNOWN
     private static final byte[][] SPELLING_BYTES = new byte[256][];
 
     /** Headers we keep verbatim but meet often: their usual spelling is shared like a known one's. */
@@ -142,6 +187,11 @@ public final class HeaderNames {
     /** The spelling at index {@code h} of {@link #find}. */
     static String spelling(int h) {
         return SPELLING[h];
+    }
+
+    /** The K_ constant of the spelling at index {@code h} of {@link #find}. */
+    static int kindAt(int h) {
+        return KIND[h];
     }
 
     /** The canonical name of the spelling at index {@code h} of {@link #find}. */
@@ -190,13 +240,18 @@ public final class HeaderNames {
     }
 
     private static void put(String spelling) {
+        String c = canonical(spelling); // before the slot is filled: canonical() reads the table
         int h = hash(spelling);
         while (SPELLING[h] != null) {
             h = (h + 1) & 255;
         }
-        SPELLING[h] = spelling;
         SPELLING_BYTES[h] = spelling.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        CANONICAL[h] = canonical(spelling);
+        CANONICAL[h] = c;
+        KIND[h] = kind(c);
+        SPELLING[h] = spelling;
+        for (String k : KNOWN) {
+            IS_KNOWN[h] |= k == CANONICAL[h];
+        }
     }
 
     static {

@@ -263,16 +263,17 @@ public final class SipHeaders {
      */
     static final class Raw {
         // three small arrays instead of one per column: names[2i] as written, names[2i+1] canonical;
-        // pos[3i] from, pos[3i+1] to, pos[3i+2] the field's offset in the input (for errors)
+        // pos[4i] from, pos[4i+1] to, pos[4i+2] the field's offset in the input (for errors), pos[4i+3] the
+        // HeaderNames.K_ constant the typing pass dispatches on
         private String[] names = new String[32];
-        private int[] pos = new int[48];
+        private int[] pos = new int[64];
         private byte[][] own;   // made only when some value has an array of its own (folded), else null
         byte[] head;            // the bytes of every value without an array of its own
         int count;
         boolean ascii;          // true when the parser found every value plain ASCII
 
         /** Adds a field whose value is {@code b[a, z)}; {@code b} null: the range is in {@link #head}, set later. */
-        void add(String name, String canonicalName, byte[] b, int a, int z, int offset) {
+        void add(String name, String canonicalName, int kind, byte[] b, int a, int z, int offset) {
             if (2 * count == names.length) {
                 names = java.util.Arrays.copyOf(names, names.length * 2);
                 pos = java.util.Arrays.copyOf(pos, pos.length * 2);
@@ -288,9 +289,10 @@ public final class SipHeaders {
             }
             names[2 * count] = name;
             names[2 * count + 1] = canonicalName;
-            pos[3 * count] = a;
-            pos[3 * count + 1] = z;
-            pos[3 * count + 2] = offset;
+            pos[4 * count] = a;
+            pos[4 * count + 1] = z;
+            pos[4 * count + 2] = offset;
+            pos[4 * count + 3] = kind;
             count++;
         }
 
@@ -322,15 +324,19 @@ public final class SipHeaders {
         }
 
         int from(int i) {
-            return pos[3 * i];
+            return pos[4 * i];
         }
 
         int to(int i) {
-            return pos[3 * i + 1];
+            return pos[4 * i + 1];
         }
 
         int offset(int i) {
-            return pos[3 * i + 2];
+            return pos[4 * i + 2];
+        }
+
+        int kind(int i) {
+            return pos[4 * i + 3];
         }
 
         /** Moves the ranges of the values in {@link #head} by {@code -delta} once the head is copied. */
@@ -338,8 +344,8 @@ public final class SipHeaders {
             head = headBytes;
             for (int i = 0; i < count; i++) {
                 if (inHead(i)) {
-                    pos[3 * i] -= delta;
-                    pos[3 * i + 1] -= delta;
+                    pos[4 * i] -= delta;
+                    pos[4 * i + 1] -= delta;
                 }
             }
         }
@@ -348,7 +354,8 @@ public final class SipHeaders {
             Raw r = new Raw();
             for (HeaderField f : fields) {
                 byte[] v = f.value().getBytes(StandardCharsets.UTF_8);
-                r.add(f.name(), f.canonicalName(), v, 0, v.length, r.count);
+                String c = f.canonicalName();
+                r.add(f.name(), c, HeaderNames.kind(c), v, 0, v.length, r.count);
             }
             return r;
         }
@@ -409,7 +416,7 @@ public final class SipHeaders {
             Raw r = raw;
             for (int i = 0; i < r.count; i++) {
                 String c = r.canonical(i);
-                SipError e = one(c, r.src(i), r.from(i), r.to(i), ctx);
+                SipError e = one(r.kind(i), r.src(i), r.from(i), r.to(i), ctx);
                 if (e != null) {
                     error = e;
                     errorHeader = c;
@@ -420,27 +427,27 @@ public final class SipHeaders {
             return -1;
         }
 
-        /** Types the value {@code v[a..z)} of a field whose canonical name is {@code c}. */
-        private SipError one(String c, byte[] v, int a, int z, ParseContext ctx) {
-            switch (c) {
-                case HeaderNames.VIA:
+        /** Types the value {@code v[a..z)} of a field of the given kind ({@link HeaderNames#kind}). */
+        private SipError one(int kind, byte[] v, int a, int z, ParseContext ctx) {
+            switch (kind) {
+                case HeaderNames.K_VIA:
                     return HeaderParser.splitCommas(v, a, z, (x, y) -> {
                         Via via = HeaderParser.via(v, x, y, ctx);
                         return via != null && vias.add(via);
                     }) ? null : SipError.BAD_HEADER_VALUE;
-                case HeaderNames.FROM:
+                case HeaderNames.K_FROM:
                     if (from != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     from = HeaderParser.nameAddress(v, a, z, false, ctx);
                     return from == null ? SipError.BAD_HEADER_VALUE : null;
-                case HeaderNames.TO:
+                case HeaderNames.K_TO:
                     if (to != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     to = HeaderParser.nameAddress(v, a, z, false, ctx);
                     return to == null ? SipError.BAD_HEADER_VALUE : null;
-                case HeaderNames.CALL_ID:
+                case HeaderNames.K_CALL_ID:
                     if (callId != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
@@ -449,13 +456,13 @@ public final class SipHeaders {
                     }
                     callId = Lex.str(v, a, z);
                     return null;
-                case HeaderNames.CSEQ:
+                case HeaderNames.K_CSEQ:
                     if (cseq != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     cseq = HeaderParser.cseq(v, a, z);
                     return cseq == null ? SipError.BAD_HEADER_VALUE : null;
-                case HeaderNames.MAX_FORWARDS: {
+                case HeaderNames.K_MAX_FORWARDS: {
                     if (sawMaxForwards) {
                         return SipError.DUPLICATE_HEADER;
                     }
@@ -472,7 +479,7 @@ public final class SipHeaders {
                     }
                     return null;
                 }
-                case HeaderNames.CONTENT_LENGTH: {
+                case HeaderNames.K_CONTENT_LENGTH: {
                     // RFC 4475 §3.1.2.3, §3.3.9: negative, non-numeric or repeated lengths break framing
                     if (++contentLengthCount > 1) {
                         return SipError.BAD_CONTENT_LENGTH;
@@ -484,13 +491,13 @@ public final class SipHeaders {
                     contentLength = (int) cl;
                     return null;
                 }
-                case HeaderNames.CONTENT_TYPE:
+                case HeaderNames.K_CONTENT_TYPE:
                     if (contentType != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     contentType = HeaderParser.mediaType(v, a, z, ctx);
                     return contentType == null ? SipError.BAD_HEADER_VALUE : null;
-                case HeaderNames.CONTACT:
+                case HeaderNames.K_CONTACT:
                     if (z - a == 1 && v[a] == '*') {
                         if (contactStar || contacts != null) {
                             return SipError.BAD_HEADER_VALUE;
@@ -508,17 +515,17 @@ public final class SipHeaders {
                         NameAddress na = HeaderParser.contact(v, x, y, ctx);
                         return na != null && contacts.add(na);
                     }) ? null : SipError.BAD_HEADER_VALUE;
-                case HeaderNames.ROUTE:
+                case HeaderNames.K_ROUTE:
                     if (routes == null) {
                         routes = new ArrayList<>(2);
                     }
                     return routeList(v, a, z, routes, ctx);
-                case HeaderNames.RECORD_ROUTE:
+                case HeaderNames.K_RECORD_ROUTE:
                     if (recordRoutes == null) {
                         recordRoutes = new ArrayList<>(2);
                     }
                     return routeList(v, a, z, recordRoutes, ctx);
-                case HeaderNames.EXPIRES: {
+                case HeaderNames.K_EXPIRES: {
                     if (sawExpires) {
                         return SipError.DUPLICATE_HEADER;
                     }
@@ -535,19 +542,19 @@ public final class SipHeaders {
                     }
                     return null;
                 }
-                case HeaderNames.AUTHORIZATION:
+                case HeaderNames.K_AUTHORIZATION:
                     authorizations = authorizations == null ? new ArrayList<>(1) : authorizations;
                     return addAuth(v, a, z, authorizations, ctx);
-                case HeaderNames.PROXY_AUTHORIZATION:
+                case HeaderNames.K_PROXY_AUTHORIZATION:
                     proxyAuthorizations = proxyAuthorizations == null ? new ArrayList<>(1) : proxyAuthorizations;
                     return addAuth(v, a, z, proxyAuthorizations, ctx);
-                case HeaderNames.WWW_AUTHENTICATE:
+                case HeaderNames.K_WWW_AUTHENTICATE:
                     wwwAuthenticates = wwwAuthenticates == null ? new ArrayList<>(1) : wwwAuthenticates;
                     return addAuth(v, a, z, wwwAuthenticates, ctx);
-                case HeaderNames.PROXY_AUTHENTICATE:
+                case HeaderNames.K_PROXY_AUTHENTICATE:
                     proxyAuthenticates = proxyAuthenticates == null ? new ArrayList<>(1) : proxyAuthenticates;
                     return addAuth(v, a, z, proxyAuthenticates, ctx);
-                case HeaderNames.DATE:
+                case HeaderNames.K_DATE:
                     // RFC 3261 §20.17: rfc1123-date ends in "GMT"; other zones are tolerated, flagged (RFC 4475 §3.1.2.12)
                     if (z - a < 4 || !Lex.same(v, z - 4, z, " GMT")) {
                         ctx.flag(SipViolation.DATE_NOT_GMT);

@@ -170,7 +170,8 @@ public final class SipParser {
         // start line ends in a bare LF is read in LF mode (every line then ends in LF, a CR is an error).
         int firstLf = indexOf(b, p, Math.min(end, p + limits.maxLineLength() + 2), (byte) '\n');
         int eol = firstLf > p && b[firstLf - 1] != '\r' ? 1 : 2;
-        int lineEnd = eol(b, p, end, eol);
+        // the first LF ends the start line when it ends it at all (LF mode; or CRLF mode with its CR before it)
+        int lineEnd = firstLf > p ? (eol == 1 ? firstLf : firstLf - 1) : eol(b, p, end, eol);
         if (lineEnd < 0) {
             if (end - p > limits.maxLineLength()) {
                 return fail(SipError.LINE_TOO_LONG, null, p - off);
@@ -245,6 +246,7 @@ public final class SipParser {
             }
             String name = known >= 0 ? HeaderNames.spelling(known) : HeaderNames.intern(b, p, ne - p);
             String canonical = known >= 0 ? HeaderNames.canonicalAt(known) : HeaderNames.canonical(name);
+            int typed = known >= 0 ? HeaderNames.kindAt(known) : HeaderNames.kind(canonical);
             // the value: this line after the colon plus continuation lines (LWS folding, §7.3.1)
             int vs = colon + 1;
             int ve = le;
@@ -266,7 +268,7 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, canonical, null, vs, ve, fieldStart - off); // bytes filled in below
+                    raw.add(name, canonical, typed, null, vs, ve, fieldStart - off); // bytes filled in below
                 } else {
                     ascii = false;
                     // RFC 3261 §7.3.1 allows UTF-8 TEXT; the limit counts chars, as for a String of the value
@@ -279,12 +281,12 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, canonical, null, vs, ve, fieldStart - off); // bytes filled in below
+                    raw.add(name, canonical, typed, null, vs, ve, fieldStart - off); // bytes filled in below
                 }
             } else if (foldAscii(b, vs, ve, next, end, eol, stream, head) != null) {
                 // the usual folded value (a Digest challenge or credentials): plain ASCII, built on bytes
                 p = head.foldEnd;
-                raw.add(name, canonical, head.folded, 0, head.foldLength, fieldStart - off);
+                raw.add(name, canonical, typed, head.folded, 0, head.foldLength, fieldStart - off);
             } else {
                 // anything else, including every error, takes this general path
                 if (folded == null) {
@@ -328,7 +330,7 @@ public final class SipParser {
                 }
                 ascii = false; // may be
                 byte[] v = trimWs(value).getBytes(StandardCharsets.UTF_8);
-                raw.add(name, canonical, v, 0, v.length, fieldStart - off);
+                raw.add(name, canonical, typed, v, 0, v.length, fieldStart - off);
             }
         }
         // Only values kept as ranges of the input (bytes still null) need the shared copy of the head; when every
