@@ -43,39 +43,6 @@ final class HeaderParser {
     }
 
     /**
-     * Calls {@code sink} for each comma-separated element of [from, to), trimmed, skipping commas inside quoted
-     * strings and angle brackets (RFC 3261 §7.3.1). Returns false on an empty element or an unbalanced quote.
-     */
-    static boolean splitCommas(byte[] s, int from, int to, ElementSink sink) {
-        // the usual case: one element, no comma anywhere (quotes are checked by the element's parser)
-        boolean commas = Lex.indexOf(s, ',', from, to) >= 0;
-        int start = from;
-        while (true) {
-            int e = commas ? elementEnd(s, start, to) : to;
-            if (e < 0) {
-                return false;
-            }
-            int a = Lex.skipWs(s, start, e);
-            int b = e;
-            while (b > a && Lex.isWsp(s[b - 1])) {
-                b--;
-            }
-            if (a == b || !sink.element(a, b)) {
-                return false;
-            }
-            if (e == to) {
-                return true;
-            }
-            start = e + 1;
-        }
-    }
-
-    /** Receives one element of a comma-separated header value. */
-    interface ElementSink {
-        boolean element(int from, int to);
-    }
-
-    /**
      * Parses {@code *( SEMI generic-param )} from {@code i}; SEMI = SWS ";" SWS, EQUAL = SWS "=" SWS
      * (RFC 3261 §25.1). gen-value = token / host / quoted-string. Null on a violation.
      */
@@ -283,23 +250,33 @@ final class HeaderParser {
     /** One Via value (RFC 3261 §20.42, §25.1 via-parm). */
     static Via via(byte[] s, int from, int to, ParseContext ctx) {
         int i = Lex.skipWs(s, from, to);
-        int e = Lex.run(s, i, to, Lex.TOKEN);
-        if (e == i) {
-            return null;
-        }
-        String name = Lex.word(s, i, e);
-        i = slash(s, e, to);
-        if (i < 0) {
-            return null;
-        }
-        e = Lex.run(s, i, to, Lex.TOKEN);
-        if (e == i) {
-            return null;
-        }
-        String version = Lex.word(s, i, e);
-        i = slash(s, e, to);
-        if (i < 0) {
-            return null;
+        String name;
+        String version;
+        int e;
+        if (i + 8 <= to && Lex.same(s, i, i + 8, "SIP/2.0/")) {
+            // the sent-protocol as every element writes it: the general path below reads the same two words
+            name = "SIP";
+            version = "2.0";
+            i += 8;
+        } else {
+            e = Lex.run(s, i, to, Lex.TOKEN);
+            if (e == i) {
+                return null;
+            }
+            name = Lex.word(s, i, e);
+            i = slash(s, e, to);
+            if (i < 0) {
+                return null;
+            }
+            e = Lex.run(s, i, to, Lex.TOKEN);
+            if (e == i) {
+                return null;
+            }
+            version = Lex.word(s, i, e);
+            i = slash(s, e, to);
+            if (i < 0) {
+                return null;
+            }
         }
         e = Lex.run(s, i, to, Lex.TOKEN);
         if (e == i) {

@@ -55,6 +55,10 @@ final class Hosts {
         int i = from;
         for (; i < to; i++) {
             byte c = s[i];
+            if (Lex.is(c, Lex.ALNUM)) {
+                prev = c; // most bytes of a host: tested first
+                continue;
+            }
             if (c == '.') {
                 if (prev == '.' || prev == '-') {
                     valid = false;
@@ -64,7 +68,7 @@ final class Hosts {
                 if (prev == '.') {
                     valid = false;
                 }
-            } else if (!Lex.is(c, Lex.HOST)) {
+            } else {
                 break;
             }
             prev = c;

@@ -15,17 +15,19 @@ final class Lex {
     static final int HNV = 1 << 6;    // hname / hvalue chars minus escaped
     static final int URIC = 1 << 7;   // reserved / unreserved (absoluteURI)
     static final int HOST = 1 << 8;   // alphanum / "-" / "."
+    static final int ALNUM = 1 << 9;  // alphanum
 
     // 256 entries so that a byte indexes it as (c & 0xff) with no range check; bytes >= 0x80 are in no class
     private static final int[] CLASS = new int[256];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
-            set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST);
-            set(Character.toUpperCase(c), TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST);
+            set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST | ALNUM);
+            set(Character.toUpperCase(c),
+                    TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST | ALNUM);
         }
         for (char c = '0'; c <= '9'; c++) {
-            set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST);
+            set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST | ALNUM);
         }
         // RFC 3261 §25.1: token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")
         setAll("-.!%*_+`'~", TOKEN | WORD);

@@ -431,10 +431,7 @@ public final class SipHeaders {
         private SipError one(int kind, byte[] v, int a, int z, ParseContext ctx) {
             switch (kind) {
                 case HeaderNames.K_VIA:
-                    return HeaderParser.splitCommas(v, a, z, (x, y) -> {
-                        Via via = HeaderParser.via(v, x, y, ctx);
-                        return via != null && vias.add(via);
-                    }) ? null : SipError.BAD_HEADER_VALUE;
+                    return elements(HeaderNames.K_VIA, v, a, z, ctx);
                 case HeaderNames.K_FROM:
                     if (from != null) {
                         return SipError.DUPLICATE_HEADER;
@@ -511,20 +508,17 @@ public final class SipHeaders {
                     if (contacts == null) {
                         contacts = new ArrayList<>(2);
                     }
-                    return HeaderParser.splitCommas(v, a, z, (x, y) -> {
-                        NameAddress na = HeaderParser.contact(v, x, y, ctx);
-                        return na != null && contacts.add(na);
-                    }) ? null : SipError.BAD_HEADER_VALUE;
+                    return elements(HeaderNames.K_CONTACT, v, a, z, ctx);
                 case HeaderNames.K_ROUTE:
                     if (routes == null) {
                         routes = new ArrayList<>(2);
                     }
-                    return routeList(v, a, z, routes, ctx);
+                    return elements(HeaderNames.K_ROUTE, v, a, z, ctx);
                 case HeaderNames.K_RECORD_ROUTE:
                     if (recordRoutes == null) {
                         recordRoutes = new ArrayList<>(2);
                     }
-                    return routeList(v, a, z, recordRoutes, ctx);
+                    return elements(HeaderNames.K_RECORD_ROUTE, v, a, z, ctx);
                 case HeaderNames.K_EXPIRES: {
                     if (sawExpires) {
                         return SipError.DUPLICATE_HEADER;
@@ -565,12 +559,50 @@ public final class SipHeaders {
             }
         }
 
-        private SipError routeList(byte[] v, int a, int z, List<NameAddress> out, ParseContext ctx) {
-            // route-param = name-addr *( SEMI rr-param ): the brackets are mandatory (RFC 3261 §20.30, §20.34)
-            return HeaderParser.splitCommas(v, a, z, (x, y) -> {
-                NameAddress na = HeaderParser.nameAddress(v, x, y, true, ctx);
-                return na != null && out.add(na);
-            }) ? null : SipError.BAD_HEADER_VALUE;
+        /**
+         * Types each comma-separated element of a Via, Contact, Route or Record-Route value (RFC 3261 §7.3.1: commas
+         * inside quoted strings and angle brackets do not separate; an empty element or an unbalanced quote is an
+         * error).
+         */
+        private SipError elements(int kind, byte[] v, int a, int z, ParseContext ctx) {
+            boolean commas = Lex.indexOf(v, ',', a, z) >= 0; // usually one element, no comma anywhere
+            int start = a;
+            while (true) {
+                int e = commas ? HeaderParser.elementEnd(v, start, z) : z;
+                if (e < 0) {
+                    return SipError.BAD_HEADER_VALUE;
+                }
+                int x = Lex.skipWs(v, start, e);
+                int y = e;
+                while (y > x && Lex.isWsp(v[y - 1])) {
+                    y--;
+                }
+                if (x == y || !element(kind, v, x, y, ctx)) {
+                    return SipError.BAD_HEADER_VALUE;
+                }
+                if (e == z) {
+                    return null;
+                }
+                start = e + 1;
+            }
+        }
+
+        private boolean element(int kind, byte[] v, int x, int y, ParseContext ctx) {
+            switch (kind) {
+                case HeaderNames.K_VIA: {
+                    Via via = HeaderParser.via(v, x, y, ctx);
+                    return via != null && vias.add(via);
+                }
+                case HeaderNames.K_CONTACT: {
+                    NameAddress na = HeaderParser.contact(v, x, y, ctx);
+                    return na != null && contacts.add(na);
+                }
+                default: {
+                    // route-param = name-addr *( SEMI rr-param ): the brackets are mandatory (RFC 3261 §20.30, §20.34)
+                    NameAddress na = HeaderParser.nameAddress(v, x, y, true, ctx);
+                    return na != null && (kind == HeaderNames.K_ROUTE ? routes : recordRoutes).add(na);
+                }
+            }
         }
 
         private static SipError addAuth(byte[] v, int a, int z, List<AuthValue> out, ParseContext ctx) {
