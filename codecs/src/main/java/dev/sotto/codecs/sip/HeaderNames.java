@@ -121,6 +121,28 @@ public final class HeaderNames {
         return name;
     }
 
+    /**
+     * The table index of {@code name} when it is the very String of one of our usual spellings (a constant, the
+     * parser's, or a caller's literal), else -1: then {@link #canonicalAt} and {@link #isKnownAt} answer at once.
+     */
+    static int lookup(String name) {
+        int n = name.length();
+        if (n == 0 || n >= 64) {
+            return -1;
+        }
+        for (int h = hash(name); SPELLING[h] != null; h = (h + 1) & 255) {
+            if (SPELLING[h] == name) {
+                return h;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the canonical name of the spelling at index {@code h} is one of {@link #KNOWN}. */
+    static boolean isKnownAt(int h) {
+        return IS_KNOWN[h];
+    }
+
     /** True when {@code c} is one of the canonical constants of this class (the very String). */
     static boolean isKnownCanonical(String c) {
         int n = c.length();
@@ -268,12 +290,26 @@ public final class HeaderNames {
 
     /** A request method (case-sensitive, RFC 3261 §7.1), sharing a constant for the common ones. */
     static String method(byte[] b, int off, int len) {
-        for (String k : METHODS) {
-            if (sameBytes(k, b, off, len)) {
+        if (len >= 3 && len <= 9) {
+            // one candidate per length and first letter at most, so one comparison instead of a walk of the list
+            String k = METHOD_BY_SHAPE[(len - 3) * 26 + ((b[off] - 'A') & 0x1f) % 26];
+            if (k != null && sameBytes(k, b, off, len)) {
                 return k;
             }
         }
         return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static final String[] METHOD_BY_SHAPE = new String[7 * 26];
+
+    static {
+        for (String k : METHODS) {
+            int slot = (k.length() - 3) * 26 + (k.charAt(0) - 'A');
+            if (METHOD_BY_SHAPE[slot] != null) {
+                throw new AssertionError("two methods of one shape: " + k);
+            }
+            METHOD_BY_SHAPE[slot] = k;
+        }
     }
 
     private static boolean sameBytes(String k, byte[] b, int off, int len) {

@@ -180,7 +180,7 @@ public final class Parameters {
             return list.get(k).value();
         }
         int a = pos[base + 4 * k + 2];
-        return a < 0 ? null : Lex.word(src, a, pos[base + 4 * k + 3]);
+        return a < 0 ? null : Lex.str(src, a, pos[base + 4 * k + 3]);
     }
 
     private Parameter parameter(int k) {

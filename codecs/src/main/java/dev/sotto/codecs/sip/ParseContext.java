@@ -26,7 +26,7 @@ final class ParseContext {
     /** Records one parameter: name s[na, nb), value s[va, vb) or va = -1 when there is none. */
     void param(int na, int nb, int va, int vb) {
         if (pos == null) {
-            pos = new int[64];
+            pos = new int[32];
         } else if (used + 4 > pos.length) {
             pos = java.util.Arrays.copyOf(pos, pos.length * 2);
         }

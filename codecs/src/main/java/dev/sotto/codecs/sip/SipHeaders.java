@@ -111,12 +111,13 @@ public final class SipHeaders {
 
     /** The values of every field called {@code name} (any case, compact or long form), in order. */
     public List<String> values(String name) {
-        String c = HeaderNames.canonical(name);
+        int h = HeaderNames.lookup(name);
+        String c = h >= 0 ? HeaderNames.canonicalAt(h) : HeaderNames.canonical(name);
         List<String> out = new ArrayList<>(2);
         Raw r = raw;
         if (r != null) {
             // straight from the parsed ranges: a String for each match only, no HeaderField for the others
-            boolean known = HeaderNames.isKnownCanonical(c);
+            boolean known = h >= 0 ? HeaderNames.isKnownAt(h) : HeaderNames.isKnownCanonical(c);
             for (int i = 0; i < r.count; i++) {
                 if (r.named(i, c, known)) {
                     out.add(r.value(i));
@@ -134,10 +135,11 @@ public final class SipHeaders {
 
     /** The value of the first field called {@code name}. */
     public Optional<String> first(String name) {
-        String c = HeaderNames.canonical(name);
+        int h = HeaderNames.lookup(name);
+        String c = h >= 0 ? HeaderNames.canonicalAt(h) : HeaderNames.canonical(name);
         Raw r = raw;
         if (r != null) {
-            boolean known = HeaderNames.isKnownCanonical(c);
+            boolean known = h >= 0 ? HeaderNames.isKnownAt(h) : HeaderNames.isKnownCanonical(c);
             for (int i = 0; i < r.count; i++) {
                 if (r.named(i, c, known)) {
                     return Optional.of(r.value(i));
