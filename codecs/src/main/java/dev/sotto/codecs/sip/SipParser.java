@@ -232,9 +232,9 @@ public final class SipParser {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off); // continuation with nothing to continue
             }
             // field-name = token: our usual spellings are tokens already, so only another name is checked
-            int colon = p;
-            while (colon < le && b[colon] != ':') {
-                colon++;
+            int colon = Lex.indexOf(b, ':', p, le); // eight bytes at a time
+            if (colon < 0) {
+                colon = le;
             }
             int ne = colon;
             while (ne > p && (b[ne - 1] == ' ' || b[ne - 1] == '\t')) {
