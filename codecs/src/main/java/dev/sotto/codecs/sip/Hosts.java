@@ -56,7 +56,7 @@ final class Hosts {
         for (; i < to; i++) {
             if (i + 8 <= to) {
                 // most bytes of a host are alphanumerics: skip a run of them eight at a time
-                int n = alnumPrefix((long) LONGS.get(s, i));
+                int n = Lex.alnumPrefix(s, i);
                 if (n > 0) {
                     i += n;
                     prev = s[i - 1];
@@ -94,27 +94,6 @@ final class Hosts {
             return isHostname(s, from, i) ? i : -1; // a trailing "." (RFC 3261 §25.1 hostname allows one)
         }
         return valid && prev != '-' && Lex.isAlpha(s[labelStart]) ? i : -1;
-    }
-
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
-    /**
-     * How many of the eight bytes of {@code x} (little-endian: the first byte lowest), from the first, are ASCII
-     * letters or digits. SWAR: with every byte below 0x80, adding {@code 0x80 - lo} to each byte sets its high bit
-     * exactly when the byte is at least {@code lo}, and no sum carries into the next byte.
-     */
-    static int alnumPrefix(long x) {
-        if ((x & HIGHS) != 0) {
-            return 0; // a non-ASCII byte somewhere: the caller goes byte by byte
-        }
-        long lower = x | (ONES * 0x20); // letters of either case become lower case (digits keep their value)
-        long digit = (x + ONES * (0x80 - '0')) & ~(x + ONES * (0x80 - '9' - 1));
-        long letter = (lower + ONES * (0x80 - 'a')) & ~(lower + ONES * (0x80 - 'z' - 1));
-        long bad = ~(digit | letter) & HIGHS;
-        return bad == 0 ? 8 : Long.numberOfTrailingZeros(bad) >>> 3;
     }
 
     static boolean isIpv4(byte[] s, int from, int to) {

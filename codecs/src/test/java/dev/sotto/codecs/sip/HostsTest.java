@@ -25,7 +25,10 @@ class HostsTest {
                 int k = r.nextInt(alphabet.length + 2);
                 s[i] = k < alphabet.length ? alphabet[k] : k == alphabet.length ? (byte) 0x10 : (byte) 0xC3;
             }
-            int end = Lex.run(s, 0, s.length, Lex.HOST);
+            int end = 0;
+            while (end < n && Lex.is(s[end], Lex.HOST)) {
+                end++; // byte by byte, not Lex.run (eight at a time, tested in LexTest)
+            }
             int expected = Hosts.host(s, 0, end, null) == Hosts.INVALID ? -1 : end;
             assertThat(Hosts.hostRun(s, 0, s.length)).as("seed %d round %d: %s", SEED, round,
                     java.util.Arrays.toString(s)).isEqualTo(expected);
@@ -50,7 +53,7 @@ class HostsTest {
             while (ascii && expected < 8 && Character.isLetterOrDigit((char) s[expected])) {
                 expected++;
             }
-            assertThat(Hosts.alnumPrefix(x)).as("seed %d round %d: %s", SEED, round, java.util.Arrays.toString(s))
+            assertThat(Lex.alnumPrefix(x)).as("seed %d round %d: %s", SEED, round, java.util.Arrays.toString(s))
                     .isEqualTo(expected);
         }
     }
