@@ -253,6 +253,9 @@ final class Lex {
 
     /** The text of s[from, to), a range between delimiters of checked UTF-8. */
     static String str(byte[] s, int from, int to) {
+        if (from == to) {
+            return ""; // an empty quoted-string (opaque="") and the like
+        }
         return new String(s, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 

@@ -139,9 +139,16 @@ public final class Parameters {
             return -1;
         }
         int len = name.length();
+        if (len == 0) {
+            return -1; // a parsed name is never empty
+        }
+        char first = name.charAt(0);
+        // ASCII letters compare by their case-folded form; any other first char goes to sameName at once
+        int fold = first < 128 && Lex.isAlpha((byte) first) ? first | 0x20 : -1;
         for (int k = 0; k < count; k++) {
             int a = pos[base + 4 * k];
-            if (pos[base + 4 * k + 1] - a == len && sameName(a, name, len)) {
+            if (pos[base + 4 * k + 1] - a == len && (fold < 0 || (src[a] | 0x20) == fold)
+                    && sameName(a, name, len)) {
                 return k;
             }
         }
