@@ -661,21 +661,31 @@ public final class SipParser {
         return (v - ONES) & ~v & HIGHS;
     }
 
-    /** The first CR, LF or non-ASCII byte in [s, e), or -1; eight bytes at a time (SWAR). */
-    private static int firstSpecial(byte[] b, int s, int e) {
+    /**
+     * The first control byte other than HTAB (CR and LF among them) or non-ASCII byte in [s, e), or -1; eight
+     * bytes at a time (SWAR). The caller takes its fast path only when that byte starts the CRLF of the line; any
+     * other control or non-ASCII byte sends the line to the general path, which checks it byte by byte.
+     */
+    static int firstSpecial(byte[] b, int s, int e) {
         int i = s;
         while (i + 8 <= e) {
             long x = (long) LONGS.get(b, i);
-            long z = (x & HIGHS) | zeroByte(x ^ (ONES * '\r')) | zeroByte(x ^ (ONES * '\n'));
+            // a byte below 0x20 borrows in x - 0x20.. and shows its high bit; a non-ASCII byte has it already. A
+            // borrow may mark bytes above the first marked one, never below it.
+            long z = ((x - ONES * 0x20) | x) & HIGHS;
             if (z != 0) {
-                // the lowest marked byte is the first special one (zeroByte may also mark bytes above it)
-                return i + (Long.numberOfTrailingZeros(z) >>> 3);
+                int k = i + (Long.numberOfTrailingZeros(z) >>> 3);
+                if (b[k] != '\t') {
+                    return k;
+                }
+                i = k + 1; // HTAB is LWS: go on after it
+                continue;
             }
             i += 8;
         }
         for (; i < e; i++) {
             byte x = b[i];
-            if (x < 0 || x == '\r' || x == '\n') {
+            if (x < 0 || (x < 0x20 && x != '\t')) {
                 return i;
             }
         }
