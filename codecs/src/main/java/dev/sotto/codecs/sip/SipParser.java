@@ -499,9 +499,8 @@ public final class SipParser {
             return v;
         }
         head.method = HeaderNames.method(b, p, sp1 - p);
-        if (scan(b, sp1 + 1, sp2) < 0) {
-            return fail(SipError.BAD_REQUEST_URI, null, sp1 + 1 - off);
-        }
+        // No separate check for CR, LF or bad UTF-8 here: every URI form the parser accepts is made of ASCII
+        // characters of its grammar only (RFC 3261 §25.1), so such a byte makes it refuse the URI, same error
         Uri uri = UriParser.parse(b, sp1 + 1, sp2, head.ctx);
         // RFC 3261 §19.1.1 (table): headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11)
         if (uri == null || (uri instanceof SipUri su && !su.headers().isEmpty())) {

@@ -18,6 +18,15 @@ final class UriParser {
     }
 
     static Uri parse(byte[] s, int from, int to, ParseContext ctx) {
+        if (to - from > 4 && (s[from] | 0x20) == 's' && (s[from + 1] | 0x20) == 'i' && (s[from + 2] | 0x20) == 'p') {
+            // the usual schemes, as the general scan below would find them
+            if (s[from + 3] == ':') {
+                return parseSip(s, from + 4, to, false, ctx);
+            }
+            if ((s[from + 3] | 0x20) == 's' && s[from + 4] == ':') {
+                return parseSip(s, from + 5, to, true, ctx);
+            }
+        }
         // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
         if (from >= to || !Lex.isAlpha(s[from])) {
             return null;
