@@ -21,46 +21,22 @@ public final class SipHeaders {
      */
     private volatile List<HeaderField> fields;
     private final Raw raw;
-    private final List<Via> vias;
-    private final NameAddress from;
-    private final NameAddress to;
-    private final String callId;
-    private final CSeq cseq;
-    private final int maxForwards;
-    private final int contentLength;
-    private final MediaType contentType;
-    private final boolean contactStar;
-    private final List<NameAddress> contacts;
-    private final List<NameAddress> routes;
-    private final List<NameAddress> recordRoutes;
-    private final long expires;
-    private final List<AuthValue> authorizations;
-    private final List<AuthValue> proxyAuthorizations;
-    private final List<AuthValue> wwwAuthenticates;
-    private final List<AuthValue> proxyAuthenticates;
-    private final boolean hasMaxForwardsField;
+    // The typed values, as the typing pass left them (its lists frozen): read through a final field, so they are
+    // as visible as the field itself, without a copy of each into this object.
+    private final Typing t;
 
     private SipHeaders(Typing t) {
         this.fields = t.fields;
         this.raw = t.fields == null ? t.raw : null;
-        this.vias = freeze(t.vias);
-        this.from = t.from;
-        this.to = t.to;
-        this.callId = t.callId;
-        this.cseq = t.cseq;
-        this.maxForwards = t.maxForwards;
-        this.contentLength = t.contentLength;
-        this.contentType = t.contentType;
-        this.contactStar = t.contactStar;
-        this.contacts = freeze(t.contacts);
-        this.routes = freeze(t.routes);
-        this.recordRoutes = freeze(t.recordRoutes);
-        this.expires = t.expires;
-        this.authorizations = freeze(t.authorizations);
-        this.proxyAuthorizations = freeze(t.proxyAuthorizations);
-        this.wwwAuthenticates = freeze(t.wwwAuthenticates);
-        this.proxyAuthenticates = freeze(t.proxyAuthenticates);
-        this.hasMaxForwardsField = t.sawMaxForwards;
+        t.vias = freeze(t.vias);
+        t.contacts = freeze(t.contacts);
+        t.routes = freeze(t.routes);
+        t.recordRoutes = freeze(t.recordRoutes);
+        t.authorizations = freeze(t.authorizations);
+        t.proxyAuthorizations = freeze(t.proxyAuthorizations);
+        t.wwwAuthenticates = freeze(t.wwwAuthenticates);
+        t.proxyAuthenticates = freeze(t.proxyAuthenticates);
+        this.t = t;
     }
 
     /** An immutable copy of a list of the typing pass (usually of one or two elements: no array for those). */
@@ -156,84 +132,84 @@ public final class SipHeaders {
     }
 
     public List<Via> via() {
-        return vias;
+        return t.vias;
     }
 
     /** The topmost Via (RFC 3261 §8.2.6.2, §17.2.3), or null. */
     public Via topVia() {
-        return vias.isEmpty() ? null : vias.get(0);
+        return t.vias.isEmpty() ? null : t.vias.get(0);
     }
 
     public NameAddress from() {
-        return from;
+        return t.from;
     }
 
     public NameAddress to() {
-        return to;
+        return t.to;
     }
 
     public String callId() {
-        return callId;
+        return t.callId;
     }
 
     public CSeq cseq() {
-        return cseq;
+        return t.cseq;
     }
 
     /** True when a Max-Forwards field is present, even with an out-of-range value. */
     public boolean hasMaxForwardsField() {
-        return hasMaxForwardsField;
+        return t.sawMaxForwards;
     }
 
     /** Max-Forwards, empty when absent or out of range (RFC 4475 §3.1.2.4). */
     public OptionalInt maxForwards() {
-        return maxForwards < 0 ? OptionalInt.empty() : OptionalInt.of(maxForwards);
+        return t.maxForwards < 0 ? OptionalInt.empty() : OptionalInt.of(t.maxForwards);
     }
 
     public OptionalInt contentLength() {
-        return contentLength < 0 ? OptionalInt.empty() : OptionalInt.of(contentLength);
+        return t.contentLength < 0 ? OptionalInt.empty() : OptionalInt.of(t.contentLength);
     }
 
     public Optional<MediaType> contentType() {
-        return Optional.ofNullable(contentType);
+        return Optional.ofNullable(t.contentType);
     }
 
     /** RFC 3261 §10.2.2: "Contact: *" (remove all bindings). */
     public boolean contactStar() {
-        return contactStar;
+        return t.contactStar;
     }
 
     public List<NameAddress> contacts() {
-        return contacts;
+        return t.contacts;
     }
 
     public List<NameAddress> routes() {
-        return routes;
+        return t.routes;
     }
 
     public List<NameAddress> recordRoutes() {
-        return recordRoutes;
+        return t.recordRoutes;
     }
 
     /** Expires, empty when absent or out of range. */
     public OptionalLong expires() {
-        return expires < 0 ? OptionalLong.empty() : OptionalLong.of(expires);
+        return t.expires < 0 ? OptionalLong.empty() : OptionalLong.of(t.expires);
     }
 
     public List<AuthValue> authorization() {
-        return authorizations;
+        return t.authorizations;
     }
 
     public List<AuthValue> proxyAuthorization() {
-        return proxyAuthorizations;
+        return t.proxyAuthorizations;
     }
 
     public List<AuthValue> wwwAuthenticate() {
-        return wwwAuthenticates;
+        return t.wwwAuthenticates;
     }
 
     public List<AuthValue> proxyAuthenticate() {
-        return proxyAuthenticates;
+        return t.proxyAuthenticates;
     }
 
     @Override
@@ -383,7 +359,7 @@ public final class SipHeaders {
     static final class Typing {
         final List<HeaderField> fields;
         final Raw raw;
-        final List<Via> vias = new ArrayList<>(2);
+        List<Via> vias;
         NameAddress from;
         NameAddress to;
         String callId;
@@ -593,7 +569,13 @@ public final class SipHeaders {
             switch (kind) {
                 case HeaderNames.K_VIA: {
                     Via via = HeaderParser.via(v, x, y, ctx);
-                    return via != null && vias.add(via);
+                    if (via == null) {
+                        return false;
+                    }
+                    if (vias == null) {
+                        vias = new ArrayList<>(2);
+                    }
+                    return vias.add(via);
                 }
                 case HeaderNames.K_CONTACT: {
                     NameAddress na = HeaderParser.contact(v, x, y, ctx);
