@@ -136,7 +136,7 @@ final class HeaderParser {
                     e--;
                 }
                 if (e > i) {
-                    display = Lex.str(s, i, e);
+                    display = Lex.ascii(s, i, e); // tokens and LWS
                     if (e == j) {
                         ctx.flag(SipViolation.NO_LWS_BEFORE_LAQUOT);
                     }
@@ -303,7 +303,7 @@ final class HeaderParser {
                 return null;
             }
         }
-        String host = Lex.str(s, i, hostEnd);
+        String host = Lex.ascii(s, i, hostEnd);
         i = Lex.skipWs(s, hostEnd, to);
         int port = -1;
         if (i < to && s[i] == ':') {

@@ -251,6 +251,15 @@ final class Lex {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
+    /**
+     * The text of s[from, to), a range the grammar allows only ASCII characters in (a token, a host, a URI part,
+     * a Call-ID word): each byte is its char, so the String is a plain copy with no decoding to do.
+     */
+    @SuppressWarnings("deprecation") // String(byte[], int hibyte, int, int) is exactly "each byte is a char"
+    static String ascii(byte[] s, int from, int to) {
+        return from == to ? "" : new String(s, 0, from, to - from);
+    }
+
     /** The text of s[from, to), a range between delimiters of checked UTF-8. */
     static String str(byte[] s, int from, int to) {
         if (from == to) {
@@ -460,7 +469,7 @@ final class Lex {
                 }
             }
         }
-        return str(s, from, to);
+        return ascii(s, from, to); // every caller passes a token
     }
 
     /** True when s[from, to) holds exactly the ASCII text {@code k}. */

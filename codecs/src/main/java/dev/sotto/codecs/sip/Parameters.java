@@ -187,7 +187,12 @@ public final class Parameters {
             return list.get(k).value();
         }
         int a = pos[base + 4 * k + 2];
-        return a < 0 ? null : Lex.str(src, a, pos[base + 4 * k + 3]);
+        if (a < 0) {
+            return null;
+        }
+        // only a quoted-string may hold non-ASCII (UTF-8) text; a token, host or URI parameter value is ASCII
+        int b = pos[base + 4 * k + 3];
+        return src[a] == '"' ? Lex.str(src, a, b) : Lex.ascii(src, a, b);
     }
 
     private Parameter parameter(int k) {

@@ -343,7 +343,7 @@ public final class SipHeaders {
             byte[] b = src(i);
             int a = from(i);
             // ISO-8859-1 maps each ASCII byte to its char with no check for non-ASCII bytes: the parser knows
-            return ascii ? new String(b, a, to(i) - a, StandardCharsets.ISO_8859_1) : Lex.str(b, a, to(i));
+            return ascii ? Lex.ascii(b, a, to(i)) : Lex.str(b, a, to(i));
         }
 
         List<HeaderField> fields() {
@@ -429,7 +429,7 @@ public final class SipHeaders {
                     if (!HeaderParser.isCallId(v, a, z)) {
                         return SipError.BAD_HEADER_VALUE;
                     }
-                    callId = Lex.str(v, a, z);
+                    callId = Lex.ascii(v, a, z); // words are ASCII
                     return null;
                 case HeaderNames.K_CSEQ:
                     if (cseq != null) {

@@ -72,7 +72,7 @@ final class UriParser {
             if (ue <= i) {
                 return null;
             }
-            user = Lex.str(s, i, ue);
+            user = Lex.ascii(s, i, ue); // user, password and host chars are ASCII (§25.1)
             if (ue < at) {
                 if (s[ue] != ':') {
                     return null;
@@ -81,7 +81,7 @@ final class UriParser {
                 if (pe != at) {
                     return null;
                 }
-                password = Lex.str(s, ue + 1, at);
+                password = Lex.ascii(s, ue + 1, at);
             }
             i = at + 1;
         }
@@ -101,7 +101,7 @@ final class UriParser {
                 return null;
             }
         }
-        String host = Lex.str(s, i, hostEnd);
+        String host = Lex.ascii(s, i, hostEnd);
         i = hostEnd;
         int port = -1;
         if (i < to && s[i] == ':') {
