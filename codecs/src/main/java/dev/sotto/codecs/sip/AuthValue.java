@@ -19,8 +19,7 @@ public record AuthValue(String scheme, Parameters params) {
 
     /** An auth-param's value with quotes resolved (realm, nonce, opaque, qop, algorithm...), or null. */
     public String param(String name) {
-        Parameter p = params.find(name);
-        return p == null ? null : p.unquotedValue();
+        return params.unquotedValue(name);
     }
 
     public String encode() {

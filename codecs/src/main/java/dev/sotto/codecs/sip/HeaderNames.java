@@ -34,6 +34,41 @@ public final class HeaderNames {
     public static final String VIA = "Via";
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
+    // The headers the typing pass parses (SipHeaders.Typing), as small ints so it dispatches without a String switch.
+    static final int K_OTHER = 0;
+    static final int K_VIA = 1;
+    static final int K_FROM = 2;
+    static final int K_TO = 3;
+    static final int K_CALL_ID = 4;
+    static final int K_CSEQ = 5;
+    static final int K_MAX_FORWARDS = 6;
+    static final int K_CONTENT_LENGTH = 7;
+    static final int K_CONTENT_TYPE = 8;
+    static final int K_CONTACT = 9;
+    static final int K_ROUTE = 10;
+    static final int K_RECORD_ROUTE = 11;
+    static final int K_EXPIRES = 12;
+    static final int K_AUTHORIZATION = 13;
+    static final int K_PROXY_AUTHORIZATION = 14;
+    static final int K_WWW_AUTHENTICATE = 15;
+    static final int K_PROXY_AUTHENTICATE = 16;
+    static final int K_DATE = 17;
+
+    private static final String[] TYPED = {
+        null, VIA, FROM, TO, CALL_ID, CSEQ, MAX_FORWARDS, CONTENT_LENGTH, CONTENT_TYPE, CONTACT, ROUTE, RECORD_ROUTE,
+        EXPIRES, AUTHORIZATION, PROXY_AUTHORIZATION, WWW_AUTHENTICATE, PROXY_AUTHENTICATE, DATE,
+    };
+
+    /** The K_ constant of a canonical name ({@link #canonical}'s result: our constant for a known header). */
+    static int kind(String canonical) {
+        for (int k = 1; k < TYPED.length; k++) {
+            if (TYPED[k] == canonical) {
+                return k;
+            }
+        }
+        return K_OTHER;
+    }
+
     private static final String[] KNOWN = {
         ACCEPT, ALLOW, ALLOW_EVENTS, AUTHORIZATION, CALL_ID, CONTACT, CONTENT_ENCODING, CONTENT_LENGTH,
         CONTENT_TYPE, CSEQ, DATE, EVENT, EXPIRES, FROM, MAX_FORWARDS, PROXY_AUTHENTICATE, PROXY_AUTHORIZATION,
@@ -69,9 +104,13 @@ public final class HeaderNames {
                 default: return name;
             }
         }
-        for (String k : KNOWN) {
-            if (k == name) {
-                return k; // the parser hands out our constants for the usual spellings
+        int n = name.length();
+        if (n > 1 && n < 64) {
+            // the usual spellings (ours, the parser's, a caller's literal) are the very Strings of the table
+            for (int h = hash(name); SPELLING[h] != null; h = (h + 1) & 255) {
+                if (SPELLING[h] == name) {
+                    return CANONICAL[h];
+                }
             }
         }
         for (String k : KNOWN) {
@@ -80,6 +119,42 @@ public final class HeaderNames {
             }
         }
         return name;
+    }
+
+    /**
+     * The table index of {@code name} when it is the very String of one of our usual spellings (a constant, the
+     * parser's, or a caller's literal), else -1: then {@link #canonicalAt} and {@link #isKnownAt} answer at once.
+     */
+    static int lookup(String name) {
+        int n = name.length();
+        if (n == 0 || n >= 64) {
+            return -1;
+        }
+        for (int h = hash(name); SPELLING[h] != null; h = (h + 1) & 255) {
+            if (SPELLING[h] == name) {
+                return h;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the canonical name of the spelling at index {@code h} is one of {@link #KNOWN}. */
+    static boolean isKnownAt(int h) {
+        return IS_KNOWN[h];
+    }
+
+    /** True when {@code c} is one of the canonical constants of this class (the very String). */
+    static boolean isKnownCanonical(String c) {
+        int n = c.length();
+        if (n == 0 || n >= 64) {
+            return false;
+        }
+        for (int h = hash(c); SPELLING[h] != null; h = (h + 1) & 255) {
+            if (SPELLING[h] == c) {
+                return IS_KNOWN[h] && CANONICAL[h] == c; // each canonical constant is its own usual spelling
+            }
+        }
+        return false;
     }
 
     /** True when the two field names name the same header. */
@@ -101,18 +176,44 @@ public final class HeaderNames {
         return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    // open addressing, a table under half full: the usual spellings of every known name and compact form
-    private static final String[] SPELLING = new String[128];
-    private static final String[] CANONICAL = new String[128];
-    private static final byte[][] SPELLING_BYTES = new byte[128][];
+    // open addressing, a table about a quarter full: the usual spellings of every known name and compact form,
+    // and of other headers common in real traffic (their canonical name is their name: see canonical())
+    private static final String[] SPELLING = new String[256];
+    private static final String[] CANONICAL = new String[256];
+    private static final int[] KIND = new int[256];
+    private static final boolean[] IS_KNOWN = new boolean[256]; // CANONICAL[h] is one of KNOWN
+    private static final byte[][] SPELLING_BYTES = new byte[256][];
 
-    private static int hash(int first, int last, int len) {
-        return (len * 29 + first * 7 + last) & 127;
+    /** Headers we keep verbatim but meet often: their usual spelling is shared like a known one's. */
+    private static final String[] COMMON = {
+        "User-Agent", "Server", "Require", "Proxy-Require", "Unsupported", "Organization", "Priority", "Warning",
+        "Min-Expires", "Accept-Encoding", "Accept-Language", "Content-Disposition", "Content-Language",
+        "MIME-Version", "Timestamp", "Reply-To", "In-Reply-To", "Retry-After", "Call-Info", "Alert-Info",
+        "Error-Info", "Authentication-Info", "Path", "Service-Route", "P-Asserted-Identity", "Privacy",
+        "Reason", "Subscription-State", "RSeq", "RAck", "Min-SE", "Identity",
+    };
+
+    private static int hash(int first, int second, int last, int len) {
+        return (len * 31 + first * 7 + second * 3 + last * 5) & 255;
+    }
+
+    private static int hash(byte[] b, int off, int len) {
+        return hash(b[off], len > 1 ? b[off + 1] : 0, b[off + len - 1], len);
+    }
+
+    private static int hash(String s) {
+        int n = s.length();
+        return hash(s.charAt(0), n > 1 ? s.charAt(1) : 0, s.charAt(n - 1), n);
     }
 
     /** The spelling at index {@code h} of {@link #find}. */
     static String spelling(int h) {
         return SPELLING[h];
+    }
+
+    /** The K_ constant of the spelling at index {@code h} of {@link #find}. */
+    static int kindAt(int h) {
+        return KIND[h];
     }
 
     /** The canonical name of the spelling at index {@code h} of {@link #find}. */
@@ -126,7 +227,7 @@ public final class HeaderNames {
         if (n == 0 || n >= 64) {
             return false;
         }
-        for (int h = hash(name.charAt(0), name.charAt(n - 1), n); SPELLING[h] != null; h = (h + 1) & 127) {
+        for (int h = hash(name); SPELLING[h] != null; h = (h + 1) & 255) {
             if (SPELLING[h] == name) {
                 return true;
             }
@@ -134,15 +235,21 @@ public final class HeaderNames {
         return false;
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /** The index of the spelling in [off, off+len) in the table, or -1. */
     static int find(byte[] b, int off, int len) {
         if (len == 0) {
             return -1;
         }
-        for (int h = hash(b[off], b[off + len - 1], len); SPELLING[h] != null; h = (h + 1) & 127) {
+        for (int h = hash(b, off, len); SPELLING[h] != null; h = (h + 1) & 255) {
             byte[] k = SPELLING_BYTES[h];
             if (k.length == len) {
                 int i = 0;
+                while (i + 8 <= len && (long) LONGS.get(k, i) == (long) LONGS.get(b, off + i)) {
+                    i += 8;
+                }
                 while (i < len && k[i] == b[off + i]) {
                     i++;
                 }
@@ -155,13 +262,18 @@ public final class HeaderNames {
     }
 
     private static void put(String spelling) {
-        int h = hash(spelling.charAt(0), spelling.charAt(spelling.length() - 1), spelling.length());
+        String c = canonical(spelling); // before the slot is filled: canonical() reads the table
+        int h = hash(spelling);
         while (SPELLING[h] != null) {
-            h = (h + 1) & 127;
+            h = (h + 1) & 255;
         }
-        SPELLING[h] = spelling;
         SPELLING_BYTES[h] = spelling.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        CANONICAL[h] = canonical(spelling);
+        CANONICAL[h] = c;
+        KIND[h] = kind(c);
+        SPELLING[h] = spelling;
+        for (String k : KNOWN) {
+            IS_KNOWN[h] |= k == CANONICAL[h];
+        }
     }
 
     static {
@@ -171,16 +283,33 @@ public final class HeaderNames {
         for (char c : "imelcfsktvourbxIMELCFSKTVOURBX".toCharArray()) {
             put(String.valueOf(c).intern());
         }
+        for (String k : COMMON) {
+            put(k);
+        }
     }
 
     /** A request method (case-sensitive, RFC 3261 §7.1), sharing a constant for the common ones. */
     static String method(byte[] b, int off, int len) {
-        for (String k : METHODS) {
-            if (sameBytes(k, b, off, len)) {
+        if (len >= 3 && len <= 9) {
+            // one candidate per length and first letter at most, so one comparison instead of a walk of the list
+            String k = METHOD_BY_SHAPE[(len - 3) * 26 + ((b[off] - 'A') & 0x1f) % 26];
+            if (k != null && sameBytes(k, b, off, len)) {
                 return k;
             }
         }
         return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static final String[] METHOD_BY_SHAPE = new String[7 * 26];
+
+    static {
+        for (String k : METHODS) {
+            int slot = (k.length() - 3) * 26 + (k.charAt(0) - 'A');
+            if (METHOD_BY_SHAPE[slot] != null) {
+                throw new AssertionError("two methods of one shape: " + k);
+            }
+            METHOD_BY_SHAPE[slot] = k;
+        }
     }
 
     private static boolean sameBytes(String k, byte[] b, int off, int len) {

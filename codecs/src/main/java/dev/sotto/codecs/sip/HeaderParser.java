@@ -43,45 +43,11 @@ final class HeaderParser {
     }
 
     /**
-     * Calls {@code sink} for each comma-separated element of [from, to), trimmed, skipping commas inside quoted
-     * strings and angle brackets (RFC 3261 §7.3.1). Returns false on an empty element or an unbalanced quote.
-     */
-    static boolean splitCommas(byte[] s, int from, int to, ElementSink sink) {
-        // the usual case: one element, no comma anywhere (quotes are checked by the element's parser)
-        boolean commas = Lex.indexOf(s, ',', from, to) >= 0;
-        int start = from;
-        while (true) {
-            int e = commas ? elementEnd(s, start, to) : to;
-            if (e < 0) {
-                return false;
-            }
-            int a = Lex.skipWs(s, start, e);
-            int b = e;
-            while (b > a && Lex.isWsp(s[b - 1])) {
-                b--;
-            }
-            if (a == b || !sink.element(a, b)) {
-                return false;
-            }
-            if (e == to) {
-                return true;
-            }
-            start = e + 1;
-        }
-    }
-
-    /** Receives one element of a comma-separated header value. */
-    interface ElementSink {
-        boolean element(int from, int to);
-    }
-
-    /**
      * Parses {@code *( SEMI generic-param )} from {@code i}; SEMI = SWS ";" SWS, EQUAL = SWS "=" SWS
      * (RFC 3261 §25.1). gen-value = token / host / quoted-string. Null on a violation.
      */
     static Parameters params(byte[] s, int i, int to, ParseContext ctx) {
-        Parameter[] out = null;
-        int n = 0;
+        int mark = ctx.mark();
         while (true) {
             i = Lex.skipWs(s, i, to);
             if (i == to) {
@@ -95,26 +61,23 @@ final class HeaderParser {
             if (ne == i) {
                 return null;
             }
-            String name = Lex.word(s, i, ne);
+            int na = i;
             i = Lex.skipWs(s, ne, to);
-            String value = null;
+            int va = -1;
+            int vb = -1;
             if (i < to && s[i] == '=') {
                 i = Lex.skipWs(s, i + 1, to);
                 int ve = genValue(s, i, to, ctx);
                 if (ve < 0) {
                     return null;
                 }
-                value = Lex.str(s, i, ve); // tags and the like: rarely a shared word
+                va = i;
+                vb = ve;
                 i = ve;
             }
-            if (out == null) {
-                out = new Parameter[4];
-            } else if (n == out.length) {
-                out = java.util.Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = new Parameter(name, value);
+            ctx.param(na, ne, va, vb); // the Strings are made when asked for (Parameters)
         }
-        return Parameters.of(out, n);
+        return ctx.params(s, mark);
     }
 
     /** End of a gen-value at i (token / IPv6reference / quoted-string), or -1. */
@@ -173,7 +136,7 @@ final class HeaderParser {
                     e--;
                 }
                 if (e > i) {
-                    display = Lex.str(s, i, e);
+                    display = Lex.ascii(s, i, e); // tokens and LWS
                     if (e == j) {
                         ctx.flag(SipViolation.NO_LWS_BEFORE_LAQUOT);
                     }
@@ -229,15 +192,18 @@ final class HeaderParser {
             return null;
         }
         // c-p-q = "q" EQUAL qvalue; qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
-        String q = na.params().get("q").orElse(null);
-        if (na.params().has("q") && (q == null || !isQvalue(q))) {
-            return null;
-        }
-        String exp = na.params().get("expires").orElse(null);
-        if (na.params().has("expires") && (exp == null || Lex.digits(exp, 0, exp.length(), Long.MAX_VALUE) < 0)) {
-            // RFC 4475 §3.1.2.4: an over-large expires is an aberrant scalar; only digits are required here
-            if (exp == null || !allDigits(exp)) {
+        Parameters ps = na.params();
+        if (ps.has("q")) {
+            String q = ps.value("q");
+            if (q == null || !isQvalue(q)) {
                 return null;
+            }
+        }
+        if (ps.has("expires")) {
+            // RFC 4475 §3.1.2.4: an over-large expires is an aberrant scalar; only digits are required here
+            long d = ps.digits("expires", Long.MAX_VALUE);
+            if (d == -1 || (d == -2 && !allDigits(ps.value("expires")))) {
+                return null; // valueless, or not 1*DIGIT
             }
         }
         return na;
@@ -284,23 +250,33 @@ final class HeaderParser {
     /** One Via value (RFC 3261 §20.42, §25.1 via-parm). */
     static Via via(byte[] s, int from, int to, ParseContext ctx) {
         int i = Lex.skipWs(s, from, to);
-        int e = Lex.run(s, i, to, Lex.TOKEN);
-        if (e == i) {
-            return null;
-        }
-        String name = Lex.word(s, i, e);
-        i = slash(s, e, to);
-        if (i < 0) {
-            return null;
-        }
-        e = Lex.run(s, i, to, Lex.TOKEN);
-        if (e == i) {
-            return null;
-        }
-        String version = Lex.word(s, i, e);
-        i = slash(s, e, to);
-        if (i < 0) {
-            return null;
+        String name;
+        String version;
+        int e;
+        if (i + 8 <= to && Lex.same(s, i, i + 8, "SIP/2.0/")) {
+            // the sent-protocol as every element writes it: the general path below reads the same two words
+            name = "SIP";
+            version = "2.0";
+            i += 8;
+        } else {
+            e = Lex.run(s, i, to, Lex.TOKEN);
+            if (e == i) {
+                return null;
+            }
+            name = Lex.word(s, i, e);
+            i = slash(s, e, to);
+            if (i < 0) {
+                return null;
+            }
+            e = Lex.run(s, i, to, Lex.TOKEN);
+            if (e == i) {
+                return null;
+            }
+            version = Lex.word(s, i, e);
+            i = slash(s, e, to);
+            if (i < 0) {
+                return null;
+            }
         }
         e = Lex.run(s, i, to, Lex.TOKEN);
         if (e == i) {
@@ -327,7 +303,7 @@ final class HeaderParser {
                 return null;
             }
         }
-        String host = Lex.str(s, i, hostEnd);
+        String host = Lex.ascii(s, i, hostEnd);
         i = Lex.skipWs(s, hostEnd, to);
         int port = -1;
         if (i < to && s[i] == ':') {
@@ -360,8 +336,7 @@ final class HeaderParser {
 
     // via-params = via-ttl / via-maddr / via-received / via-branch / via-extension (RFC 3261 §25.1, RFC 3581)
     private static Parameters viaParams(byte[] s, int i, int to, ParseContext ctx) {
-        Parameter[] out = new Parameter[4];
-        int n = 0;
+        int mark = ctx.mark();
         while (true) {
             i = Lex.skipWs(s, i, to);
             if (i == to) {
@@ -376,9 +351,10 @@ final class HeaderParser {
                 return null;
             }
             int kind = viaParamKind(s, i, ne);
-            String name = Lex.word(s, i, ne);
+            int na = i;
             i = Lex.skipWs(s, ne, to);
-            String value = null;
+            int va = -1;
+            int vb = -1;
             if (i < to && s[i] == '=') {
                 i = Lex.skipWs(s, i + 1, to);
                 int ve;
@@ -396,17 +372,15 @@ final class HeaderParser {
                 if (!validViaParam(kind, s, i, ve, ctx)) {
                     return null;
                 }
-                value = Lex.str(s, i, ve); // branch IDs and addresses: never a shared word
+                va = i;
+                vb = ve;
                 i = ve;
             } else if (kind == BRANCH || kind == RECEIVED || kind == TTL || kind == MADDR) {
                 return null; // these need a value
             }
-            if (n == out.length) {
-                out = java.util.Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = new Parameter(name, value);
+            ctx.param(na, ne, va, vb);
         }
-        return Parameters.of(out, n);
+        return ctx.params(s, mark);
     }
 
     private static final int OTHER = 0;
@@ -439,7 +413,9 @@ final class HeaderParser {
     private static boolean validViaParam(int kind, byte[] s, int a, int z, ParseContext ctx) {
         switch (kind) {
             case BRANCH:
-                if (!Lex.isToken(s, a, z)) {
+                // branch = token: genValue ended a value that starts with neither a quote nor "[" at the end of
+                // its token run, so only those two forms need refusing
+                if (s[a] == '"' || s[a] == '[') {
                     return false;
                 }
                 if (Lex.same(s, a, z, Via.MAGIC_COOKIE)) {
@@ -530,7 +506,7 @@ final class HeaderParser {
      * credentials / challenge (RFC 3261 §25.1): auth-scheme LWS auth-param *(COMMA auth-param), with
      * auth-param = auth-param-name EQUAL ( token / quoted-string ).
      */
-    static AuthValue auth(byte[] s, int from, int to) {
+    static AuthValue auth(byte[] s, int from, int to, ParseContext ctx) {
         int i = Lex.skipWs(s, from, to);
         int e = Lex.run(s, i, to, Lex.TOKEN);
         if (e == i) {
@@ -541,14 +517,13 @@ final class HeaderParser {
         if (i == e || i == to) {
             return null;
         }
-        Parameter[] out = new Parameter[8];
-        int n = 0;
+        int mark = ctx.mark();
         while (true) {
             int ne = Lex.run(s, i, to, Lex.TOKEN);
             if (ne == i) {
                 return null;
             }
-            String name = Lex.word(s, i, ne);
+            int na = i;
             i = Lex.skipWs(s, ne, to);
             if (i >= to || s[i] != '=') {
                 return null;
@@ -566,10 +541,7 @@ final class HeaderParser {
             if (ve < 0) {
                 return null;
             }
-            if (n == out.length) {
-                out = java.util.Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = new Parameter(name, Lex.word(s, i, ve));
+            ctx.param(na, ne, i, ve);
             i = Lex.skipWs(s, ve, to);
             if (i == to) {
                 break;
@@ -579,6 +551,6 @@ final class HeaderParser {
             }
             i = Lex.skipWs(s, i + 1, to);
         }
-        return new AuthValue(scheme, Parameters.of(out, n));
+        return new AuthValue(scheme, ctx.params(s, mark));
     }
 }

@@ -15,17 +15,19 @@ final class Lex {
     static final int HNV = 1 << 6;    // hname / hvalue chars minus escaped
     static final int URIC = 1 << 7;   // reserved / unreserved (absoluteURI)
     static final int HOST = 1 << 8;   // alphanum / "-" / "."
+    static final int ALNUM = 1 << 9;  // alphanum
 
     // 256 entries so that a byte indexes it as (c & 0xff) with no range check; bytes >= 0x80 are in no class
     private static final int[] CLASS = new int[256];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
-            set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST);
-            set(Character.toUpperCase(c), TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST);
+            set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST | ALNUM);
+            set(Character.toUpperCase(c),
+                    TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST | ALNUM);
         }
         for (char c = '0'; c <= '9'; c++) {
-            set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST);
+            set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC | HOST | ALNUM);
         }
         // RFC 3261 §25.1: token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")
         setAll("-.!%*_+`'~", TOKEN | WORD);
@@ -249,18 +251,67 @@ final class Lex {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
+    /**
+     * The text of s[from, to), a range the grammar allows only ASCII characters in (a token, a host, a URI part,
+     * a Call-ID word): each byte is its char, so the String is a plain copy with no decoding to do.
+     */
+    @SuppressWarnings("deprecation") // String(byte[], int hibyte, int, int) is exactly "each byte is a char"
+    static String ascii(byte[] s, int from, int to) {
+        return from == to ? "" : new String(s, 0, from, to - from);
+    }
+
     /** The text of s[from, to), a range between delimiters of checked UTF-8. */
     static String str(byte[] s, int from, int to) {
+        if (from == to) {
+            return ""; // an empty quoted-string (opaque="") and the like
+        }
         return new String(s, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static int indexOf(byte[] s, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        // eight bytes at a time (SWAR): the searches run over whole values (a comma, the ">" of a name-addr)
+        long pattern = 0x0101010101010101L * (c & 0xff);
+        while (i + 8 <= to) {
+            long x = (long) LONGS.get(s, i) ^ pattern;
+            long z = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (z != 0) {
+                return i + (Long.numberOfTrailingZeros(z) >>> 3);
+            }
+            i += 8;
+        }
+        for (; i < to; i++) {
             if (s[i] == c) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** {@link #alnumPrefix(long)} of the eight bytes at {@code s[i]} (the caller checks that there are eight). */
+    static int alnumPrefix(byte[] s, int i) {
+        return alnumPrefix((long) LONGS.get(s, i));
+    }
+
+    /**
+     * How many of the eight bytes of {@code x} (little-endian: the first byte lowest), from the first, are ASCII
+     * letters or digits. SWAR: with every byte below 0x80, adding {@code 0x80 - lo} to each byte sets its high bit
+     * exactly when the byte is at least {@code lo}, and no sum carries into the next byte.
+     */
+    static int alnumPrefix(long x) {
+        if ((x & HIGHS) != 0) {
+            return 0; // a non-ASCII byte somewhere: the caller goes byte by byte
+        }
+        long lower = x | (ONES * 0x20); // letters of either case become lower case (digits keep their value)
+        long digit = (x + ONES * (0x80 - '0')) & ~(x + ONES * (0x80 - '9' - 1));
+        long letter = (lower + ONES * (0x80 - 'a')) & ~(lower + ONES * (0x80 - 'z' - 1));
+        long bad = ~(digit | letter) & HIGHS;
+        return bad == 0 ? 8 : Long.numberOfTrailingZeros(bad) >>> 3;
     }
 
     static int skipWs(byte[] s, int i, int end) {
@@ -271,6 +322,17 @@ final class Lex {
     }
 
     static int run(byte[] s, int i, int end, int cls) {
+        // every class holds the alphanumerics, most of any run (tags, branches, Call-IDs): eight at a time
+        while (i + 8 <= end) {
+            int n = alnumPrefix((long) LONGS.get(s, i));
+            i += n;
+            if (n < 8) {
+                if ((CLASS[s[i] & 0xff] & cls) == 0) {
+                    return i;
+                }
+                i++; // another byte of the class ("-", ".", "@"...): go on
+            }
+        }
         while (i < end && (CLASS[s[i] & 0xff] & cls) != 0) {
             i++;
         }
@@ -407,7 +469,7 @@ final class Lex {
                 }
             }
         }
-        return str(s, from, to);
+        return ascii(s, from, to); // every caller passes a token
     }
 
     /** True when s[from, to) holds exactly the ASCII text {@code k}. */

@@ -23,7 +23,7 @@ public record NameAddress(String displayName, Uri uri, Parameters params) {
 
     /** The tag parameter (RFC 3261 §19.3), or null. */
     public String tag() {
-        return params.get("tag").orElse(null);
+        return params.value("tag");
     }
 
     public NameAddress withTag(String tag) {
@@ -39,13 +39,13 @@ public record NameAddress(String displayName, Uri uri, Parameters params) {
 
     /** RFC 3261 §20.10: the expires contact parameter, or -1. */
     public long expires() {
-        String v = params.get("expires").orElse(null);
-        return v == null ? -1 : Lex.digits(v, 0, v.length(), Long.MAX_VALUE);
+        long v = params.digits("expires", Long.MAX_VALUE);
+        return v < 0 ? -1 : v;
     }
 
     /** RFC 3261 §20.10: the q contact parameter, or null. */
     public String q() {
-        return params.get("q").orElse(null);
+        return params.value("q");
     }
 
     /** Always the name-addr form, which is valid whatever the URI holds (RFC 3261 §20.10). */

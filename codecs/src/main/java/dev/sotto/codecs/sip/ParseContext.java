@@ -4,6 +4,11 @@ package dev.sotto.codecs.sip;
 final class ParseContext {
 
     private int violations;
+    // Where the parsed parameters of this message lie (4 ints each: name from/to, value from/to), shared by every
+    // Parameters view of the message so a list of parameters costs no array of its own. A view keeps the array it
+    // was made with; growing copies, and the old array still holds the ranges of the views made before.
+    private int[] pos;
+    private int used;
 
     void flag(SipViolation v) {
         violations |= 1 << v.ordinal();
@@ -11,5 +16,30 @@ final class ParseContext {
 
     int violations() {
         return violations;
+    }
+
+    /** Where the next list of parameters starts. */
+    int mark() {
+        return used;
+    }
+
+    /** Records one parameter: name s[na, nb), value s[va, vb) or va = -1 when there is none. */
+    void param(int na, int nb, int va, int vb) {
+        if (pos == null) {
+            pos = new int[32];
+        } else if (used + 4 > pos.length) {
+            pos = java.util.Arrays.copyOf(pos, pos.length * 2);
+        }
+        pos[used] = na;
+        pos[used + 1] = nb;
+        pos[used + 2] = va;
+        pos[used + 3] = vb;
+        used += 4;
+    }
+
+    /** The parameters recorded since {@code mark}, as a view over {@code src}. */
+    Parameters params(byte[] src, int mark) {
+        int n = (used - mark) >> 2;
+        return n == 0 ? Parameters.NONE : new Parameters(src, pos, mark, n);
     }
 }

@@ -21,46 +21,39 @@ public final class SipHeaders {
      */
     private volatile List<HeaderField> fields;
     private final Raw raw;
-    private final List<Via> vias;
-    private final NameAddress from;
-    private final NameAddress to;
-    private final String callId;
-    private final CSeq cseq;
-    private final int maxForwards;
-    private final int contentLength;
-    private final MediaType contentType;
-    private final boolean contactStar;
-    private final List<NameAddress> contacts;
-    private final List<NameAddress> routes;
-    private final List<NameAddress> recordRoutes;
-    private final long expires;
-    private final List<AuthValue> authorizations;
-    private final List<AuthValue> proxyAuthorizations;
-    private final List<AuthValue> wwwAuthenticates;
-    private final List<AuthValue> proxyAuthenticates;
-    private final boolean hasMaxForwardsField;
+    // The typed values, as the typing pass left them (its lists frozen): read through a final field, so they are
+    // as visible as the field itself, without a copy of each into this object.
+    private final Typing t;
 
     private SipHeaders(Typing t) {
         this.fields = t.fields;
         this.raw = t.fields == null ? t.raw : null;
-        this.vias = List.copyOf(t.vias);
-        this.from = t.from;
-        this.to = t.to;
-        this.callId = t.callId;
-        this.cseq = t.cseq;
-        this.maxForwards = t.maxForwards;
-        this.contentLength = t.contentLength;
-        this.contentType = t.contentType;
-        this.contactStar = t.contactStar;
-        this.contacts = t.contacts == null ? List.of() : List.copyOf(t.contacts);
-        this.routes = t.routes == null ? List.of() : List.copyOf(t.routes);
-        this.recordRoutes = t.recordRoutes == null ? List.of() : List.copyOf(t.recordRoutes);
-        this.expires = t.expires;
-        this.authorizations = t.authorizations == null ? List.of() : List.copyOf(t.authorizations);
-        this.proxyAuthorizations = t.proxyAuthorizations == null ? List.of() : List.copyOf(t.proxyAuthorizations);
-        this.wwwAuthenticates = t.wwwAuthenticates == null ? List.of() : List.copyOf(t.wwwAuthenticates);
-        this.proxyAuthenticates = t.proxyAuthenticates == null ? List.of() : List.copyOf(t.proxyAuthenticates);
-        this.hasMaxForwardsField = t.sawMaxForwards;
+        t.vias = freeze(t.vias);
+        t.contacts = freeze(t.contacts);
+        t.routes = freeze(t.routes);
+        t.recordRoutes = freeze(t.recordRoutes);
+        t.authorizations = freeze(t.authorizations);
+        t.proxyAuthorizations = freeze(t.proxyAuthorizations);
+        t.wwwAuthenticates = freeze(t.wwwAuthenticates);
+        t.proxyAuthenticates = freeze(t.proxyAuthenticates);
+        this.t = t;
+    }
+
+    /** An immutable copy of a list of the typing pass (usually of one or two elements: no array for those). */
+    private static <T> List<T> freeze(List<T> l) {
+        if (l == null) {
+            return List.of();
+        }
+        switch (l.size()) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(l.get(0));
+            case 2:
+                return List.of(l.get(0), l.get(1));
+            default:
+                return List.copyOf(l);
+        }
     }
 
     /**
@@ -94,14 +87,15 @@ public final class SipHeaders {
 
     /** The values of every field called {@code name} (any case, compact or long form), in order. */
     public List<String> values(String name) {
-        String c = HeaderNames.canonical(name);
+        int h = HeaderNames.lookup(name);
+        String c = h >= 0 ? HeaderNames.canonicalAt(h) : HeaderNames.canonical(name);
         List<String> out = new ArrayList<>(2);
         Raw r = raw;
         if (r != null) {
             // straight from the parsed ranges: a String for each match only, no HeaderField for the others
+            boolean known = h >= 0 ? HeaderNames.isKnownAt(h) : HeaderNames.isKnownCanonical(c);
             for (int i = 0; i < r.count; i++) {
-                String k = r.canonical(i);
-                if (k == c || k.equalsIgnoreCase(c)) {
+                if (r.named(i, c, known)) {
                     out.add(r.value(i));
                 }
             }
@@ -117,12 +111,13 @@ public final class SipHeaders {
 
     /** The value of the first field called {@code name}. */
     public Optional<String> first(String name) {
-        String c = HeaderNames.canonical(name);
+        int h = HeaderNames.lookup(name);
+        String c = h >= 0 ? HeaderNames.canonicalAt(h) : HeaderNames.canonical(name);
         Raw r = raw;
         if (r != null) {
+            boolean known = h >= 0 ? HeaderNames.isKnownAt(h) : HeaderNames.isKnownCanonical(c);
             for (int i = 0; i < r.count; i++) {
-                String k = r.canonical(i);
-                if (k == c || k.equalsIgnoreCase(c)) {
+                if (r.named(i, c, known)) {
                     return Optional.of(r.value(i));
                 }
             }
@@ -137,84 +132,84 @@ public final class SipHeaders {
     }
 
     public List<Via> via() {
-        return vias;
+        return t.vias;
     }
 
     /** The topmost Via (RFC 3261 §8.2.6.2, §17.2.3), or null. */
     public Via topVia() {
-        return vias.isEmpty() ? null : vias.get(0);
+        return t.vias.isEmpty() ? null : t.vias.get(0);
     }
 
     public NameAddress from() {
-        return from;
+        return t.from;
     }
 
     public NameAddress to() {
-        return to;
+        return t.to;
     }
 
     public String callId() {
-        return callId;
+        return t.callId;
     }
 
     public CSeq cseq() {
-        return cseq;
+        return t.cseq;
     }
 
     /** True when a Max-Forwards field is present, even with an out-of-range value. */
     public boolean hasMaxForwardsField() {
-        return hasMaxForwardsField;
+        return t.sawMaxForwards;
     }
 
     /** Max-Forwards, empty when absent or out of range (RFC 4475 §3.1.2.4). */
     public OptionalInt maxForwards() {
-        return maxForwards < 0 ? OptionalInt.empty() : OptionalInt.of(maxForwards);
+        return t.maxForwards < 0 ? OptionalInt.empty() : OptionalInt.of(t.maxForwards);
     }
 
     public OptionalInt contentLength() {
-        return contentLength < 0 ? OptionalInt.empty() : OptionalInt.of(contentLength);
+        return t.contentLength < 0 ? OptionalInt.empty() : OptionalInt.of(t.contentLength);
     }
 
     public Optional<MediaType> contentType() {
-        return Optional.ofNullable(contentType);
+        return Optional.ofNullable(t.contentType);
     }
 
     /** RFC 3261 §10.2.2: "Contact: *" (remove all bindings). */
     public boolean contactStar() {
-        return contactStar;
+        return t.contactStar;
     }
 
     public List<NameAddress> contacts() {
-        return contacts;
+        return t.contacts;
     }
 
     public List<NameAddress> routes() {
-        return routes;
+        return t.routes;
     }
 
     public List<NameAddress> recordRoutes() {
-        return recordRoutes;
+        return t.recordRoutes;
     }
 
     /** Expires, empty when absent or out of range. */
     public OptionalLong expires() {
-        return expires < 0 ? OptionalLong.empty() : OptionalLong.of(expires);
+        return t.expires < 0 ? OptionalLong.empty() : OptionalLong.of(t.expires);
     }
 
     public List<AuthValue> authorization() {
-        return authorizations;
+        return t.authorizations;
     }
 
     public List<AuthValue> proxyAuthorization() {
-        return proxyAuthorizations;
+        return t.proxyAuthorizations;
     }
 
     public List<AuthValue> wwwAuthenticate() {
-        return wwwAuthenticates;
+        return t.wwwAuthenticates;
     }
 
     public List<AuthValue> proxyAuthenticate() {
-        return proxyAuthenticates;
+        return t.proxyAuthenticates;
     }
 
     @Override
@@ -246,16 +241,17 @@ public final class SipHeaders {
      */
     static final class Raw {
         // three small arrays instead of one per column: names[2i] as written, names[2i+1] canonical;
-        // pos[3i] from, pos[3i+1] to, pos[3i+2] the field's offset in the input (for errors)
+        // pos[4i] from, pos[4i+1] to, pos[4i+2] the field's offset in the input (for errors), pos[4i+3] the
+        // HeaderNames.K_ constant the typing pass dispatches on
         private String[] names = new String[32];
-        private int[] pos = new int[48];
+        private int[] pos = new int[64];
         private byte[][] own;   // made only when some value has an array of its own (folded), else null
         byte[] head;            // the bytes of every value without an array of its own
         int count;
         boolean ascii;          // true when the parser found every value plain ASCII
 
         /** Adds a field whose value is {@code b[a, z)}; {@code b} null: the range is in {@link #head}, set later. */
-        void add(String name, String canonicalName, byte[] b, int a, int z, int offset) {
+        void add(String name, String canonicalName, int kind, byte[] b, int a, int z, int offset) {
             if (2 * count == names.length) {
                 names = java.util.Arrays.copyOf(names, names.length * 2);
                 pos = java.util.Arrays.copyOf(pos, pos.length * 2);
@@ -271,9 +267,10 @@ public final class SipHeaders {
             }
             names[2 * count] = name;
             names[2 * count + 1] = canonicalName;
-            pos[3 * count] = a;
-            pos[3 * count + 1] = z;
-            pos[3 * count + 2] = offset;
+            pos[4 * count] = a;
+            pos[4 * count + 1] = z;
+            pos[4 * count + 2] = offset;
+            pos[4 * count + 3] = kind;
             count++;
         }
 
@@ -283,6 +280,16 @@ public final class SipHeaders {
 
         String canonical(int i) {
             return names[2 * i + 1];
+        }
+
+        /**
+         * True when field i is called {@code c}, a canonical name. Every field of a known header has the very
+         * constant of {@link HeaderNames} as its canonical name, and no other field's name matches a known one in
+         * any case (it would have been canonicalized), so for a known {@code c} identity decides.
+         */
+        boolean named(int i, String c, boolean known) {
+            String k = names[2 * i + 1];
+            return k == c || (!known && k.equalsIgnoreCase(c));
         }
 
         /** True when field i's value is a range of {@link #head}. */
@@ -295,15 +302,19 @@ public final class SipHeaders {
         }
 
         int from(int i) {
-            return pos[3 * i];
+            return pos[4 * i];
         }
 
         int to(int i) {
-            return pos[3 * i + 1];
+            return pos[4 * i + 1];
         }
 
         int offset(int i) {
-            return pos[3 * i + 2];
+            return pos[4 * i + 2];
+        }
+
+        int kind(int i) {
+            return pos[4 * i + 3];
         }
 
         /** Moves the ranges of the values in {@link #head} by {@code -delta} once the head is copied. */
@@ -311,8 +322,8 @@ public final class SipHeaders {
             head = headBytes;
             for (int i = 0; i < count; i++) {
                 if (inHead(i)) {
-                    pos[3 * i] -= delta;
-                    pos[3 * i + 1] -= delta;
+                    pos[4 * i] -= delta;
+                    pos[4 * i + 1] -= delta;
                 }
             }
         }
@@ -321,7 +332,8 @@ public final class SipHeaders {
             Raw r = new Raw();
             for (HeaderField f : fields) {
                 byte[] v = f.value().getBytes(StandardCharsets.UTF_8);
-                r.add(f.name(), f.canonicalName(), v, 0, v.length, r.count);
+                String c = f.canonicalName();
+                r.add(f.name(), c, HeaderNames.kind(c), v, 0, v.length, r.count);
             }
             return r;
         }
@@ -331,7 +343,7 @@ public final class SipHeaders {
             byte[] b = src(i);
             int a = from(i);
             // ISO-8859-1 maps each ASCII byte to its char with no check for non-ASCII bytes: the parser knows
-            return ascii ? new String(b, a, to(i) - a, StandardCharsets.ISO_8859_1) : Lex.str(b, a, to(i));
+            return ascii ? Lex.ascii(b, a, to(i)) : Lex.str(b, a, to(i));
         }
 
         List<HeaderField> fields() {
@@ -347,7 +359,7 @@ public final class SipHeaders {
     static final class Typing {
         final List<HeaderField> fields;
         final Raw raw;
-        final List<Via> vias = new ArrayList<>(2);
+        List<Via> vias;
         NameAddress from;
         NameAddress to;
         String callId;
@@ -382,7 +394,7 @@ public final class SipHeaders {
             Raw r = raw;
             for (int i = 0; i < r.count; i++) {
                 String c = r.canonical(i);
-                SipError e = one(c, r.src(i), r.from(i), r.to(i), ctx);
+                SipError e = one(r.kind(i), r.src(i), r.from(i), r.to(i), ctx);
                 if (e != null) {
                     error = e;
                     errorHeader = c;
@@ -393,42 +405,39 @@ public final class SipHeaders {
             return -1;
         }
 
-        /** Types the value {@code v[a..z)} of a field whose canonical name is {@code c}. */
-        private SipError one(String c, byte[] v, int a, int z, ParseContext ctx) {
-            switch (c) {
-                case HeaderNames.VIA:
-                    return HeaderParser.splitCommas(v, a, z, (x, y) -> {
-                        Via via = HeaderParser.via(v, x, y, ctx);
-                        return via != null && vias.add(via);
-                    }) ? null : SipError.BAD_HEADER_VALUE;
-                case HeaderNames.FROM:
+        /** Types the value {@code v[a..z)} of a field of the given kind ({@link HeaderNames#kind}). */
+        private SipError one(int kind, byte[] v, int a, int z, ParseContext ctx) {
+            switch (kind) {
+                case HeaderNames.K_VIA:
+                    return elements(HeaderNames.K_VIA, v, a, z, ctx);
+                case HeaderNames.K_FROM:
                     if (from != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     from = HeaderParser.nameAddress(v, a, z, false, ctx);
                     return from == null ? SipError.BAD_HEADER_VALUE : null;
-                case HeaderNames.TO:
+                case HeaderNames.K_TO:
                     if (to != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     to = HeaderParser.nameAddress(v, a, z, false, ctx);
                     return to == null ? SipError.BAD_HEADER_VALUE : null;
-                case HeaderNames.CALL_ID:
+                case HeaderNames.K_CALL_ID:
                     if (callId != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     if (!HeaderParser.isCallId(v, a, z)) {
                         return SipError.BAD_HEADER_VALUE;
                     }
-                    callId = Lex.str(v, a, z);
+                    callId = Lex.ascii(v, a, z); // words are ASCII
                     return null;
-                case HeaderNames.CSEQ:
+                case HeaderNames.K_CSEQ:
                     if (cseq != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     cseq = HeaderParser.cseq(v, a, z);
                     return cseq == null ? SipError.BAD_HEADER_VALUE : null;
-                case HeaderNames.MAX_FORWARDS: {
+                case HeaderNames.K_MAX_FORWARDS: {
                     if (sawMaxForwards) {
                         return SipError.DUPLICATE_HEADER;
                     }
@@ -445,7 +454,7 @@ public final class SipHeaders {
                     }
                     return null;
                 }
-                case HeaderNames.CONTENT_LENGTH: {
+                case HeaderNames.K_CONTENT_LENGTH: {
                     // RFC 4475 §3.1.2.3, §3.3.9: negative, non-numeric or repeated lengths break framing
                     if (++contentLengthCount > 1) {
                         return SipError.BAD_CONTENT_LENGTH;
@@ -457,13 +466,13 @@ public final class SipHeaders {
                     contentLength = (int) cl;
                     return null;
                 }
-                case HeaderNames.CONTENT_TYPE:
+                case HeaderNames.K_CONTENT_TYPE:
                     if (contentType != null) {
                         return SipError.DUPLICATE_HEADER;
                     }
                     contentType = HeaderParser.mediaType(v, a, z, ctx);
                     return contentType == null ? SipError.BAD_HEADER_VALUE : null;
-                case HeaderNames.CONTACT:
+                case HeaderNames.K_CONTACT:
                     if (z - a == 1 && v[a] == '*') {
                         if (contactStar || contacts != null) {
                             return SipError.BAD_HEADER_VALUE;
@@ -477,21 +486,18 @@ public final class SipHeaders {
                     if (contacts == null) {
                         contacts = new ArrayList<>(2);
                     }
-                    return HeaderParser.splitCommas(v, a, z, (x, y) -> {
-                        NameAddress na = HeaderParser.contact(v, x, y, ctx);
-                        return na != null && contacts.add(na);
-                    }) ? null : SipError.BAD_HEADER_VALUE;
-                case HeaderNames.ROUTE:
+                    return elements(HeaderNames.K_CONTACT, v, a, z, ctx);
+                case HeaderNames.K_ROUTE:
                     if (routes == null) {
                         routes = new ArrayList<>(2);
                     }
-                    return routeList(v, a, z, routes, ctx);
-                case HeaderNames.RECORD_ROUTE:
+                    return elements(HeaderNames.K_ROUTE, v, a, z, ctx);
+                case HeaderNames.K_RECORD_ROUTE:
                     if (recordRoutes == null) {
                         recordRoutes = new ArrayList<>(2);
                     }
-                    return routeList(v, a, z, recordRoutes, ctx);
-                case HeaderNames.EXPIRES: {
+                    return elements(HeaderNames.K_RECORD_ROUTE, v, a, z, ctx);
+                case HeaderNames.K_EXPIRES: {
                     if (sawExpires) {
                         return SipError.DUPLICATE_HEADER;
                     }
@@ -508,19 +514,19 @@ public final class SipHeaders {
                     }
                     return null;
                 }
-                case HeaderNames.AUTHORIZATION:
+                case HeaderNames.K_AUTHORIZATION:
                     authorizations = authorizations == null ? new ArrayList<>(1) : authorizations;
-                    return addAuth(v, a, z, authorizations);
-                case HeaderNames.PROXY_AUTHORIZATION:
+                    return addAuth(v, a, z, authorizations, ctx);
+                case HeaderNames.K_PROXY_AUTHORIZATION:
                     proxyAuthorizations = proxyAuthorizations == null ? new ArrayList<>(1) : proxyAuthorizations;
-                    return addAuth(v, a, z, proxyAuthorizations);
-                case HeaderNames.WWW_AUTHENTICATE:
+                    return addAuth(v, a, z, proxyAuthorizations, ctx);
+                case HeaderNames.K_WWW_AUTHENTICATE:
                     wwwAuthenticates = wwwAuthenticates == null ? new ArrayList<>(1) : wwwAuthenticates;
-                    return addAuth(v, a, z, wwwAuthenticates);
-                case HeaderNames.PROXY_AUTHENTICATE:
+                    return addAuth(v, a, z, wwwAuthenticates, ctx);
+                case HeaderNames.K_PROXY_AUTHENTICATE:
                     proxyAuthenticates = proxyAuthenticates == null ? new ArrayList<>(1) : proxyAuthenticates;
-                    return addAuth(v, a, z, proxyAuthenticates);
-                case HeaderNames.DATE:
+                    return addAuth(v, a, z, proxyAuthenticates, ctx);
+                case HeaderNames.K_DATE:
                     // RFC 3261 §20.17: rfc1123-date ends in "GMT"; other zones are tolerated, flagged (RFC 4475 §3.1.2.12)
                     if (z - a < 4 || !Lex.same(v, z - 4, z, " GMT")) {
                         ctx.flag(SipViolation.DATE_NOT_GMT);
@@ -531,16 +537,60 @@ public final class SipHeaders {
             }
         }
 
-        private SipError routeList(byte[] v, int a, int z, List<NameAddress> out, ParseContext ctx) {
-            // route-param = name-addr *( SEMI rr-param ): the brackets are mandatory (RFC 3261 §20.30, §20.34)
-            return HeaderParser.splitCommas(v, a, z, (x, y) -> {
-                NameAddress na = HeaderParser.nameAddress(v, x, y, true, ctx);
-                return na != null && out.add(na);
-            }) ? null : SipError.BAD_HEADER_VALUE;
+        /**
+         * Types each comma-separated element of a Via, Contact, Route or Record-Route value (RFC 3261 §7.3.1: commas
+         * inside quoted strings and angle brackets do not separate; an empty element or an unbalanced quote is an
+         * error).
+         */
+        private SipError elements(int kind, byte[] v, int a, int z, ParseContext ctx) {
+            boolean commas = Lex.indexOf(v, ',', a, z) >= 0; // usually one element, no comma anywhere
+            int start = a;
+            while (true) {
+                int e = commas ? HeaderParser.elementEnd(v, start, z) : z;
+                if (e < 0) {
+                    return SipError.BAD_HEADER_VALUE;
+                }
+                int x = Lex.skipWs(v, start, e);
+                int y = e;
+                while (y > x && Lex.isWsp(v[y - 1])) {
+                    y--;
+                }
+                if (x == y || !element(kind, v, x, y, ctx)) {
+                    return SipError.BAD_HEADER_VALUE;
+                }
+                if (e == z) {
+                    return null;
+                }
+                start = e + 1;
+            }
         }
 
-        private static SipError addAuth(byte[] v, int a, int z, List<AuthValue> out) {
-            AuthValue av = HeaderParser.auth(v, a, z);
+        private boolean element(int kind, byte[] v, int x, int y, ParseContext ctx) {
+            switch (kind) {
+                case HeaderNames.K_VIA: {
+                    Via via = HeaderParser.via(v, x, y, ctx);
+                    if (via == null) {
+                        return false;
+                    }
+                    if (vias == null) {
+                        vias = new ArrayList<>(2);
+                    }
+                    return vias.add(via);
+                }
+                case HeaderNames.K_CONTACT: {
+                    NameAddress na = HeaderParser.contact(v, x, y, ctx);
+                    return na != null && contacts.add(na);
+                }
+                default: {
+                    // route-param = name-addr *( SEMI rr-param ): the brackets are mandatory (RFC 3261 §20.30, §20.34)
+                    NameAddress na = HeaderParser.nameAddress(v, x, y, true, ctx);
+                    return na != null && (kind == HeaderNames.K_ROUTE ? routes : recordRoutes).add(na);
+                }
+            }
+        }
+
+        private static SipError addAuth(byte[] v, int a, int z, List<AuthValue> out, ParseContext ctx) {
+            AuthValue av = HeaderParser.auth(v, a, z, ctx);
             if (av == null) {
                 return SipError.BAD_HEADER_VALUE;
             }

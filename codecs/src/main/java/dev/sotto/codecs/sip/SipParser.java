@@ -170,7 +170,8 @@ public final class SipParser {
         // start line ends in a bare LF is read in LF mode (every line then ends in LF, a CR is an error).
         int firstLf = indexOf(b, p, Math.min(end, p + limits.maxLineLength() + 2), (byte) '\n');
         int eol = firstLf > p && b[firstLf - 1] != '\r' ? 1 : 2;
-        int lineEnd = eol(b, p, end, eol);
+        // the first LF ends the start line when it ends it at all (LF mode; or CRLF mode with its CR before it)
+        int lineEnd = firstLf > p ? (eol == 1 ? firstLf : firstLf - 1) : eol(b, p, end, eol);
         if (lineEnd < 0) {
             if (end - p > limits.maxLineLength()) {
                 return fail(SipError.LINE_TOO_LONG, null, p - off);
@@ -231,9 +232,9 @@ public final class SipParser {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off); // continuation with nothing to continue
             }
             // field-name = token: our usual spellings are tokens already, so only another name is checked
-            int colon = p;
-            while (colon < le && b[colon] != ':') {
-                colon++;
+            int colon = Lex.indexOf(b, ':', p, le); // eight bytes at a time
+            if (colon < 0) {
+                colon = le;
             }
             int ne = colon;
             while (ne > p && (b[ne - 1] == ' ' || b[ne - 1] == '\t')) {
@@ -245,6 +246,7 @@ public final class SipParser {
             }
             String name = known >= 0 ? HeaderNames.spelling(known) : HeaderNames.intern(b, p, ne - p);
             String canonical = known >= 0 ? HeaderNames.canonicalAt(known) : HeaderNames.canonical(name);
+            int typed = known >= 0 ? HeaderNames.kindAt(known) : HeaderNames.kind(canonical);
             // the value: this line after the colon plus continuation lines (LWS folding, §7.3.1)
             int vs = colon + 1;
             int ve = le;
@@ -266,7 +268,7 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, canonical, null, vs, ve, fieldStart - off); // bytes filled in below
+                    raw.add(name, canonical, typed, null, vs, ve, fieldStart - off); // bytes filled in below
                 } else {
                     ascii = false;
                     // RFC 3261 §7.3.1 allows UTF-8 TEXT; the limit counts chars, as for a String of the value
@@ -279,12 +281,12 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, canonical, null, vs, ve, fieldStart - off); // bytes filled in below
+                    raw.add(name, canonical, typed, null, vs, ve, fieldStart - off); // bytes filled in below
                 }
             } else if (foldAscii(b, vs, ve, next, end, eol, stream, head) != null) {
                 // the usual folded value (a Digest challenge or credentials): plain ASCII, built on bytes
                 p = head.foldEnd;
-                raw.add(name, canonical, head.folded, 0, head.foldLength, fieldStart - off);
+                raw.add(name, canonical, typed, head.folded, 0, head.foldLength, fieldStart - off);
             } else {
                 // anything else, including every error, takes this general path
                 if (folded == null) {
@@ -328,7 +330,7 @@ public final class SipParser {
                 }
                 ascii = false; // may be
                 byte[] v = trimWs(value).getBytes(StandardCharsets.UTF_8);
-                raw.add(name, canonical, v, 0, v.length, fieldStart - off);
+                raw.add(name, canonical, typed, v, 0, v.length, fieldStart - off);
             }
         }
         // Only values kept as ranges of the input (bytes still null) need the shared copy of the head; when every
@@ -497,9 +499,8 @@ public final class SipParser {
             return v;
         }
         head.method = HeaderNames.method(b, p, sp1 - p);
-        if (scan(b, sp1 + 1, sp2) < 0) {
-            return fail(SipError.BAD_REQUEST_URI, null, sp1 + 1 - off);
-        }
+        // No separate check for CR, LF or bad UTF-8 here: every URI form the parser accepts is made of ASCII
+        // characters of its grammar only (RFC 3261 §25.1), so such a byte makes it refuse the URI, same error
         Uri uri = UriParser.parse(b, sp1 + 1, sp2, head.ctx);
         // RFC 3261 §19.1.1 (table): headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11)
         if (uri == null || (uri instanceof SipUri su && !su.headers().isEmpty())) {
@@ -659,21 +660,31 @@ public final class SipParser {
         return (v - ONES) & ~v & HIGHS;
     }
 
-    /** The first CR, LF or non-ASCII byte in [s, e), or -1; eight bytes at a time (SWAR). */
-    private static int firstSpecial(byte[] b, int s, int e) {
+    /**
+     * The first control byte other than HTAB (CR and LF among them) or non-ASCII byte in [s, e), or -1; eight
+     * bytes at a time (SWAR). The caller takes its fast path only when that byte starts the CRLF of the line; any
+     * other control or non-ASCII byte sends the line to the general path, which checks it byte by byte.
+     */
+    static int firstSpecial(byte[] b, int s, int e) {
         int i = s;
         while (i + 8 <= e) {
             long x = (long) LONGS.get(b, i);
-            long z = (x & HIGHS) | zeroByte(x ^ (ONES * '\r')) | zeroByte(x ^ (ONES * '\n'));
+            // a byte below 0x20 borrows in x - 0x20.. and shows its high bit; a non-ASCII byte has it already. A
+            // borrow may mark bytes above the first marked one, never below it.
+            long z = ((x - ONES * 0x20) | x) & HIGHS;
             if (z != 0) {
-                // the lowest marked byte is the first special one (zeroByte may also mark bytes above it)
-                return i + (Long.numberOfTrailingZeros(z) >>> 3);
+                int k = i + (Long.numberOfTrailingZeros(z) >>> 3);
+                if (b[k] != '\t') {
+                    return k;
+                }
+                i = k + 1; // HTAB is LWS: go on after it
+                continue;
             }
             i += 8;
         }
         for (; i < e; i++) {
             byte x = b[i];
-            if (x < 0 || x == '\r' || x == '\n') {
+            if (x < 0 || (x < 0x20 && x != '\t')) {
                 return i;
             }
         }

@@ -18,6 +18,15 @@ final class UriParser {
     }
 
     static Uri parse(byte[] s, int from, int to, ParseContext ctx) {
+        if (to - from > 4 && (s[from] | 0x20) == 's' && (s[from + 1] | 0x20) == 'i' && (s[from + 2] | 0x20) == 'p') {
+            // the usual schemes, as the general scan below would find them
+            if (s[from + 3] == ':') {
+                return parseSip(s, from + 4, to, false, ctx);
+            }
+            if ((s[from + 3] | 0x20) == 's' && s[from + 4] == ':') {
+                return parseSip(s, from + 5, to, true, ctx);
+            }
+        }
         // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
         if (from >= to || !Lex.isAlpha(s[from])) {
             return null;
@@ -63,7 +72,7 @@ final class UriParser {
             if (ue <= i) {
                 return null;
             }
-            user = Lex.str(s, i, ue);
+            user = Lex.ascii(s, i, ue); // user, password and host chars are ASCII (§25.1)
             if (ue < at) {
                 if (s[ue] != ':') {
                     return null;
@@ -72,7 +81,7 @@ final class UriParser {
                 if (pe != at) {
                     return null;
                 }
-                password = Lex.str(s, ue + 1, at);
+                password = Lex.ascii(s, ue + 1, at);
             }
             i = at + 1;
         }
@@ -92,7 +101,7 @@ final class UriParser {
                 return null;
             }
         }
-        String host = Lex.str(s, i, hostEnd);
+        String host = Lex.ascii(s, i, hostEnd);
         i = hostEnd;
         int port = -1;
         if (i < to && s[i] == ':') {
@@ -109,30 +118,28 @@ final class UriParser {
         }
         Parameters params = Parameters.NONE;
         if (i < to && s[i] == ';') {
-            Parameter[] ps = new Parameter[4];
-            int n = 0;
+            int mark = ctx.mark();
             while (i < to && s[i] == ';') {
                 int ne = Lex.escapedRun(s, i + 1, to, Lex.PARAM);
                 if (ne <= i + 1) {
                     return null;
                 }
-                String name = Lex.word(s, i + 1, ne);
-                String value = null;
+                int na = i + 1;
+                int va = -1;
+                int vb = -1;
                 i = ne;
                 if (i < to && s[i] == '=') {
                     int ve = Lex.escapedRun(s, i + 1, to, Lex.PARAM);
                     if (ve <= i + 1) {
                         return null;
                     }
-                    value = Lex.word(s, i + 1, ve);
+                    va = i + 1;
+                    vb = ve;
                     i = ve;
                 }
-                if (n == ps.length) {
-                    ps = java.util.Arrays.copyOf(ps, n * 2);
-                }
-                ps[n++] = new Parameter(name, value);
+                ctx.param(na, ne, va, vb);
             }
-            params = Parameters.of(ps, n);
+            params = ctx.params(s, mark);
         }
         List<Parameter> headers = List.of();
         if (i < to && s[i] == '?') {

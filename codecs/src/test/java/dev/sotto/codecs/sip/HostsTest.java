@@ -15,17 +15,46 @@ class HostsTest {
     void hostRunAgreesWithRunThenHost() {
         System.out.println("HostsTest seed " + SEED);
         Random r = new Random(SEED);
-        String alphabet = "ab9Z0-..;:1[]";
-        for (int round = 0; round < 20_000; round++) {
-            int n = r.nextInt(12);
-            StringBuilder b = new StringBuilder();
+        // letters, digits and "-." mostly (long runs of them take the eight-at-a-time path), with the bytes just
+        // outside the alphanumeric ranges ("/" ":" "@" "[" "`" "{"), a control byte and a non-ASCII one
+        byte[] alphabet = "ab9Z0-..;:1[]aAzZ09xyzxyz/@`{".getBytes(StandardCharsets.US_ASCII);
+        for (int round = 0; round < 40_000; round++) {
+            int n = r.nextInt(round % 2 == 0 ? 12 : 40);
+            byte[] s = new byte[n];
             for (int i = 0; i < n; i++) {
-                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+                int k = r.nextInt(alphabet.length + 2);
+                s[i] = k < alphabet.length ? alphabet[k] : k == alphabet.length ? (byte) 0x10 : (byte) 0xC3;
             }
-            byte[] s = b.toString().getBytes(StandardCharsets.US_ASCII);
-            int end = Lex.run(s, 0, s.length, Lex.HOST);
+            int end = 0;
+            while (end < n && Lex.is(s[end], Lex.HOST)) {
+                end++; // byte by byte, not Lex.run (eight at a time, tested in LexTest)
+            }
             int expected = Hosts.host(s, 0, end, null) == Hosts.INVALID ? -1 : end;
-            assertThat(Hosts.hostRun(s, 0, s.length)).as("seed %d round %d: %s", SEED, round, b).isEqualTo(expected);
+            assertThat(Hosts.hostRun(s, 0, s.length)).as("seed %d round %d: %s", SEED, round,
+                    java.util.Arrays.toString(s)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void alnumPrefixCountsLeadingLettersAndDigits() {
+        Random r = new Random(SEED);
+        for (int round = 0; round < 100_000; round++) {
+            byte[] s = new byte[8];
+            for (int i = 0; i < 8; i++) {
+                // mostly alphanumerics, else any byte (the range edges included by chance over the rounds)
+                s[i] = r.nextInt(4) > 0 ? (byte) "aZ09mQ".charAt(r.nextInt(6)) : (byte) r.nextInt(256);
+            }
+            long x = java.nio.ByteBuffer.wrap(s).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+            boolean ascii = true;
+            for (byte c : s) {
+                ascii &= c >= 0;
+            }
+            int expected = 0;
+            while (ascii && expected < 8 && Character.isLetterOrDigit((char) s[expected])) {
+                expected++;
+            }
+            assertThat(Lex.alnumPrefix(x)).as("seed %d round %d: %s", SEED, round, java.util.Arrays.toString(s))
+                    .isEqualTo(expected);
         }
     }
 
