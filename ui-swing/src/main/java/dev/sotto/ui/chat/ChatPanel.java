@@ -113,7 +113,7 @@ public final class ChatPanel extends JPanel {
         earlier = java.util.List.copyOf(kept.subList(0, firstShown));
         StyledDocument history = new DefaultStyledDocument();
         for (HistoryEntry entry : kept.subList(firstShown, kept.size())) {
-            show(history, entry.event(), entry.at());
+            show(history, history.getLength(), entry.event(), entry.at());
         }
         transcript.setStyledDocument(history);
         transcript.setCaretPosition(history.getLength());
@@ -137,38 +137,14 @@ public final class ChatPanel extends JPanel {
         StyledDocument doc = transcript.getStyledDocument();
         int caret = transcript.getCaretPosition();
         transcript.setStyledDocument(new DefaultStyledDocument());
-        int before = doc.getLength();
-        StyledDocument older = new DefaultStyledDocument();
+        int at = 0;
         for (HistoryEntry entry : earlier) {
-            show(older, entry.event(), entry.at());
+            at = show(doc, at, entry.event(), entry.at());
         }
-        prepend(doc, older);
         earlier = java.util.List.of();
         transcript.setStyledDocument(doc);
-        transcript.setCaretPosition(Math.min(doc.getLength(), caret + doc.getLength() - before));
+        transcript.setCaretPosition(Math.min(doc.getLength(), caret + at));
         updateShowEarlier();
-    }
-
-    /** Copies {@code older}'s text runs, with their styles, to the start of {@code doc}. */
-    private static void prepend(StyledDocument doc, StyledDocument older) {
-        try {
-            int at = 0;
-            javax.swing.text.Element root = older.getDefaultRootElement();
-            for (int p = 0; p < root.getElementCount(); p++) {
-                javax.swing.text.Element paragraph = root.getElement(p);
-                for (int r = 0; r < paragraph.getElementCount(); r++) {
-                    javax.swing.text.Element run = paragraph.getElement(r);
-                    int start = run.getStartOffset();
-                    int end = Math.min(run.getEndOffset(), older.getLength());
-                    if (end > start) {
-                        doc.insertString(at, older.getText(start, end - start), run.getAttributes().copyAttributes());
-                        at += end - start;
-                    }
-                }
-            }
-        } catch (BadLocationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private javax.swing.JToolBar toolbar() {
@@ -403,30 +379,34 @@ public final class ChatPanel extends JPanel {
     }
 
     private void show(Object event, Instant at) {
-        show(transcript.getStyledDocument(), event, at);
-        transcript.setCaretPosition(transcript.getStyledDocument().getLength());
+        StyledDocument doc = transcript.getStyledDocument();
+        show(doc, doc.getLength(), event, at);
+        transcript.setCaretPosition(doc.getLength());
     }
 
-    private void show(StyledDocument doc, Object event, Instant at) {
+    /** Inserts one history event's lines at {@code offset}; returns the offset right after them. */
+    private int show(StyledDocument doc, int offset, Object event, Instant at) {
         if (event instanceof XmppEvent.MessageSent m) {
-            insert(doc, "[" + TIME.format(at) + "] me: ", mine);
-            insert(doc, m.body() + "\n", null);
+            offset = insert(doc, offset, "[" + TIME.format(at) + "] me: ", mine);
+            offset = insert(doc, offset, m.body() + "\n", null);
             messages++;
         } else if (event instanceof XmppEvent.MessageReceived m) {
-            insert(doc, "[" + TIME.format(at) + "] " + conversation.contact().local() + ": ", theirs);
-            insert(doc, m.body() + "\n", null);
+            offset = insert(doc, offset, "[" + TIME.format(at) + "] " + conversation.contact().local() + ": ", theirs);
+            offset = insert(doc, offset, m.body() + "\n", null);
             messages++;
         } else if (event instanceof XmppEvent.MessageFailed m) {
-            insert(doc, "\u2014 A message could not be delivered (" + m.condition() + ").\n", notice);
+            offset = insert(doc, offset, "\u2014 A message could not be delivered (" + m.condition() + ").\n", notice);
         }
+        return offset;
     }
 
-    private static void insert(StyledDocument doc, String text, SimpleAttributeSet style) {
+    private static int insert(StyledDocument doc, int offset, String text, SimpleAttributeSet style) {
         try {
-            doc.insertString(doc.getLength(), text, style);
+            doc.insertString(offset, text, style);
         } catch (BadLocationException e) {
             throw new IllegalStateException(e);
         }
+        return offset + text.length();
     }
 
     /** An in-line notice (OTR events, failures): italic, on its own line. */
