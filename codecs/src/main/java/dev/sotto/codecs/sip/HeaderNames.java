@@ -145,16 +145,8 @@ public final class HeaderNames {
 
     /** True when {@code c} is one of the canonical constants of this class (the very String). */
     static boolean isKnownCanonical(String c) {
-        int n = c.length();
-        if (n == 0 || n >= 64) {
-            return false;
-        }
-        for (int h = hash(c); SPELLING[h] != null; h = (h + 1) & 255) {
-            if (SPELLING[h] == c) {
-                return IS_KNOWN[h] && CANONICAL[h] == c; // each canonical constant is its own usual spelling
-            }
-        }
-        return false;
+        int h = lookup(c);
+        return h >= 0 && IS_KNOWN[h] && CANONICAL[h] == c; // each canonical constant is its own usual spelling
     }
 
     /** True when the two field names name the same header. */
@@ -223,16 +215,7 @@ public final class HeaderNames {
 
     /** True when {@code name} is one of our usual spellings (the very String, as the parser hands out). */
     static boolean isSpelling(String name) {
-        int n = name.length();
-        if (n == 0 || n >= 64) {
-            return false;
-        }
-        for (int h = hash(name); SPELLING[h] != null; h = (h + 1) & 255) {
-            if (SPELLING[h] == name) {
-                return true;
-            }
-        }
-        return false;
+        return lookup(name) >= 0;
     }
 
     private static final java.lang.invoke.VarHandle LONGS =
