@@ -58,6 +58,12 @@ public final class EventLog implements AutoCloseable {
     static final long ANCHOR_MIN_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(SYNC_INTERVAL_MILLIS);
     /** Tasks the writer takes from the queue at once. */
     static final int WRITER_BATCH = 256;
+    /**
+     * Format 3: a record takes events until their entries reach this many bytes (one larger event still makes a
+     * record of its own). Small enough that a reader's unit of work stays small, large enough that a burst pays
+     * the outer seal, the chain HMAC and Chronicle's per-document cost once per several hundred events.
+     */
+    static final int BATCH_RECORD_BYTES = 64 * 1024;
 
     private final SingleChronicleQueue queue;
     private final KeyRingStore store;
@@ -67,7 +73,7 @@ public final class EventLog implements AutoCloseable {
     private final byte[] logKey;
     private final byte[] chainKey;
     private final byte[] genesis;
-    /** Record format of this vault's log, from its key ring (RecordCodec: 1 or 2). */
+    /** Record format of this vault's log, from its key ring (RecordCodec: 1, 2 or 3). */
     private final int format;
     private final VerifyReport openReport;
     private final CopyOnWriteArrayList<LogSubscription> subscribers = new CopyOnWriteArrayList<>();
@@ -87,7 +93,15 @@ public final class EventLog implements AutoCloseable {
     private volatile Throwable writerFailure;
 
     // Writer-thread state.
+    /** Documents in the queue (what anchors count). */
     private long count;
+    /** The next event's position: equal to {@link #count} in formats 1 and 2; in format 3 a batch takes one per event. */
+    private long positions;
+    /** Format 3: the events waiting to be written as one record ({@link #flushBatch}). */
+    private final byte[][] batchEntries = new byte[WRITER_BATCH][];
+    private final Append[] batchAppends = new Append[WRITER_BATCH];
+    private int batchCount;
+    private int batchBytes;
     private byte[] head;
     /** Format 2: the buffer the next chain value is computed into; swapped with {@link #head}. */
     private byte[] headSpare = new byte[RecordCodec.CHAIN_BYTES];
@@ -182,6 +196,7 @@ public final class EventLog implements AutoCloseable {
             throw result.toException();
         }
         this.count = result.documents();
+        this.positions = result.positions();
         // A copy: in format 2 the writer computes chain values into head's buffers, and the walk's head
         // may be the genesis array that every later walk starts from.
         this.head = result.chainHead().clone();
@@ -387,6 +402,11 @@ public final class EventLog implements AutoCloseable {
         if (format == RecordCodec.VERSION) {
             return codec.prepareEvent(entry.key(), entry.keyId(), sequence, now, payload, nonces.buffer(), at);
         }
+        if (format == RecordCodec.VERSION_3) {
+            // The record is the event's batch entry; the writer seals the batch (RecordCodec, format 3).
+            return new RecordCodec.Prepared(codec.sealEntry3(entry.key(), entry.keyId(), sequence, now, payload,
+                    nonces.buffer(), at), null);
+        }
         return new RecordCodec.Prepared(codec.sealEvent2(entry.key(), entry.keyId(), sequence, now, payload, nonces.buffer(), at),
                 null);
     }
@@ -465,6 +485,7 @@ public final class EventLog implements AutoCloseable {
                         }
                         batch.clear();
                         drain(codec, appender);
+                        flushBatch(codec, appender);
                         checkpoint(appender);
                         close.done().complete(null);
                         return;
@@ -472,6 +493,7 @@ public final class EventLog implements AutoCloseable {
                     handle(task, codec, appender);
                 }
                 batch.clear();
+                flushBatch(codec, appender);
                 long now = System.nanoTime();
                 if (count - anchoredCount >= ANCHOR_EVERY && now - lastAnchorNanos >= ANCHOR_MIN_INTERVAL_NANOS) {
                     checkpoint(appender);
@@ -519,14 +541,19 @@ public final class EventLog implements AutoCloseable {
     private void handle(Task task, RecordCodec codec, ExcerptAppender appender) throws IOException {
         if (task instanceof Append a) {
             handleAppend(a, codec, appender);
-        } else if (task instanceof Shred s) {
+            return;
+        }
+        // Everything else sees (and orders itself after) the events taken before it.
+        flushBatch(codec, appender);
+        if (task instanceof Shred s) {
             handleShred(s, codec, appender);
         } else if (task instanceof Sync s) {
             checkpoint(appender);
             s.done().complete(null);
         } else if (task instanceof Subscribe s) {
             subscribers.add(s.subscription());
-            s.subscription().liveFrom.complete(count);
+            s.subscription().liveFromDocument = count;
+            s.subscription().liveFrom.complete(positions);
         }
     }
 
@@ -552,18 +579,60 @@ public final class EventLog implements AutoCloseable {
             }
             prepared = prepareEvent(codec, writerNonces, entry, a.sequence(), a.timestampMillis(), a.payload());
         }
-        long position = write(codec, appender, prepared);
+        if (format == RecordCodec.VERSION_3) {
+            byte[] entry = prepared.record();
+            int size = RecordCodec.batchEntrySize(entry);
+            if (batchCount == WRITER_BATCH || (batchCount > 0 && batchBytes + size > BATCH_RECORD_BYTES)) {
+                flushBatch(codec, appender);
+            }
+            batchEntries[batchCount] = entry;
+            batchAppends[batchCount] = a;
+            batchCount++;
+            batchBytes += size;
+            return;
+        }
+        long position = write(codec, appender, prepared, 1);
+        appended(a, position);
+        anchorIfDue(appender);
+    }
+
+    /** An event is in the queue: its future completes, followers get it. */
+    private void appended(Append a, long position) {
         a.done().complete(position);
         if (!subscribers.isEmpty()) {
             LogRecord record = new LogRecord(position, a.stream(), a.sequence(), Instant.ofEpochMilli(a.timestampMillis()),
                     a.payload());
             subscribers.forEach(s -> s.offer(record));
         }
-        // Rate-limited like the writer loop's check (ANCHOR_MIN_INTERVAL_NANOS): without the limit a burst paid a
-        // sync and a key-ring fsync every ANCHOR_EVERY records.
+    }
+
+    /**
+     * Rate-limited like the writer loop's check (ANCHOR_MIN_INTERVAL_NANOS): without the limit a burst paid a sync
+     * and a key-ring fsync every ANCHOR_EVERY records.
+     */
+    private void anchorIfDue(ExcerptAppender appender) throws IOException {
         if (count - anchoredCount >= ANCHOR_EVERY && System.nanoTime() - lastAnchorNanos >= ANCHOR_MIN_INTERVAL_NANOS) {
             checkpoint(appender);
         }
+    }
+
+    /** Format 3: writes the events taken so far as one record (nothing when there are none). */
+    private void flushBatch(RecordCodec codec, ExcerptAppender appender) throws IOException {
+        if (batchCount == 0) {
+            return;
+        }
+        byte[] record = codec.sealBatch3(batchEntries, batchCount, batchBytes, writerNonces.buffer(), writerNonces.take());
+        int n = batchCount;
+        batchCount = 0;
+        batchBytes = 0;
+        long first = write(codec, appender, new RecordCodec.Prepared(record, null), n);
+        for (int i = 0; i < n; i++) {
+            Append a = batchAppends[i];
+            batchAppends[i] = null;
+            batchEntries[i] = null;
+            appended(a, first + i);
+        }
+        anchorIfDue(appender);
     }
 
     /** A new stream gets its key persisted in the key ring before any record uses it. */
@@ -595,13 +664,14 @@ public final class EventLog implements AutoCloseable {
 
     private long write(RecordCodec codec, ExcerptAppender appender, OuterRecord outer) {
         if (format == RecordCodec.VERSION) {
-            return write(codec, appender, codec.prepareOuter(outer, writerNonces.buffer(), writerNonces.take() + Crypto.NONCE_BYTES));
+            return write(codec, appender, codec.prepareOuter(outer, writerNonces.buffer(), writerNonces.take() + Crypto.NONCE_BYTES), 1);
         }
         return write(codec, appender, new RecordCodec.Prepared(codec.sealControl2(outer, writerNonces.buffer(), writerNonces.take()),
-                null));
+                null), 1);
     }
 
-    private long write(RecordCodec codec, ExcerptAppender appender, RecordCodec.Prepared prepared) {
+    /** Chains and writes one document holding {@code events} positions; returns the first of them. */
+    private long write(RecordCodec codec, ExcerptAppender appender, RecordCodec.Prepared prepared, int events) {
         byte[] record;
         if (format == RecordCodec.VERSION) {
             record = codec.sealPrepared(prepared, head);
@@ -618,7 +688,10 @@ public final class EventLog implements AutoCloseable {
             dc.wire().bytes().write(record);
         }
         dirty = true;
-        return count++;
+        count++;
+        long first = positions;
+        positions += events;
+        return first;
     }
 
     private void syncNow(ExcerptAppender appender) {
@@ -666,18 +739,19 @@ public final class EventLog implements AutoCloseable {
         return replayRange(fromPosition, Long.MAX_VALUE, consumer);
     }
 
-    ReplayStats replayRange(long fromPosition, long toPosition, Consumer<LogRecord> consumer) throws LogTamperedException {
+    /** {@link #replay} of the documents before {@code toDocument} (a follower's history: what was written before it subscribed). */
+    ReplayStats replayRange(long fromPosition, long toDocument, Consumer<LogRecord> consumer) throws LogTamperedException {
         // An interrupted shred is finished by the writer before anything else: wait for it, so that the
         // forgotten stream is skipped here as it is once the shred completes.
         recovered.join();
         long[] counts = new long[2];
         KeyRing.Checkpoint anchor = ring.anchor();
-        LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), toPosition,
+        LogWalker.Result result = LogWalker.walk(queue, this::newCodec, genesis, anchor.count(), anchor.head(), toDocument,
                 this::decryptInner, replayVisitor(fromPosition, consumer, counts));
         if (!result.intact()) {
             throw result.toException();
         }
-        return new ReplayStats(counts[0], counts[1], result.documents());
+        return new ReplayStats(counts[0], counts[1], result.positions());
     }
 
     /** The replay's per-record work that needs no order: opening the inner layer under the stream's key. */
@@ -790,7 +864,7 @@ public final class EventLog implements AutoCloseable {
                 });
         VerifyReport report = new VerifyReport(result.documents(), result.records(), events[0], ring.liveStreams(),
                 ring.shreddedStreams(), events[1], anchor.count(), result.recoveredTorn(),
-                result.tornTailAt() >= 0 ? OptionalLong.of(result.tornTailAt()) : OptionalLong.empty(),
+                result.tornTailPosition() >= 0 ? OptionalLong.of(result.tornTailPosition()) : OptionalLong.empty(),
                 result.intact() ? OptionalLong.empty() : OptionalLong.of(result.tamperedAt()),
                 result.condition());
         return new Walk(result, report, anchor, tombstoned);

@@ -14,6 +14,8 @@ public final class LogSubscription implements AutoCloseable {
     private final long fromPosition;
     private final Consumer<LogRecord> consumer;
     final CompletableFuture<Long> liveFrom = new CompletableFuture<>();
+    /** The documents written before {@link #liveFrom} completed (set by the writer just before): the history's end. */
+    volatile long liveFromDocument;
     private final LinkedBlockingQueue<LogRecord> live = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final Thread thread;
@@ -40,8 +42,8 @@ public final class LogSubscription implements AutoCloseable {
 
     private void run() {
         try {
-            long start = liveFrom.join();
-            log.replayRange(fromPosition, start, consumer);
+            liveFrom.join();
+            log.replayRange(fromPosition, liveFromDocument, consumer);
             while (!closed) {
                 LogRecord next = live.take();
                 if (next.position() >= fromPosition) {

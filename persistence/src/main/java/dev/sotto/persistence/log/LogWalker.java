@@ -30,7 +30,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 final class LogWalker {
 
-    /** Receives each authenticated record in order, with what the {@link Preparer} made of it. */
+    /**
+     * Receives each authenticated record in order, with what the {@link Preparer} made of it, and its position. A
+     * format-3 batch is handed out as its events, one call each at consecutive positions; every other record
+     * (and every failed document) takes one position, so in formats 1 and 2 a position is a document's index.
+     */
     interface Visitor {
         void visit(long position, OuterRecord outer, Object prepared) throws LogTamperedException;
     }
@@ -45,9 +49,13 @@ final class LogWalker {
 
     static final Preparer NOTHING = (codec, outer, record) -> null;
 
-    /** Outcome of a walk. {@code tamperedAt} is -1 when the chain verified. */
-    record Result(long documents, long records, byte[] chainHead, long tornTailAt, long recoveredTorn,
-                  long tamperedAt, String condition) {
+    /**
+     * Outcome of a walk. {@code documents}, {@code records} and {@code tornTailAt} count documents (what anchors and
+     * torn-record acknowledgements name); {@code positions}, {@code tornTailPosition} and {@code tamperedAt} are
+     * positions as appends return them (see {@link Visitor}). {@code tamperedAt} is -1 when the chain verified.
+     */
+    record Result(long documents, long records, long positions, byte[] chainHead, long tornTailAt, long tornTailPosition,
+                  long recoveredTorn, long tamperedAt, String condition) {
         boolean intact() {
             return tamperedAt < 0;
         }
@@ -95,7 +103,7 @@ final class LogWalker {
             tailer = queue.createTailer();
         } catch (RuntimeException | InternalError e) {
             // Chronicle refused the file (see the walk below).
-            return tampered(0, 0, genesis, 0, "queue file unreadable (" + e.getClass().getSimpleName() + ")");
+            return tampered(0, 0, 0, genesis, 0, "queue file unreadable (" + e.getClass().getSimpleName() + ")");
         }
         Result result = walk(() -> next(tailer), codecs, genesis, anchorCount, anchorHead, limit, preparer, visitor);
         try {
@@ -103,8 +111,8 @@ final class LogWalker {
         } catch (RuntimeException | InternalError e) {
             // As when the walk itself fails to read: the queue is not what we wrote (reported where the walk ended).
             if (result.intact()) {
-                return tampered(result.documents(), result.records(), result.chainHead(), result.documents(),
-                        "queue file unreadable (" + e.getClass().getSimpleName() + ")");
+                return tampered(result.documents(), result.records(), result.positions(), result.chainHead(),
+                        result.positions(), "queue file unreadable (" + e.getClass().getSimpleName() + ")");
             }
         }
         return result;
@@ -146,9 +154,11 @@ final class LogWalker {
         ThreadLocal<RecordCodec> workerCodecs = ThreadLocal.withInitial(codecs);
         byte[] chain = genesis;
         long position = 0;
+        long events = 0;
         long records = 0;
         long recovered = 0;
         long pendingFailure = -1;
+        long pendingFailureAt = -1;
         String pendingCondition = null;
         try {
             // Read ahead: `next` is always the batch after the one being applied, already chained and opening.
@@ -164,7 +174,7 @@ final class LogWalker {
             }
             while (true) {
                 if (position >= limit && pendingFailure < 0) {
-                    return new Result(position, records, chain, -1, recovered, -1, null);
+                    return new Result(position, records, events, chain, -1, -1, recovered, -1, null);
                 }
                 List<Slot> batch = next;
                 OpenJob job = nextJob;
@@ -194,60 +204,70 @@ final class LogWalker {
                 boolean speculationHolds = true;
                 for (Slot slot : batch) {
                     if (slot.unreadable != null) {
-                        return tampered(position, records, chain, position, slot.unreadable);
+                        return tampered(position, records, events, chain, events, slot.unreadable);
                     }
                     if (!speculationHolds || !MessageDigest.isEqual(slot.previousChain, chain)) {
                         speculationHolds = false;
                         authenticate(slot, chain, codec, preparer);
                     }
+                    long docStart = events;
                     if (slot.failure != null) {
                         if (pendingFailure >= 0) {
-                            return tampered(position, records, chain, pendingFailure, pendingCondition);
+                            return tampered(position, records, events, chain, pendingFailureAt, pendingCondition);
                         }
                         pendingFailure = position;
+                        pendingFailureAt = events;
                         pendingCondition = slot.failure;
                         speculationHolds = false;
+                        events++;
                     } else {
                         OuterRecord outer = slot.outer;
                         boolean ack = outer.getKind() == OuterRecord.Kind.TORN_ACK;
                         if (pendingFailure >= 0) {
                             if (!ack || outer.getTornPosition() != pendingFailure) {
-                                return tampered(position, records, chain, pendingFailure, pendingCondition);
+                                return tampered(position, records, events, chain, pendingFailureAt, pendingCondition);
                             }
                             recovered++;
                             pendingFailure = -1;
                         } else if (ack) {
-                            return tampered(position, records, chain, position, "acknowledges a torn record that is not there");
+                            return tampered(position, records, events, chain, events, "acknowledges a torn record that is not there");
                         }
                         chain = slot.chainAfter;
                         records++;
-                        visitor.visit(position, outer, slot.prepared);
+                        if (outer.getKind() == OuterRecord.Kind.EVENT_BATCH) {
+                            Object[] prepared = (Object[]) slot.prepared;
+                            for (int i = 0; i < prepared.length; i++) {
+                                visitor.visit(events++, outer.getEvents(i), prepared[i]);
+                            }
+                        } else {
+                            visitor.visit(events++, outer, slot.prepared);
+                        }
                     }
                     position++;
                     if (position == anchorCount && anchorHead != null && !MessageDigest.isEqual(chain, anchorHead)) {
-                        return tampered(position, records, chain, position - 1, "chain head disagrees with the key ring's anchor");
+                        return tampered(position, records, events, chain, docStart, "chain head disagrees with the key ring's anchor");
                     }
                 }
             }
         } catch (LogTamperedException e) {
-            return new Result(position, records, chain, -1, recovered, e.position(), e.condition());
+            return new Result(position, records, events, chain, -1, -1, recovered, e.position(), e.condition());
         } catch (RuntimeException | InternalError e) {
             // Chronicle itself refused the file (a damaged header or index): the queue is not what we wrote.
             // InternalError is how the JVM reports a SIGBUS in a mapped read past the file's end, which a
             // damaged length field causes; it leaves the JVM sound.
-            return tampered(position, records, chain, position, "queue file unreadable (" + e.getClass().getSimpleName() + ")");
+            return tampered(position, records, events, chain, events, "queue file unreadable (" + e.getClass().getSimpleName() + ")");
         }
         if (position < anchorCount) {
-            return tampered(position, records, chain, position,
+            return tampered(position, records, events, chain, events,
                     "log truncated: " + position + " records, the key ring's anchor says " + anchorCount);
         }
         if (pendingFailure >= 0) {
             if (pendingFailure < anchorCount) {
-                return tampered(position, records, chain, pendingFailure, pendingCondition);
+                return tampered(position, records, events, chain, pendingFailureAt, pendingCondition);
             }
-            return new Result(position, records, chain, pendingFailure, recovered, -1, null);
+            return new Result(position, records, events, chain, pendingFailure, pendingFailureAt, recovered, -1, null);
         }
-        return new Result(position, records, chain, -1, recovered, -1, null);
+        return new Result(position, records, events, chain, -1, -1, recovered, -1, null);
     }
 
     /**
@@ -393,13 +413,21 @@ final class LogWalker {
         }
         try {
             slot.outer = codec.openOuter(slot.record, previousChain, slot.chainAfter);
-            slot.prepared = preparer.prepare(codec, slot.outer, slot.record);
+            if (slot.outer.getKind() == OuterRecord.Kind.EVENT_BATCH) {
+                Object[] prepared = new Object[slot.outer.getEventsCount()];
+                for (int i = 0; i < prepared.length; i++) {
+                    prepared[i] = preparer.prepare(codec, slot.outer.getEvents(i), slot.record);
+                }
+                slot.prepared = prepared;
+            } else {
+                slot.prepared = preparer.prepare(codec, slot.outer, slot.record);
+            }
         } catch (RecordException e) {
             slot.failure = e.getMessage();
         }
     }
 
-    private static Result tampered(long documents, long records, byte[] chain, long at, String condition) {
-        return new Result(documents, records, chain, -1, 0, at, condition);
+    private static Result tampered(long documents, long records, long positions, byte[] chain, long at, String condition) {
+        return new Result(documents, records, positions, chain, -1, -1, 0, at, condition);
     }
 }

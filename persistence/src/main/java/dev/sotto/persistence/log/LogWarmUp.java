@@ -52,8 +52,9 @@ final class LogWarmUp {
         try {
             // A few thousand records sealed once, each chained to the one before (as the writer does), then walked
             // again and again from the genesis: a walk verifies them every time, and sealing costs about what opening
-            // does, so the opening code gets its calls for half the work.
-            RecordCodec sealer = new RecordCodec(logKey, chainKey, logKeyId, RecordCodec.VERSION_2);
+            // does, so the opening code gets its calls for half the work. Format 3 (what new vaults write), one event
+            // per record as a conversation's messages arrive one at a time.
+            RecordCodec sealer = new RecordCodec(logKey, chainKey, logKeyId, RecordCodec.VERSION_3);
             byte[] genesis = sealer.genesis(Crypto.randomBytes(random, 16));
             NonceSource nonces = new NonceSource(random, NonceSource.PER_RECORD_2);
             long[] sequences = new long[entries.length];
@@ -66,9 +67,10 @@ final class LogWarmUp {
                 }
                 int s = Math.floorMod(i * 7, entries.length);
                 KeyRing.StreamEntry e = entries[s];
-                int at = nonces.take();
-                byte[] record = sealer.sealEvent2(e.key(), e.keyId(), sequences[s]++, now, payloads.apply(i),
-                        nonces.buffer(), at);
+                byte[] entry = sealer.sealEntry3(e.key(), e.keyId(), sequences[s]++, now, payloads.apply(i),
+                        nonces.buffer(), nonces.take());
+                byte[] record = sealer.sealBatch3(new byte[][] {entry}, 1, RecordCodec.batchEntrySize(entry),
+                        nonces.buffer(), nonces.take());
                 byte[] next = new byte[RecordCodec.CHAIN_BYTES];
                 sealer.chainAndTag(chain, record, next);
                 chain = next;
@@ -82,7 +84,7 @@ final class LogWarmUp {
                 long[] counts = new long[2];
                 LogWalker.Visitor visitor = EventLog.replayVisitor(keys, 0, replay.get(), counts);
                 LogWalker.Result result = LogWalker.walk(documents,
-                        () -> new RecordCodec(logKey, chainKey, logKeyId, RecordCodec.VERSION_2), genesis, 0, null,
+                        () -> new RecordCodec(logKey, chainKey, logKeyId, RecordCodec.VERSION_3), genesis, 0, null,
                         Long.MAX_VALUE, (codec, outer, record) -> EventLog.decryptInner(keys, codec, outer, record), visitor);
                 if (!result.intact()) {
                     return -1;

@@ -38,7 +38,7 @@ public final class KeyRing {
     private byte[] anchorHead;
 
     /** The log format new vaults write. */
-    public static final int CURRENT_LOG_FORMAT = 2;
+    public static final int CURRENT_LOG_FORMAT = 3;
 
     private KeyRing(byte[] masterKey, int logKeyId, int logFormat, int nextKeyId) {
         this.masterKey = masterKey;
@@ -51,9 +51,9 @@ public final class KeyRing {
         return createNew(random, CURRENT_LOG_FORMAT);
     }
 
-    /** A new ring whose log uses {@code logFormat} (1 only to make old-format vaults for tests). */
+    /** A new ring whose log uses {@code logFormat} (1 and 2 only to make old-format vaults for tests and benchmarks). */
     static KeyRing createNew(SecureRandom random, int logFormat) {
-        if (logFormat != 1 && logFormat != 2) {
+        if (logFormat < 1 || logFormat > CURRENT_LOG_FORMAT) {
             throw new IllegalArgumentException("unknown log format");
         }
         return new KeyRing(Crypto.randomBytes(random, Crypto.KEY_BYTES), random.nextInt() & 0x7fffffff, logFormat, 1);

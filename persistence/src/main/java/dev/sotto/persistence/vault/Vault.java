@@ -54,8 +54,8 @@ public final class Vault implements AutoCloseable {
     }
 
     /**
-     * Creates a vault whose log writes record format {@code logFormat}. Only compatibility tests pass 1:
-     * a format-1 vault (made before format 2 existed) must keep opening, verifying and appending.
+     * Creates a vault whose log writes record format {@code logFormat}. Only compatibility tests and benchmarks pass
+     * 1 or 2: a vault made before format 3 existed must keep opening, verifying and appending.
      */
     public static Vault createWithLogFormat(Path dir, char[] passphrase, KdfParams kdf, int logFormat) throws IOException {
         return create(dir, passphrase, kdf, new SecureRandom(), Clock.systemUTC(), logFormat);

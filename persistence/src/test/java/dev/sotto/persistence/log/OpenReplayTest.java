@@ -33,11 +33,19 @@ class OpenReplayTest {
                 + r.timestamp().toEpochMilli() + " " + new String(r.payload(), StandardCharsets.US_ASCII));
     }
 
-    private void fill(Path vaultDir, int n) throws Exception {
+    /**
+     * {@code n} events over five streams, one of them shredded half-way. {@code oneEventPerRecord}: each append waits
+     * for the one before, so every record (document) holds one event and position k is document k; otherwise the
+     * appends come in a burst and the writer batches them (format 3).
+     */
+    private void fill(Path vaultDir, int n, boolean oneEventPerRecord) throws Exception {
         try (Vault vault = TestVaults.create(vaultDir)) {
             CompletableFuture<Long> last = null;
             for (int i = 0; i < n; i++) {
                 last = vault.log().append(StreamId.of("s" + (i % 5)), ("event " + i).getBytes(StandardCharsets.US_ASCII));
+                if (oneEventPerRecord) {
+                    assertThat(last.join()).isEqualTo(i < n / 2 + 1 ? i : i + 1); // the tombstone takes a position
+                }
                 if (i == n / 2) {
                     last.join();
                     assertThat(vault.log().shred(StreamId.of("s3")).join()).isTrue();
@@ -51,7 +59,7 @@ class OpenReplayTest {
     void theOpenWalkHandsOutExactlyWhatReplayHandsOut() throws Exception {
         // Longer than two of LogWalker's batches, with a shredded stream whose records are skipped.
         int n = 2 * LogWalker.BATCH + 300;
-        fill(dir, n);
+        fill(dir, n, true);
         List<String> atOpen = new ArrayList<>();
         Consumer<LogRecord> consumer = into(atOpen);
         List<String> replayed = new ArrayList<>();
@@ -68,7 +76,7 @@ class OpenReplayTest {
     @Test
     void aFlippedByteIsReportedByTheReplayingOpenAsByThePlainOne() throws Exception {
         int n = LogWalker.BATCH + 200;
-        fill(dir, n);
+        fill(dir, n, true);
         Path logDir = dir.resolve(Vault.LOG_DIR);
         List<RawQueue.Document> docs = RawQueue.read(logDir);
         Path data = RawQueue.dataFiles(logDir).get(0);

@@ -9,7 +9,8 @@ import java.util.Arrays;
 
 /**
  * Issue 3: arbitrary bytes as a record → only the library's own exception ({@link RecordException}), for
- * both record formats (the input's last byte picks one: odd is format 2, see {@link RecordCodec}). Most inputs are a valid sealed record mutated by the fuzzer (so the fuzzer reaches the parsing
+ * every record format (the input picks one, see {@link RecordCodec}; format 3's valid records are batches of one
+ * to three events). Most inputs are a valid sealed record mutated by the fuzzer (so the fuzzer reaches the parsing
  * behind the AEAD as well: with the keys known here, the "mutate then re-seal" branch feeds arbitrary
  * plaintext to the padding and protobuf layers). Plain {@code mvn test} replays the committed corpus.
  */
@@ -25,6 +26,7 @@ class RecordFuzzTest {
 
     private final RecordCodec codec1 = new RecordCodec(LOG_KEY, CHAIN_KEY, 7, RecordCodec.VERSION);
     private final RecordCodec codec2 = new RecordCodec(LOG_KEY, CHAIN_KEY, 7, RecordCodec.VERSION_2);
+    private final RecordCodec codec3 = new RecordCodec(LOG_KEY, CHAIN_KEY, 7, RecordCodec.VERSION_3);
     private final byte[] genesis = codec1.genesis(new byte[16]);
     private RecordCodec codec;
     /**
@@ -39,7 +41,11 @@ class RecordFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void recordBytes(FuzzedDataProvider data) {
-        codec = data.consumeBoolean() ? codec2 : codec1;
+        codec = switch (data.consumeInt(1, 3)) {
+            case 1 -> codec1;
+            case 2 -> codec2;
+            default -> codec3;
+        };
         byte[] record;
         switch (data.consumeInt(0, 2)) {
             case 0 -> record = data.consumeRemainingAsBytes();
@@ -64,12 +70,27 @@ class RecordFuzzTest {
             if (outer.getKind() == OuterRecord.Kind.EVENT) {
                 codec.openInner(STREAM_KEY, outer, record);
             }
+            for (OuterRecord event : outer.getEventsList()) {
+                codec.openInner(STREAM_KEY, event, record);
+            }
         } catch (RecordException expected) {
             // The only failure a hostile record may cause.
         }
     }
 
     private byte[] validRecord(byte[] payload) {
+        if (codec == codec3) {
+            int n = 1 + (payload.length % 3);
+            byte[][] entries = new byte[n][];
+            int bytes = 0;
+            for (int i = 0; i < n; i++) {
+                entries[i] = codec3.sealEntry3(STREAM_KEY, 1, i, 0, payload, nextNonce(), 0);
+                bytes += RecordCodec.batchEntrySize(entries[i]);
+            }
+            byte[] record = codec3.sealBatch3(entries, n, bytes, nextNonce(), 0);
+            codec3.chainAndTag(genesis, record, new byte[RecordCodec.CHAIN_BYTES]);
+            return record;
+        }
         if (codec == codec2) {
             byte[] record = codec2.sealEvent2(STREAM_KEY, 1, 0, 0, payload, nextNonce(), 0);
             codec2.chainAndTag(genesis, record, new byte[RecordCodec.CHAIN_BYTES]);
@@ -88,10 +109,10 @@ class RecordFuzzTest {
      */
     private byte[] sealRaw(byte[] plaintext) {
         dev.sotto.persistence.vault.Crypto crypto = new dev.sotto.persistence.vault.Crypto();
-        boolean v2 = codec == codec2;
+        boolean v2 = codec != codec1; // formats 2 and 3 share the layout; the version byte differs
         byte[] nonce = nextNonce();
         byte[] header = new byte[RecordCodec.HEADER_BYTES];
-        java.nio.ByteBuffer.wrap(header).put((byte) (v2 ? RecordCodec.VERSION_2 : RecordCodec.VERSION)).putInt(7).put(nonce);
+        java.nio.ByteBuffer.wrap(header).put((byte) codec.format()).putInt(7).put(nonce);
         byte[] aad = v2 ? header : Arrays.copyOf(header, header.length + genesis.length);
         if (!v2) {
             System.arraycopy(genesis, 0, aad, header.length, genesis.length);
@@ -100,7 +121,7 @@ class RecordFuzzTest {
         byte[] record = Arrays.copyOf(header, header.length + sealed.length + (v2 ? RecordCodec.CHAIN_TAG_BYTES : 0));
         System.arraycopy(sealed, 0, record, header.length, sealed.length);
         if (v2) {
-            codec2.chainAndTag(genesis, record, new byte[RecordCodec.CHAIN_BYTES]);
+            codec.chainAndTag(genesis, record, new byte[RecordCodec.CHAIN_BYTES]);
         }
         return record;
     }

@@ -95,7 +95,7 @@ public class EventLogBenchmark {
     /** Appending: one vault per trial, 1,000 appends per operation. */
     @State(Scope.Thread)
     public static class AppendState {
-        @Param({"2", "1"})
+        @Param({"3", "2", "1"})
         int format;
         Path dir;
         Vault vault;
@@ -163,7 +163,7 @@ public class EventLogBenchmark {
     /** Replaying: 1,000,000 records written once per trial. */
     @State(Scope.Benchmark)
     public static class ReplayState {
-        @Param({"2", "1"})
+        @Param({"3", "2", "1"})
         int format;
         Path dir;
         Vault vault;

@@ -1,0 +1,200 @@
+package dev.sotto.persistence.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sotto.persistence.TestVaults;
+import dev.sotto.persistence.vault.Vault;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Format 3 at the log's level: a burst of appends is written as records of several events, and everything a caller
+ * sees stays per event — dense positions in append order, replay, the open walk's replay, followers, and tampering
+ * reported at the position where the damaged record starts, with nothing at or after it handed out.
+ */
+class BatchRecordTest {
+    static final int BURST = 3000;
+
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@link #BURST} events over three streams, appended while the writer is busy with a sync (so they queue up and
+     * are batched), then one event on its own. Returns the positions the appends returned, in call order.
+     */
+    private List<Long> burstThenOne(Path vaultDir) throws Exception {
+        List<Long> positions = new ArrayList<>();
+        try (Vault vault = TestVaults.create(vaultDir)) {
+            EventLog log = vault.log();
+            CompletableFuture<Void> sync = log.sync();
+            List<CompletableFuture<Long>> futures = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) {
+                futures.add(log.append(StreamId.of("s" + (i % 3)), bytes("event " + i)));
+            }
+            sync.join();
+            for (CompletableFuture<Long> f : futures) {
+                positions.add(f.join());
+            }
+            positions.add(log.append(StreamId.of("alone"), bytes("alone")).join());
+        }
+        return positions;
+    }
+
+    private static List<String> replay(EventLog log) throws LogTamperedException {
+        List<String> out = new ArrayList<>();
+        log.replay(0, r -> out.add(r.position() + " " + r.stream().value() + " " + r.sequence() + " "
+                + new String(r.payload(), StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    private static List<String> expected() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < BURST; i++) {
+            out.add(i + " s" + (i % 3) + " " + (i / 3) + " event " + i);
+        }
+        out.add(BURST + " alone 0 alone");
+        return out;
+    }
+
+    @Test
+    void aBurstIsWrittenAsRecordsOfSeveralEventsWithDensePositionsInAppendOrder() throws Exception {
+        List<Long> positions = burstThenOne(dir);
+        List<Long> dense = new ArrayList<>();
+        for (long i = 0; i <= BURST; i++) {
+            dense.add(i);
+        }
+        assertThat(positions).isEqualTo(dense);
+        List<RawQueue.Document> docs = RawQueue.read(dir.resolve(Vault.LOG_DIR));
+        assertThat(docs.size()).as("documents for %d events", BURST + 1).isLessThan(BURST / 2);
+        assertThat(docs).allMatch(d -> d.bytes()[0] == RecordCodec.VERSION_3);
+        try (Vault vault = Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone())) {
+            VerifyReport report = vault.log().verify();
+            assertThat(report.intact()).as(report.toString()).isTrue();
+            assertThat(report.events()).isEqualTo(BURST + 1);
+            assertThat(report.records()).isEqualTo(docs.size());
+            assertThat(replay(vault.log())).isEqualTo(expected());
+        }
+        // The open walk's replay, and a writer that continues at the next position.
+        List<String> atOpen = new ArrayList<>();
+        try (Vault vault = Vault.open(dir, TestVaults.PASSPHRASE.clone(), r -> atOpen.add(r.position() + " " + r.stream().value()
+                + " " + r.sequence() + " " + new String(r.payload(), StandardCharsets.UTF_8)))) {
+            assertThat(atOpen).isEqualTo(expected());
+            assertThat(vault.log().append(StreamId.of("s0"), bytes("next")).join()).isEqualTo(BURST + 1);
+            // replay(from) inside a batch starts at that event, not at its record.
+            List<Long> from = new ArrayList<>();
+            vault.log().replay(BURST / 2 + 1, r -> from.add(r.position()));
+            assertThat(from.get(0)).isEqualTo(BURST / 2 + 1);
+            assertThat(from).hasSize(BURST + 2 - (BURST / 2 + 1));
+        }
+    }
+
+    @Test
+    void aFollowerGetsEveryEventOfABurstOnceAndInOrder() throws Exception {
+        try (Vault vault = TestVaults.create(dir)) {
+            EventLog log = vault.log();
+            for (int i = 0; i < 10; i++) {
+                log.append(StreamId.of("before"), bytes("b" + i));
+            }
+            log.sync().join();
+            List<Long> seen = new CopyOnWriteArrayList<>();
+            try (LogSubscription sub = log.follow(5, r -> seen.add(r.position()))) {
+                CompletableFuture<Void> sync = log.sync();
+                CompletableFuture<Long> last = null;
+                for (int i = 0; i < BURST; i++) {
+                    last = log.append(StreamId.of("live"), bytes("l" + i));
+                }
+                sync.join();
+                long lastPosition = last.join();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (seen.size() < lastPosition + 1 - 5 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                List<Long> want = new ArrayList<>();
+                for (long p = 5; p <= lastPosition; p++) {
+                    want.add(p);
+                }
+                assertThat(seen).isEqualTo(want);
+            }
+        }
+    }
+
+    private static void flip(Path file, long at) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(at);
+            int b = f.read();
+            f.seek(at);
+            f.write(b ^ 0x01);
+        }
+    }
+
+    @Test
+    void damageInsideABatchIsReportedWhereItsRecordStartsAndNothingFromItIsHandedOut() throws Exception {
+        List<Long> positions = burstThenOne(dir);
+        Path logDir = dir.resolve(Vault.LOG_DIR);
+        List<RawQueue.Document> docs = RawQueue.read(logDir);
+        Path data = RawQueue.dataFiles(logDir).get(0);
+        int last = docs.size() - 1;
+        long previousStart = -1;
+        for (int k : new java.util.TreeSet<>(List.of(0, 1, docs.size() / 2, last - 1, last))) {
+            RawQueue.Document doc = docs.get(k);
+            long at = doc.fileOffset() + doc.bytes().length / 2;
+            flip(data, at);
+            try (Vault vault = Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone())) {
+                VerifyReport report = vault.log().verify();
+                assertThat(report.tamperedAt()).as("flip in record %d of %d", k, docs.size()).isPresent();
+                long start = report.tamperedAt().getAsLong();
+                List<Long> seen = new ArrayList<>();
+                assertThatThrownBy(() -> vault.log().replay(0, r -> seen.add(r.position())))
+                        .isInstanceOf(LogTamperedException.class)
+                        .satisfies(e -> assertThat(((LogTamperedException) e).position()).isEqualTo(start));
+                // Everything before the damaged record, and nothing from it or after it.
+                assertThat(seen).isEqualTo(positions.subList(0, (int) start));
+                if (k == 0) {
+                    assertThat(start).isZero();
+                }
+                if (k == last) {
+                    // The last record holds only the event appended on its own, at the position its append returned.
+                    assertThat(start).isEqualTo(positions.get(positions.size() - 1));
+                }
+                assertThat(start).as("records start in order").isGreaterThan(previousStart);
+                previousStart = start;
+            } finally {
+                flip(data, at);
+            }
+        }
+        // A batch record removed, or duplicated, breaks the chain at the next record.
+        List<byte[]> d = new ArrayList<>(docs.stream().map(RawQueue.Document::bytes).toList());
+        d.remove(1);
+        RawQueue.rewrite(logDir, d);
+        try (Vault vault = Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone())) {
+            assertThat(vault.log().verify().intact()).isFalse();
+        }
+        d = new ArrayList<>(docs.stream().map(RawQueue.Document::bytes).toList());
+        d.add(2, d.get(1));
+        RawQueue.rewrite(logDir, d);
+        try (Vault vault = Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone())) {
+            assertThat(vault.log().verify().intact()).isFalse();
+        }
+        d = new ArrayList<>(docs.stream().map(RawQueue.Document::bytes).toList());
+        Collections.swap(d, 1, 2);
+        RawQueue.rewrite(logDir, d);
+        try (Vault vault = Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone())) {
+            assertThat(vault.log().verify().intact()).isFalse();
+        }
+    }
+}
