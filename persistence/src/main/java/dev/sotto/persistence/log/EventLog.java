@@ -710,6 +710,14 @@ public final class EventLog implements AutoCloseable {
     }
 
     private void failPending(Throwable t) {
+        // Events taken for a record that was never written (the writer failed while they waited).
+        for (int i = 0; i < batchCount; i++) {
+            batchAppends[i].done().completeExceptionally(new IOException("log writer stopped", t));
+            batchAppends[i] = null;
+            batchEntries[i] = null;
+        }
+        batchCount = 0;
+        batchBytes = 0;
         Task task;
         while ((task = tasks.poll()) != null) {
             CompletableFuture<?> done;

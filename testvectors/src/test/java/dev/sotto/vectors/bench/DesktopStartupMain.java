@@ -300,7 +300,8 @@ public final class DesktopStartupMain {
 
     /**
      * One account (its server refuses connections: 127.0.0.1 port 9), {@code conversations} roster contacts and
-     * {@code messages} messages spread over them at random (seeded), half sent and half received.
+     * {@code messages} messages spread over them at random (seeded), half sent and half received, each appended
+     * after the one before is written.
      */
     static void generate(Path dir, int messages, int conversations) throws Exception {
         Random random = new Random(1);
@@ -324,7 +325,10 @@ public final class DesktopStartupMain {
                         ? new XmppEvent.MessageSent(alice, contact, "s" + i, null, body)
                         : new XmppEvent.MessageReceived(alice, new Jid(contact.local(), contact.domain(), "phone"),
                                 "r" + i, null, "chat", body);
+                // One at a time, as a person's messages arrive: one event per record (a burst would be batched into
+                // fewer, larger records, which replay faster than a real vault's).
                 last = log.append(EventStreams.of(e), codec.encode(e));
+                last.join();
             }
             if (last != null) {
                 last.join();

@@ -13,9 +13,11 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Issue 3, the figures JMH does not give: bytes on disk per 200-byte record (encrypted, in record format 2
- * and in format 1, vs raw Chronicle, measured as the distance between the first and the last document in
- * the data file) and the unlock time with the real Argon2id parameters (64 MiB, t=3), median of 5.
+ * Issue 3, the figures JMH does not give: bytes on disk per 200-byte event (encrypted, in record format 3 with
+ * the events appended one at a time, each waiting for the one before, so one event per record, and in a burst, so
+ * the writer batches them; format 2 and format 1; vs raw Chronicle; measured as the distance between the first and
+ * the last document in the data file, divided by the events) and the unlock time with the real Argon2id parameters
+ * (64 MiB, t=3), median of 5.
  *
  * <pre>
  * mvn -B -pl testvectors -am -Pbench -DskipTests verify -Dbench.main=dev.sotto.vectors.bench.EventLogFootprint
@@ -27,16 +29,21 @@ public final class EventLogFootprint {
     public static void main(String[] args) throws Exception {
         int n = 10_000;
         byte[] payload = EventLogBenchmark.payload();
+        Path dir3one = EventLogBenchmark.tempDir("footprint-format3-one");
+        Path dir3 = EventLogBenchmark.tempDir("footprint-format3");
         Path dir = EventLogBenchmark.tempDir("footprint");
         Path dir1 = EventLogBenchmark.tempDir("footprint-format1");
         Path rawDir = EventLogBenchmark.tempDir("footprint-raw");
         try {
-            for (Path d : new Path[] {dir, dir1}) {
-                int format = d == dir ? 2 : 1;
+            for (Path d : new Path[] {dir3one, dir3, dir, dir1}) {
+                int format = d == dir3one || d == dir3 ? 3 : d == dir ? 2 : 1;
                 try (Vault vault = Vault.createWithLogFormat(d, EventLogBenchmark.PASSPHRASE.clone(), KdfParams.forTests(), format)) {
                     CompletableFuture<Long> last = null;
                     for (int i = 0; i < n; i++) {
                         last = vault.log().append(StreamId.of("s" + (i & 3)), payload);
+                        if (d == dir3one) {
+                            last.join();
+                        }
                     }
                     last.join();
                 }
@@ -46,8 +53,10 @@ public final class EventLogFootprint {
                     a.writeBytes(BytesStore.wrap(payload));
                 }
             }
-            System.out.printf("bytes on disk per record (200-byte payload): encrypted format 2 %.1f, format 1 %.1f, raw Chronicle %.1f%n",
-                    perRecord(dir.resolve(Vault.LOG_DIR)), perRecord(dir1.resolve(Vault.LOG_DIR)), perRecord(rawDir));
+            System.out.printf("bytes on disk per event (200-byte payload): format 3 one at a time %.1f, format 3 burst %.1f, "
+                    + "format 2 %.1f, format 1 %.1f, raw Chronicle %.1f%n", perEvent(dir3one.resolve(Vault.LOG_DIR), n),
+                    perEvent(dir3.resolve(Vault.LOG_DIR), n), perEvent(dir.resolve(Vault.LOG_DIR), n),
+                    perEvent(dir1.resolve(Vault.LOG_DIR), n), perEvent(rawDir, n));
 
             long[] unlock = new long[5];
             Path real = EventLogBenchmark.tempDir("unlock");
@@ -62,14 +71,19 @@ public final class EventLogFootprint {
                     unlock[2], Arrays.toString(unlock));
             EventLogBenchmark.delete(real);
         } finally {
+            EventLogBenchmark.delete(dir3one);
+            EventLogBenchmark.delete(dir3);
             EventLogBenchmark.delete(dir);
             EventLogBenchmark.delete(dir1);
             EventLogBenchmark.delete(rawDir);
         }
     }
 
-    /** Average document size including Chronicle's 4-byte header, from the tailer's file positions. */
-    private static double perRecord(Path logDir) {
+    /**
+     * Bytes from the first document's content to the last document's end, per event: every document's bytes and
+     * Chronicle's 4-byte header of each but the first (a 4-byte error over the whole log).
+     */
+    private static double perEvent(Path logDir, int events) {
         try (SingleChronicleQueue q = EventLogBenchmark.rawQueueBuilder(logDir).readOnly(true).build();
              ExcerptTailer t = q.createTailer()) {
             long first = -1;
@@ -88,7 +102,7 @@ public final class EventLogFootprint {
                     count++;
                 }
             }
-            return count < 2 ? Double.NaN : (double) (lastEnd - first) / count;
+            return count < 2 ? Double.NaN : (double) (lastEnd - first) / events;
         }
     }
 }
