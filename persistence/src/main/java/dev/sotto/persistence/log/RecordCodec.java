@@ -127,11 +127,11 @@ final class RecordCodec {
     // and each stream key its own (cached by key id): the hot path's re-init for a fresh nonce then does
     // no key expansion.
     private final Cipher gcm;
-    private final Map<Integer, Cipher> innerCiphers = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Integer, StreamCipher> innerCiphers = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Cipher> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Integer, StreamCipher> eldest) {
             return size() > INNER_CIPHERS;
         }
     };
@@ -264,8 +264,9 @@ final class RecordCodec {
             out.writeUInt32NoTag(innerCiphertext);
             out.checkNoSpaceLeft();
 
-            Cipher innerGcm = innerCipher(keyId);
-            innerGcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(streamKey, "AES"),
+            StreamCipher sc = innerCipher(keyId);
+            Cipher innerGcm = sc.cipher;
+            innerGcm.init(Cipher.ENCRYPT_MODE, sc.spec(streamKey),
                     new GCMParameterSpec(Crypto.TAG_BITS, nonces, nonceOffset, Crypto.NONCE_BYTES));
             innerGcm.updateAAD(innerAad2(keyId, sequence));
             innerGcm.doFinal(ip, 0, innerPadded, op, prefix);
@@ -292,9 +293,10 @@ final class RecordCodec {
      */
     byte[] sealEntry3(byte[] streamKey, int keyId, long sequence, long timestampMillis, byte[] payload,
                       byte[] nonces, int nonceOffset) {
-        InnerRecord inner = InnerRecord.newBuilder().setTimestampMillis(timestampMillis)
-                .setPayload(UnsafeByteOperations.unsafeWrap(payload)).build();
-        int innerSize = inner.getSerializedSize();
+        // InnerRecord{timestamp_millis = 1, payload = 2} written field by field as the generated serializer writes
+        // it (proto3 leaves out zero and empty fields; RecordCodecFormat3Test parses it with the generated parser).
+        int innerSize = (timestampMillis != 0 ? CodedOutputStream.computeInt64Size(1, timestampMillis) : 0)
+                + (payload.length != 0 ? CodedOutputStream.computeByteArraySize(2, payload) : 0);
         int innerPadded = (innerSize + 1 + 15) & ~15;
         int innerCiphertext = innerPadded + Crypto.TAG_BYTES;
         int prefix = CodedOutputStream.computeEnumSize(1, OuterRecord.Kind.EVENT_VALUE)
@@ -307,7 +309,12 @@ final class RecordCodec {
         byte[] ip = innerPlain.length >= innerPadded ? innerPlain : (innerPlain = new byte[innerPadded]);
         try {
             CodedOutputStream out = CodedOutputStream.newInstance(ip, 0, innerSize);
-            inner.writeTo(out);
+            if (timestampMillis != 0) {
+                out.writeInt64(1, timestampMillis);
+            }
+            if (payload.length != 0) {
+                out.writeByteArray(2, payload);
+            }
             out.checkNoSpaceLeft();
             ip[innerSize] = (byte) 0x80;
             Arrays.fill(ip, innerSize + 1, innerPadded, (byte) 0);
@@ -327,8 +334,9 @@ final class RecordCodec {
             out.writeUInt32NoTag(innerCiphertext);
             out.checkNoSpaceLeft();
 
-            Cipher innerGcm = innerCipher(keyId);
-            innerGcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(streamKey, "AES"),
+            StreamCipher sc = innerCipher(keyId);
+            Cipher innerGcm = sc.cipher;
+            innerGcm.init(Cipher.ENCRYPT_MODE, sc.spec(streamKey),
                     new GCMParameterSpec(Crypto.TAG_BITS, nonces, nonceOffset, Crypto.NONCE_BYTES));
             innerGcm.updateAAD(innerAad2(keyId, sequence));
             innerGcm.doFinal(ip, 0, innerPadded, entry, prefix);
@@ -599,8 +607,9 @@ final class RecordCodec {
         byte[] plain = InnerRecord.newBuilder().setTimestampMillis(timestampMillis)
                 .setPayload(UnsafeByteOperations.unsafeWrap(payload)).build().toByteArray();
         try {
-            Cipher inner = innerCipher(keyId);
-            inner.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(streamKey, "AES"),
+            StreamCipher sc = innerCipher(keyId);
+            Cipher inner = sc.cipher;
+            inner.init(Cipher.ENCRYPT_MODE, sc.spec(streamKey),
                     new GCMParameterSpec(Crypto.TAG_BITS, nonce, nonceOffset, Crypto.NONCE_BYTES));
             inner.updateAAD(innerAad(keyId, sequence));
             return inner.doFinal(plain);
@@ -622,12 +631,13 @@ final class RecordCodec {
         }
         byte[] plain;
         try {
-            Cipher inner = innerCipher(outer.getStreamKeyId());
+            StreamCipher sc = innerCipher(outer.getStreamKeyId());
+            Cipher inner = sc.cipher;
             // Format 3: each event of a batch carries its own nonce (checkShape3); format 2: the record's.
             GCMParameterSpec spec = format == VERSION_3
                     ? new GCMParameterSpec(Crypto.TAG_BITS, outer.getInnerNonce().toByteArray())
                     : new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES);
-            inner.init(Cipher.DECRYPT_MODE, new SecretKeySpec(streamKey, "AES"), spec);
+            inner.init(Cipher.DECRYPT_MODE, sc.spec(streamKey), spec);
             inner.updateAAD(innerAad2(outer.getStreamKeyId(), outer.getSequence()));
             plain = inner.doFinal(outer.getInnerCiphertext().toByteArray());
         } catch (AEADBadTagException e) {
@@ -651,8 +661,9 @@ final class RecordCodec {
         }
         byte[] plain;
         try {
-            Cipher inner = innerCipher(outer.getStreamKeyId());
-            inner.init(Cipher.DECRYPT_MODE, new SecretKeySpec(streamKey, "AES"),
+            StreamCipher sc = innerCipher(outer.getStreamKeyId());
+            Cipher inner = sc.cipher;
+            inner.init(Cipher.DECRYPT_MODE, sc.spec(streamKey),
                     new GCMParameterSpec(Crypto.TAG_BITS, outer.getInnerNonce().toByteArray()));
             inner.updateAAD(innerAad(outer.getStreamKeyId(), outer.getSequence()));
             plain = inner.doFinal(outer.getInnerCiphertext().toByteArray());
@@ -674,13 +685,36 @@ final class RecordCodec {
      * The Cipher used for one stream key id. Every init still passes the key itself, so the cache only
      * decides which instance (and which cached key schedule) is reused, never which key is used.
      */
-    private Cipher innerCipher(int keyId) throws GeneralSecurityException {
-        Cipher cipher = innerCiphers.get(keyId);
+    private StreamCipher innerCipher(int keyId) throws GeneralSecurityException {
+        StreamCipher cipher = innerCiphers.get(keyId);
         if (cipher == null) {
-            cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher = new StreamCipher(Cipher.getInstance("AES/GCM/NoPadding"));
             innerCiphers.put(keyId, cipher);
         }
         return cipher;
+    }
+
+    /**
+     * A stream key id's Cipher and the SecretKeySpec last made for it. The spec is reused only for the very array it
+     * was made from (the key ring's entry, the same object on every append), so a different key under the same id
+     * still gets its own spec; it saves a key copy and an object per seal and open.
+     */
+    private static final class StreamCipher {
+        final Cipher cipher;
+        private byte[] keyRef;
+        private SecretKeySpec spec;
+
+        StreamCipher(Cipher cipher) {
+            this.cipher = cipher;
+        }
+
+        SecretKeySpec spec(byte[] key) {
+            if (key != keyRef) {
+                spec = new SecretKeySpec(key, "AES");
+                keyRef = key;
+            }
+            return spec;
+        }
     }
 
     /** Drops every stream-key Cipher (after a shred), so a long-lived codec keeps no schedule of a forgotten key. */

@@ -99,7 +99,11 @@ class RecordCodecFormat3Test {
                 byte[] padded = new Crypto().open(STREAM_KEY, nonces[i], innerAad(ids[i], seqs[i]), ct, 0, ct.length);
                 assertThat(padded).as("seed %d round %d event %d", seed, round, i).isNotNull();
                 assertThat(padded.length % 16).as("inner padded to AES blocks").isZero();
-                InnerRecord inner = InnerRecord.parseFrom(Arrays.copyOf(padded, RecordCodec.unpaddedLength(padded)));
+                byte[] innerBytes = Arrays.copyOf(padded, RecordCodec.unpaddedLength(padded));
+                assertThat(innerBytes).as("hand-written InnerRecord, as the generated serializer writes it")
+                        .isEqualTo(InnerRecord.newBuilder().setTimestampMillis(1_700_000_000_000L + i)
+                                .setPayload(ByteString.copyFrom(payloads[i])).build().toByteArray());
+                InnerRecord inner = InnerRecord.parseFrom(innerBytes);
                 assertThat(inner.getPayload().toByteArray()).isEqualTo(payloads[i]);
                 assertThat(inner.getTimestampMillis()).isEqualTo(1_700_000_000_000L + i);
             }
@@ -112,6 +116,18 @@ class RecordCodecFormat3Test {
                         .isEqualTo(payloads[i]);
             }
         }
+    }
+
+    @Test
+    void zeroTimestampAndEmptyPayloadAreLeftOutAsProto3Does() throws Exception {
+        byte[] n = nonce();
+        byte[] record = batch(codec.sealEntry3(STREAM_KEY, 2, 0, 0, new byte[0], n, 0));
+        byte[] ct = OuterRecord.parseFrom(outerPlaintext(record)).getEvents(0).getInnerCiphertext().toByteArray();
+        byte[] padded = new Crypto().open(STREAM_KEY, n, innerAad(2, 0), ct, 0, ct.length);
+        assertThat(padded).isNotNull();
+        assertThat(RecordCodec.unpaddedLength(padded)).as("an empty InnerRecord").isZero();
+        assertThat(codec.openInner(STREAM_KEY, outer(record).getEvents(0), record))
+                .isEqualTo(InnerRecord.getDefaultInstance());
     }
 
     @Test
