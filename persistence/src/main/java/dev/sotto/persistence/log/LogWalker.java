@@ -67,6 +67,11 @@ final class LogWalker {
 
     /** Documents read and authenticated together; big enough to amortize the hand-off to the workers. */
     static final int BATCH = 1024;
+    /**
+     * A batch also ends once it holds this many bytes: format 3 records hold up to 64 KiB of events each, and a walk
+     * keeps two batches in memory (the one being applied and the one read ahead).
+     */
+    static final int BATCH_BYTES = 4 << 20;
     /** Below this, a batch is authenticated on the calling thread. */
     static final int PARALLEL_THRESHOLD = 64;
     /** Records per unit of work handed out to a worker or taken by the reading thread. */
@@ -277,8 +282,9 @@ final class LogWalker {
      */
     private static List<Slot> read(Documents documents, int max) {
         List<Slot> batch = new ArrayList<>(Math.min(max, BATCH));
+        long bytes = 0;
         try {
-            while (batch.size() < max) {
+            while (batch.size() < max && bytes < BATCH_BYTES) {
                 byte[] record = documents.next();
                 if (record == null) {
                     break;
@@ -286,6 +292,7 @@ final class LogWalker {
                 Slot slot = new Slot();
                 if (record != TOO_LONG) {
                     slot.record = record;
+                    bytes += record.length;
                 }
                 batch.add(slot);
             }

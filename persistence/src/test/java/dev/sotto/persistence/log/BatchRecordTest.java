@@ -133,6 +133,55 @@ class BatchRecordTest {
         }
     }
 
+    @Test
+    void aLogOfLargeBatchRecordsIsWalkedInByteBoundedBatchesWithTheSameVerdicts() throws Exception {
+        // 1 KiB events in a burst: records near BATCH_RECORD_BYTES, so a walk's batch ends at LogWalker.BATCH_BYTES
+        // (a few dozen records) long before LogWalker.BATCH documents.
+        int n = 12_000;
+        byte[] payload = new byte[1024];
+        try (Vault vault = TestVaults.create(dir)) {
+            CompletableFuture<Void> sync = vault.log().sync();
+            CompletableFuture<Long> last = null;
+            for (int i = 0; i < n; i++) {
+                payload[0] = (byte) i;
+                payload[1] = (byte) (i >> 8);
+                last = vault.log().append(StreamId.of("big" + (i % 2)), payload);
+            }
+            sync.join();
+            assertThat(last.join()).isEqualTo(n - 1);
+        }
+        Path logDir = dir.resolve(Vault.LOG_DIR);
+        List<RawQueue.Document> docs = RawQueue.read(logDir);
+        long bytes = docs.stream().mapToLong(d -> d.bytes().length).sum();
+        assertThat(bytes).as("more than two walk batches' worth").isGreaterThan(2L * LogWalker.BATCH_BYTES);
+        assertThat(docs.size()).isLessThan(LogWalker.BATCH);
+        try (Vault vault = Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone())) {
+            assertThat(vault.log().verify().intact()).isTrue();
+            List<Long> seen = new ArrayList<>();
+            vault.log().replay(0, r -> {
+                int i = (r.payload()[0] & 0xff) | (r.payload()[1] & 0xff) << 8;
+                assertThat(i).isEqualTo((int) (r.position() & 0xffff));
+                seen.add(r.position());
+            });
+            assertThat(seen).hasSize(n).isSorted().doesNotHaveDuplicates();
+            assertThat(seen.get(n - 1)).isEqualTo(n - 1);
+        }
+        // Damage in a record past the first byte-bounded batches: reported at its first event, nothing from it on.
+        Path data = RawQueue.dataFiles(logDir).get(0);
+        RawQueue.Document doc = docs.get(docs.size() - 3);
+        long at = doc.fileOffset() + 40;
+        flip(data, at);
+        try (Vault vault = Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone())) {
+            long start = vault.log().verify().tamperedAt().orElseThrow();
+            List<Long> seen = new ArrayList<>();
+            assertThatThrownBy(() -> vault.log().replay(0, r -> seen.add(r.position())))
+                    .isInstanceOf(LogTamperedException.class);
+            assertThat(start).isGreaterThan(n / 2);
+            assertThat(seen).hasSize((int) start);
+            assertThat(seen.get(seen.size() - 1)).isEqualTo(start - 1);
+        }
+    }
+
     private static void flip(Path file, long at) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.seek(at);
