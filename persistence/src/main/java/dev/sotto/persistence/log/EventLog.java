@@ -108,6 +108,8 @@ public final class EventLog implements AutoCloseable {
     private final Set<Integer> unfinishedShreds;
     private long tornTailAt;
     private long anchoredCount;
+    /** Positions at the last anchor (or at open): format 3 records hold many events, so anchors also follow events. */
+    private long anchoredPositions;
     private long lastAnchorNanos;
     private boolean dirty;
     private long lastSyncNanos;
@@ -202,6 +204,7 @@ public final class EventLog implements AutoCloseable {
         this.head = result.chainHead().clone();
         this.tornTailAt = result.tornTailAt();
         this.anchoredCount = anchor.count();
+        this.anchoredPositions = this.positions;
         sequences.forEach((keyId, next) -> {
             // A key whose tombstone is written but not yet applied gets no state: its stream is being shredded.
             if (!tombstoned.contains(keyId)) {
@@ -467,7 +470,7 @@ public final class EventLog implements AutoCloseable {
             while (true) {
                 Task first = tasks.poll(SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    if (count - anchoredCount >= ANCHOR_EVERY) {
+                    if (anchorDue()) {
                         checkpoint(appender);
                     } else if (dirty) {
                         syncNow(appender);
@@ -495,7 +498,7 @@ public final class EventLog implements AutoCloseable {
                 batch.clear();
                 flushBatch(codec, appender);
                 long now = System.nanoTime();
-                if (count - anchoredCount >= ANCHOR_EVERY && now - lastAnchorNanos >= ANCHOR_MIN_INTERVAL_NANOS) {
+                if (anchorDue() && now - lastAnchorNanos >= ANCHOR_MIN_INTERVAL_NANOS) {
                     checkpoint(appender);
                 } else if (dirty && now - lastSyncNanos > TimeUnit.MILLISECONDS.toNanos(SYNC_INTERVAL_MILLIS)) {
                     syncNow(appender);
@@ -505,6 +508,11 @@ public final class EventLog implements AutoCloseable {
             writerFailure = t;
             closed = true;
             recovered.complete(null);
+            // Tasks already taken from the queue (the one that failed and those after it; a completed future
+            // ignores this), then what is still queued.
+            for (Task task : batch) {
+                fail(task, t);
+            }
             failPending(t);
         }
     }
@@ -611,7 +619,7 @@ public final class EventLog implements AutoCloseable {
      * and a key-ring fsync every ANCHOR_EVERY records.
      */
     private void anchorIfDue(ExcerptAppender appender) throws IOException {
-        if (count - anchoredCount >= ANCHOR_EVERY && System.nanoTime() - lastAnchorNanos >= ANCHOR_MIN_INTERVAL_NANOS) {
+        if (anchorDue() && System.nanoTime() - lastAnchorNanos >= ANCHOR_MIN_INTERVAL_NANOS) {
             checkpoint(appender);
         }
     }
@@ -623,9 +631,10 @@ public final class EventLog implements AutoCloseable {
         }
         byte[] record = codec.sealBatch3(batchEntries, batchCount, batchBytes, writerNonces.buffer(), writerNonces.take());
         int n = batchCount;
+        // The events stay counted until their record is written: if the write throws, failPending fails them.
+        long first = write(codec, appender, new RecordCodec.Prepared(record, null), n);
         batchCount = 0;
         batchBytes = 0;
-        long first = write(codec, appender, new RecordCodec.Prepared(record, null), n);
         for (int i = 0; i < n; i++) {
             Append a = batchAppends[i];
             batchAppends[i] = null;
@@ -706,7 +715,16 @@ public final class EventLog implements AutoCloseable {
         ring.setAnchor(count, head);
         store.persist();
         anchoredCount = count;
+        anchoredPositions = positions;
         lastAnchorNanos = System.nanoTime();
+    }
+
+    /**
+     * {@link #ANCHOR_EVERY} documents or events since the last anchor. Counting events too keeps format 3's window
+     * (in which a cut at a record boundary cannot be told from a shorter log) as short in events as format 2's.
+     */
+    private boolean anchorDue() {
+        return count - anchoredCount >= ANCHOR_EVERY || positions - anchoredPositions >= ANCHOR_EVERY;
     }
 
     private void failPending(Throwable t) {
@@ -720,20 +738,24 @@ public final class EventLog implements AutoCloseable {
         batchBytes = 0;
         Task task;
         while ((task = tasks.poll()) != null) {
-            CompletableFuture<?> done;
-            if (task instanceof Append a) {
-                done = a.done();
-            } else if (task instanceof Shred s) {
-                done = s.done();
-            } else if (task instanceof Sync s) {
-                done = s.done();
-            } else if (task instanceof Close c) {
-                done = c.done();
-            } else {
-                done = ((Subscribe) task).subscription().liveFrom;
-            }
-            done.completeExceptionally(new IOException("log writer stopped", t));
+            fail(task, t);
         }
+    }
+
+    private static void fail(Task task, Throwable t) {
+        CompletableFuture<?> done;
+        if (task instanceof Append a) {
+            done = a.done();
+        } else if (task instanceof Shred s) {
+            done = s.done();
+        } else if (task instanceof Sync s) {
+            done = s.done();
+        } else if (task instanceof Close c) {
+            done = c.done();
+        } else {
+            done = ((Subscribe) task).subscription().liveFrom;
+        }
+        done.completeExceptionally(new IOException("log writer stopped", t));
     }
 
     // ---------------------------------------------------------------- reading

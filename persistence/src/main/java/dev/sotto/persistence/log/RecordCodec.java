@@ -547,8 +547,9 @@ final class RecordCodec {
             OuterRecord outer = OuterRecord.parseFrom(ByteBuffer.wrap(padded, 0, length));
             if (format == VERSION_3) {
                 checkShape3(outer);
-            } else if (!outer.getInnerNonce().isEmpty() || outer.getEventsCount() != 0) {
-                throw new RecordException("inner record shape");
+            } else if (!outer.getInnerNonce().isEmpty() || outer.getEventsCount() != 0
+                    || outer.getKind() == OuterRecord.Kind.EVENT_BATCH) {
+                throw new RecordException("inner record shape"); // batches are format 3's
             }
             return outer;
         } catch (InvalidProtocolBufferException e) {
@@ -589,7 +590,11 @@ final class RecordCodec {
         }
         int length = unpaddedLength(padded);
         try {
-            return OuterRecord.parseFrom(ByteBuffer.wrap(padded, 0, length));
+            OuterRecord outer = OuterRecord.parseFrom(ByteBuffer.wrap(padded, 0, length));
+            if (outer.getKind() == OuterRecord.Kind.EVENT_BATCH || outer.getEventsCount() != 0) {
+                throw new RecordException("inner record shape"); // batches are format 3's
+            }
+            return outer;
         } catch (InvalidProtocolBufferException e) {
             throw new RecordException("outer record encoding");
         } finally {
@@ -626,7 +631,8 @@ final class RecordCodec {
             return openInner(streamKey, outer);
         }
         int n = outer.getInnerCiphertext().size();
-        if (n < Crypto.TAG_BYTES + 16 || (n - Crypto.TAG_BYTES) % 16 != 0 || record.length < HEADER_BYTES) {
+        if (n < Crypto.TAG_BYTES + 16 || (n - Crypto.TAG_BYTES) % 16 != 0 || record.length < HEADER_BYTES
+                || (format == VERSION_3 && outer.getInnerNonce().size() != Crypto.NONCE_BYTES)) {
             throw new RecordException("inner record shape");
         }
         byte[] plain;

@@ -59,7 +59,7 @@ class OpenReplayTest {
     void theOpenWalkHandsOutExactlyWhatReplayHandsOut() throws Exception {
         // Longer than two of LogWalker's batches, with a shredded stream whose records are skipped.
         int n = 2 * LogWalker.BATCH + 300;
-        fill(dir, n, true);
+        fill(dir, n, false);
         List<String> atOpen = new ArrayList<>();
         Consumer<LogRecord> consumer = into(atOpen);
         List<String> replayed = new ArrayList<>();

@@ -218,6 +218,14 @@ class RecordCodecFormat3Test {
     }
 
     @Test
+    void anEventWithoutItsNonceIsRefusedByTheInnerOpenItself() {
+        byte[] record = batch(codec.sealEntry3(STREAM_KEY, 1, 0, 0, new byte[10], nonce(), 0));
+        OuterRecord event = outer(record).getEvents(0).toBuilder().clearInnerNonce().build();
+        assertThatThrownBy(() -> codec.openInner(STREAM_KEY, event, record))
+                .isInstanceOf(RecordException.class).hasMessage("inner record shape");
+    }
+
+    @Test
     void formats2And3DoNotPassForEachOther() {
         RecordCodec v2 = new RecordCodec(LOG_KEY, CHAIN_KEY, LOG_KEY_ID, RecordCodec.VERSION_2);
         byte[] fromV2 = v2.sealEvent2(STREAM_KEY, 1, 0, 0, new byte[10], nonce(), 0);
@@ -227,6 +235,19 @@ class RecordCodecFormat3Test {
         byte[] fromV3 = batch(codec.sealEntry3(STREAM_KEY, 1, 0, 0, new byte[10], nonce(), 0));
         assertThatThrownBy(() -> v2.openOuter(fromV3, null, v2.chain(genesis, fromV3)))
                 .isInstanceOf(RecordException.class).hasMessage("unknown record version");
+        // A key holder's batch, even an empty one, is refused by format 2 and by format 1.
+        byte[] empty = sealedByKeyHolder(OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT_BATCH).build(),
+                RecordCodec.VERSION_2);
+        assertThatThrownBy(() -> v2.openOuter(empty, null, v2.chain(genesis, empty)))
+                .isInstanceOf(RecordException.class).hasMessage("inner record shape");
+        RecordCodec v1 = new RecordCodec(LOG_KEY, CHAIN_KEY, LOG_KEY_ID, RecordCodec.VERSION);
+        for (OuterRecord batchOf : new OuterRecord[] {OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT_BATCH).build(),
+                OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT).addEvents(OuterRecord.newBuilder()
+                        .setKind(OuterRecord.Kind.EVENT)).build()}) {
+            byte[] fromV1 = v1.sealOuter(batchOf, genesis, new java.security.SecureRandom());
+            assertThatThrownBy(() -> v1.openOuter(fromV1, genesis, null))
+                    .isInstanceOf(RecordException.class).hasMessage("inner record shape");
+        }
         // A key holder's format-2-versioned record carrying a batch is refused by format 2 as well.
         OuterRecord batch = OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT_BATCH).addEvents(OuterRecord.newBuilder()
                 .setKind(OuterRecord.Kind.EVENT).setInnerNonce(ByteString.copyFrom(new byte[12]))).build();

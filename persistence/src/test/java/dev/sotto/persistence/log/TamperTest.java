@@ -31,9 +31,14 @@ class TamperTest {
     Path logDir;
     List<String> original;
 
+    /** The vault under test; {@link TamperFormat2Test} runs every test on a format-2 vault. */
+    Vault create(Path vaultDir) throws java.io.IOException {
+        return TestVaults.create(vaultDir);
+    }
+
     @BeforeEach
     void makeVault() throws Exception {
-        try (Vault vault = TestVaults.create(dir)) {
+        try (Vault vault = create(dir)) {
             for (int i = 0; i < RECORDS; i++) {
                 vault.log().append(StreamId.of("stream-" + (i % 2)), ("event " + i).getBytes(StandardCharsets.UTF_8)).join();
             }
@@ -244,7 +249,7 @@ class TamperTest {
         // waits for the one before, so every record holds one event and record k is position k.
         Path big = dir.resolve("big");
         int n = 2 * LogWalker.BATCH + 100;
-        try (Vault vault = TestVaults.create(big)) {
+        try (Vault vault = create(big)) {
             for (int i = 0; i < n; i++) {
                 long p = vault.log().append(StreamId.of("s" + (i % 3)), ("e" + i).getBytes(StandardCharsets.UTF_8)).join();
                 assertThat(p).isEqualTo(i);
