@@ -229,30 +229,52 @@ final class RecordCodec {
      */
     byte[] sealEvent2(byte[] streamKey, int keyId, long sequence, long timestampMillis, byte[] payload,
                       byte[] nonces, int nonceOffset) {
-        InnerRecord inner = InnerRecord.newBuilder().setTimestampMillis(timestampMillis)
-                .setPayload(UnsafeByteOperations.unsafeWrap(payload)).build();
-        int innerSize = inner.getSerializedSize();
+        int innerSize = innerSize(timestampMillis, payload);
         int innerPadded = (innerSize + 1 + 15) & ~15;
         int innerCiphertext = innerPadded + Crypto.TAG_BYTES;
         // OuterRecord{kind = EVENT, stream_key_id, sequence, inner_ciphertext} written field by field with
         // protobuf's own CodedOutputStream, so the inner ciphertext lands in place instead of being copied
         // into a ByteString; the generated parser reads it (RecordCodecTest checks the bytes are identical).
-        int prefix = CodedOutputStream.computeEnumSize(1, OuterRecord.Kind.EVENT_VALUE)
-                + (keyId != 0 ? CodedOutputStream.computeUInt32Size(2, keyId) : 0)
-                + (sequence != 0 ? CodedOutputStream.computeUInt64Size(3, sequence) : 0)
-                + CodedOutputStream.computeTagSize(5) + CodedOutputStream.computeUInt32SizeNoTag(innerCiphertext);
+        int prefix = eventPrefixSize(keyId, sequence, false, innerCiphertext);
         int outerSize = prefix + innerCiphertext;
         int padded = bucket(outerSize);
-        byte[] ip = innerPlain.length >= innerPadded ? innerPlain : (innerPlain = new byte[innerPadded]);
         byte[] op = outerPlain.length >= padded ? outerPlain : (outerPlain = new byte[padded]);
         try {
-            CodedOutputStream out = CodedOutputStream.newInstance(ip, 0, innerSize);
-            inner.writeTo(out);
-            out.checkNoSpaceLeft();
-            ip[innerSize] = (byte) 0x80;
-            Arrays.fill(ip, innerSize + 1, innerPadded, (byte) 0);
+            writeEventPrefix(op, prefix, keyId, sequence, null, 0, innerCiphertext);
+            sealInnerPadded(streamKey, keyId, sequence, timestampMillis, payload, innerSize, innerPadded, nonces, nonceOffset,
+                    op, prefix);
+            op[outerSize] = (byte) 0x80;
+            Arrays.fill(op, outerSize + 1, padded, (byte) 0);
+            return sealOuter2(op, padded, nonces, nonceOffset);
+        } finally {
+            Arrays.fill(op, 0, padded, (byte) 0);
+        }
+    }
 
-            out = CodedOutputStream.newInstance(op, 0, prefix);
+    /** The size of InnerRecord{timestamp_millis, payload} as the generated serializer writes it (proto3: zero and empty fields left out). */
+    private static int innerSize(long timestampMillis, byte[] payload) {
+        return (timestampMillis != 0 ? CodedOutputStream.computeInt64Size(1, timestampMillis) : 0)
+                + (payload.length != 0 ? CodedOutputStream.computeByteArraySize(2, payload) : 0);
+    }
+
+    /** Bytes of an EVENT OuterRecord before its inner ciphertext (format 3's entries also carry the event's nonce). */
+    private static int eventPrefixSize(int keyId, long sequence, boolean withNonce, int innerCiphertext) {
+        return CodedOutputStream.computeEnumSize(1, OuterRecord.Kind.EVENT_VALUE)
+                + (keyId != 0 ? CodedOutputStream.computeUInt32Size(2, keyId) : 0)
+                + (sequence != 0 ? CodedOutputStream.computeUInt64Size(3, sequence) : 0)
+                + (withNonce ? CodedOutputStream.computeTagSize(4) + CodedOutputStream.computeUInt32SizeNoTag(Crypto.NONCE_BYTES)
+                        + Crypto.NONCE_BYTES : 0)
+                + CodedOutputStream.computeTagSize(5) + CodedOutputStream.computeUInt32SizeNoTag(innerCiphertext);
+    }
+
+    /**
+     * Writes an EVENT OuterRecord's fields up to its inner ciphertext's length into {@code dest[0..prefix)}, in field
+     * order as the generated serializer does; {@code nonces} null: no inner_nonce (format 2).
+     */
+    private static void writeEventPrefix(byte[] dest, int prefix, int keyId, long sequence, byte[] nonces, int nonceOffset,
+                                         int innerCiphertext) {
+        try {
+            CodedOutputStream out = CodedOutputStream.newInstance(dest, 0, prefix);
             out.writeEnum(1, OuterRecord.Kind.EVENT_VALUE);
             if (keyId != 0) {
                 out.writeUInt32(2, keyId);
@@ -260,26 +282,49 @@ final class RecordCodec {
             if (sequence != 0) {
                 out.writeUInt64(3, sequence);
             }
+            if (nonces != null) {
+                out.writeTag(4, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                out.writeUInt32NoTag(Crypto.NONCE_BYTES);
+                out.writeRawBytes(nonces, nonceOffset, Crypto.NONCE_BYTES);
+            }
             out.writeTag(5, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
             out.writeUInt32NoTag(innerCiphertext);
             out.checkNoSpaceLeft();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("record encoding", e);
+        }
+    }
 
+    /**
+     * Formats 2 and 3: InnerRecord{timestamp_millis, payload}, padded (0x80, zeros) to {@code innerPadded} bytes, sealed
+     * under the stream key with {@code nonces[nonceOffset..+12]} and the format's label, key id and sequence as
+     * associated data, into {@code dest} at {@code destOffset}. The plaintext scratch is wiped afterwards.
+     */
+    private void sealInnerPadded(byte[] streamKey, int keyId, long sequence, long timestampMillis, byte[] payload,
+                                 int innerSize, int innerPadded, byte[] nonces, int nonceOffset, byte[] dest, int destOffset) {
+        byte[] ip = innerPlain.length >= innerPadded ? innerPlain : (innerPlain = new byte[innerPadded]);
+        try {
+            CodedOutputStream out = CodedOutputStream.newInstance(ip, 0, innerSize);
+            if (timestampMillis != 0) {
+                out.writeInt64(1, timestampMillis);
+            }
+            if (payload.length != 0) {
+                out.writeByteArray(2, payload);
+            }
+            out.checkNoSpaceLeft();
+            ip[innerSize] = (byte) 0x80;
+            Arrays.fill(ip, innerSize + 1, innerPadded, (byte) 0);
             StreamCipher sc = innerCipher(keyId);
-            Cipher innerGcm = sc.cipher;
-            innerGcm.init(Cipher.ENCRYPT_MODE, sc.spec(streamKey),
+            sc.cipher.init(Cipher.ENCRYPT_MODE, sc.spec(streamKey),
                     new GCMParameterSpec(Crypto.TAG_BITS, nonces, nonceOffset, Crypto.NONCE_BYTES));
-            innerGcm.updateAAD(innerAad2(keyId, sequence));
-            innerGcm.doFinal(ip, 0, innerPadded, op, prefix);
-            op[outerSize] = (byte) 0x80;
-            Arrays.fill(op, outerSize + 1, padded, (byte) 0);
-            return sealOuter2(op, padded, nonces, nonceOffset);
+            sc.cipher.updateAAD(innerAad2(keyId, sequence));
+            sc.cipher.doFinal(ip, 0, innerPadded, dest, destOffset);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("record encoding", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM seal failed", e);
         } finally {
             Arrays.fill(ip, 0, innerPadded, (byte) 0);
-            Arrays.fill(op, 0, padded, (byte) 0);
         }
     }
 
@@ -293,61 +338,15 @@ final class RecordCodec {
      */
     byte[] sealEntry3(byte[] streamKey, int keyId, long sequence, long timestampMillis, byte[] payload,
                       byte[] nonces, int nonceOffset) {
-        // InnerRecord{timestamp_millis = 1, payload = 2} written field by field as the generated serializer writes
-        // it (proto3 leaves out zero and empty fields; RecordCodecFormat3Test parses it with the generated parser).
-        int innerSize = (timestampMillis != 0 ? CodedOutputStream.computeInt64Size(1, timestampMillis) : 0)
-                + (payload.length != 0 ? CodedOutputStream.computeByteArraySize(2, payload) : 0);
+        int innerSize = innerSize(timestampMillis, payload);
         int innerPadded = (innerSize + 1 + 15) & ~15;
         int innerCiphertext = innerPadded + Crypto.TAG_BYTES;
-        int prefix = CodedOutputStream.computeEnumSize(1, OuterRecord.Kind.EVENT_VALUE)
-                + (keyId != 0 ? CodedOutputStream.computeUInt32Size(2, keyId) : 0)
-                + (sequence != 0 ? CodedOutputStream.computeUInt64Size(3, sequence) : 0)
-                + CodedOutputStream.computeTagSize(4) + CodedOutputStream.computeUInt32SizeNoTag(Crypto.NONCE_BYTES)
-                + Crypto.NONCE_BYTES
-                + CodedOutputStream.computeTagSize(5) + CodedOutputStream.computeUInt32SizeNoTag(innerCiphertext);
+        int prefix = eventPrefixSize(keyId, sequence, true, innerCiphertext);
         byte[] entry = new byte[prefix + innerCiphertext];
-        byte[] ip = innerPlain.length >= innerPadded ? innerPlain : (innerPlain = new byte[innerPadded]);
-        try {
-            CodedOutputStream out = CodedOutputStream.newInstance(ip, 0, innerSize);
-            if (timestampMillis != 0) {
-                out.writeInt64(1, timestampMillis);
-            }
-            if (payload.length != 0) {
-                out.writeByteArray(2, payload);
-            }
-            out.checkNoSpaceLeft();
-            ip[innerSize] = (byte) 0x80;
-            Arrays.fill(ip, innerSize + 1, innerPadded, (byte) 0);
-
-            out = CodedOutputStream.newInstance(entry, 0, prefix);
-            out.writeEnum(1, OuterRecord.Kind.EVENT_VALUE);
-            if (keyId != 0) {
-                out.writeUInt32(2, keyId);
-            }
-            if (sequence != 0) {
-                out.writeUInt64(3, sequence);
-            }
-            out.writeTag(4, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(Crypto.NONCE_BYTES);
-            out.writeRawBytes(nonces, nonceOffset, Crypto.NONCE_BYTES);
-            out.writeTag(5, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(innerCiphertext);
-            out.checkNoSpaceLeft();
-
-            StreamCipher sc = innerCipher(keyId);
-            Cipher innerGcm = sc.cipher;
-            innerGcm.init(Cipher.ENCRYPT_MODE, sc.spec(streamKey),
-                    new GCMParameterSpec(Crypto.TAG_BITS, nonces, nonceOffset, Crypto.NONCE_BYTES));
-            innerGcm.updateAAD(innerAad2(keyId, sequence));
-            innerGcm.doFinal(ip, 0, innerPadded, entry, prefix);
-            return entry;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("record encoding", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM seal failed", e);
-        } finally {
-            Arrays.fill(ip, 0, innerPadded, (byte) 0);
-        }
+        writeEventPrefix(entry, prefix, keyId, sequence, nonces, nonceOffset, innerCiphertext);
+        sealInnerPadded(streamKey, keyId, sequence, timestampMillis, payload, innerSize, innerPadded, nonces, nonceOffset,
+                entry, prefix);
+        return entry;
     }
 
     /** Format 3: the bytes one entry adds to a batch's outer plaintext (its field 7 tag and length, then itself). */

@@ -19,20 +19,15 @@ import org.junit.jupiter.api.Test;
  * shape rules; and that formats 2 and 3 do not pass for each other.
  */
 class RecordCodecFormat3Test {
-    private static final byte[] LOG_KEY = filled(0x11);
-    private static final byte[] CHAIN_KEY = filled(0x22);
-    private static final byte[] STREAM_KEY = filled(0x33);
-    private static final int LOG_KEY_ID = 0x01020304;
+    // RecordCodecTest's keys and helpers: the same fixture for both formats.
+    private static final byte[] LOG_KEY = RecordCodecTest.LOG_KEY;
+    private static final byte[] CHAIN_KEY = RecordCodecTest.CHAIN_KEY;
+    private static final byte[] STREAM_KEY = RecordCodecTest.STREAM_KEY;
+    private static final int LOG_KEY_ID = RecordCodecTest.LOG_KEY_ID;
 
     private final RecordCodec codec = new RecordCodec(LOG_KEY, CHAIN_KEY, LOG_KEY_ID, RecordCodec.VERSION_3);
     private final byte[] genesis = codec.genesis(new byte[16]);
     private long nonceCounter;
-
-    private static byte[] filled(int b) {
-        byte[] k = new byte[32];
-        Arrays.fill(k, (byte) b);
-        return k;
-    }
 
     private byte[] nonce() {
         return ByteBuffer.allocate(12).putInt(0x7e53).putLong(++nonceCounter).array();
@@ -48,14 +43,8 @@ class RecordCodecFormat3Test {
         return record;
     }
 
-    /** The outer plaintext with the padding removed, decrypted independently of RecordCodec. */
-    private static byte[] outerPlaintext(byte[] record) throws RecordException {
-        byte[] header = Arrays.copyOf(record, RecordCodec.HEADER_BYTES);
-        byte[] nonce = Arrays.copyOfRange(record, 5, RecordCodec.HEADER_BYTES);
-        byte[] padded = new Crypto().open(LOG_KEY, nonce, header, record, RecordCodec.HEADER_BYTES,
-                record.length - RecordCodec.HEADER_BYTES - RecordCodec.CHAIN_TAG_BYTES);
-        assertThat(padded).as("outer AEAD under the log key, header as associated data").isNotNull();
-        return Arrays.copyOf(padded, RecordCodec.unpaddedLength(padded));
+    private static byte[] outerPlaintext(byte[] record) throws Exception {
+        return RecordCodecTest.outerPlaintext(record);
     }
 
     private static byte[] innerAad(int keyId, long sequence) {

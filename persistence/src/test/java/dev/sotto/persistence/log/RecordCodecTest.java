@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /** Record format 2 (RecordCodec): layout, the hand-placed protobuf fields, and the chain tag. */
 class RecordCodecTest {
-    private static final byte[] LOG_KEY = filled(0x11);
-    private static final byte[] CHAIN_KEY = filled(0x22);
-    private static final byte[] STREAM_KEY = filled(0x33);
-    private static final int LOG_KEY_ID = 0x01020304;
+    static final byte[] LOG_KEY = filled(0x11);
+    static final byte[] CHAIN_KEY = filled(0x22);
+    static final byte[] STREAM_KEY = filled(0x33);
+    static final int LOG_KEY_ID = 0x01020304;
 
     private final RecordCodec codec = new RecordCodec(LOG_KEY, CHAIN_KEY, LOG_KEY_ID, RecordCodec.VERSION_2);
     private final byte[] genesis = codec.genesis(new byte[16]);
@@ -40,7 +40,7 @@ class RecordCodecTest {
     }
 
     /** The outer plaintext with the padding removed, decrypted independently of RecordCodec. */
-    private static byte[] outerPlaintext(byte[] record) throws Exception {
+    static byte[] outerPlaintext(byte[] record) throws Exception {
         byte[] header = Arrays.copyOf(record, RecordCodec.HEADER_BYTES);
         byte[] nonce = Arrays.copyOfRange(record, 5, RecordCodec.HEADER_BYTES);
         byte[] padded = new Crypto().open(LOG_KEY, nonce, header, record, RecordCodec.HEADER_BYTES,
