@@ -9,6 +9,10 @@ final class ParseContext {
     // was made with; growing copies, and the old array still holds the ranges of the views made before.
     private int[] pos;
     private int used;
+    // out of HeaderParser.viaParams: the index in its list of the first branch, received and rport, -1 if none
+    int viaBranch;
+    int viaReceived;
+    int viaRport;
 
     void flag(SipViolation v) {
         violations |= 1 << v.ordinal();
