@@ -40,16 +40,20 @@ public final class SipHeaders {
         this.t = t;
     }
 
-    /** An immutable copy of a list of the typing pass (usually of one or two elements: no array for those). */
+    /**
+     * An immutable copy of a list of the typing pass: one of one element is {@link Typing#append}'s List.of already
+     * (the usual case: no ArrayList, no copy); two: no array for those either.
+     */
     private static <T> List<T> freeze(List<T> l) {
         if (l == null) {
             return List.of();
         }
+        if (!(l instanceof ArrayList)) {
+            return l;
+        }
         switch (l.size()) {
             case 0:
                 return List.of();
-            case 1:
-                return List.of(l.get(0));
             case 2:
                 return List.of(l.get(0), l.get(1));
             default:
@@ -519,18 +523,12 @@ public final class SipHeaders {
                         return SipError.BAD_HEADER_VALUE;
                     }
                     if (contacts == null) {
-                        contacts = new ArrayList<>(2);
+                        contacts = List.of(); // a Contact that is not "*" was here
                     }
                     return elements(HeaderNames.K_CONTACT, v, a, z, ctx);
                 case HeaderNames.K_ROUTE:
-                    if (routes == null) {
-                        routes = new ArrayList<>(2);
-                    }
                     return elements(HeaderNames.K_ROUTE, v, a, z, ctx);
                 case HeaderNames.K_RECORD_ROUTE:
-                    if (recordRoutes == null) {
-                        recordRoutes = new ArrayList<>(2);
-                    }
                     return elements(HeaderNames.K_RECORD_ROUTE, v, a, z, ctx);
                 case HeaderNames.K_EXPIRES: {
                     if (sawExpires) {
@@ -549,18 +547,26 @@ public final class SipHeaders {
                     }
                     return null;
                 }
-                case HeaderNames.K_AUTHORIZATION:
-                    authorizations = authorizations == null ? new ArrayList<>(1) : authorizations;
-                    return addAuth(v, a, z, authorizations, ctx);
-                case HeaderNames.K_PROXY_AUTHORIZATION:
-                    proxyAuthorizations = proxyAuthorizations == null ? new ArrayList<>(1) : proxyAuthorizations;
-                    return addAuth(v, a, z, proxyAuthorizations, ctx);
-                case HeaderNames.K_WWW_AUTHENTICATE:
-                    wwwAuthenticates = wwwAuthenticates == null ? new ArrayList<>(1) : wwwAuthenticates;
-                    return addAuth(v, a, z, wwwAuthenticates, ctx);
-                case HeaderNames.K_PROXY_AUTHENTICATE:
-                    proxyAuthenticates = proxyAuthenticates == null ? new ArrayList<>(1) : proxyAuthenticates;
-                    return addAuth(v, a, z, proxyAuthenticates, ctx);
+                case HeaderNames.K_AUTHORIZATION: {
+                    AuthValue av = HeaderParser.auth(v, a, z, ctx);
+                    authorizations = av == null ? authorizations : append(authorizations, av);
+                    return av == null ? SipError.BAD_HEADER_VALUE : null;
+                }
+                case HeaderNames.K_PROXY_AUTHORIZATION: {
+                    AuthValue av = HeaderParser.auth(v, a, z, ctx);
+                    proxyAuthorizations = av == null ? proxyAuthorizations : append(proxyAuthorizations, av);
+                    return av == null ? SipError.BAD_HEADER_VALUE : null;
+                }
+                case HeaderNames.K_WWW_AUTHENTICATE: {
+                    AuthValue av = HeaderParser.auth(v, a, z, ctx);
+                    wwwAuthenticates = av == null ? wwwAuthenticates : append(wwwAuthenticates, av);
+                    return av == null ? SipError.BAD_HEADER_VALUE : null;
+                }
+                case HeaderNames.K_PROXY_AUTHENTICATE: {
+                    AuthValue av = HeaderParser.auth(v, a, z, ctx);
+                    proxyAuthenticates = av == null ? proxyAuthenticates : append(proxyAuthenticates, av);
+                    return av == null ? SipError.BAD_HEADER_VALUE : null;
+                }
                 case HeaderNames.K_DATE:
                     // RFC 3261 §20.17: rfc1123-date ends in "GMT"; other zones are tolerated, flagged (RFC 4475 §3.1.2.12)
                     if (z - a < 4 || !Lex.same(v, z - 4, z, " GMT")) {
@@ -607,30 +613,49 @@ public final class SipHeaders {
                     if (via == null) {
                         return false;
                     }
-                    if (vias == null) {
-                        vias = new ArrayList<>(2);
-                    }
-                    return vias.add(via);
+                    vias = append(vias, via);
+                    return true;
                 }
                 case HeaderNames.K_CONTACT: {
                     NameAddress na = HeaderParser.contact(v, x, y, ctx);
-                    return na != null && contacts.add(na);
+                    if (na == null) {
+                        return false;
+                    }
+                    contacts = append(contacts, na);
+                    return true;
                 }
                 default: {
                     // route-param = name-addr *( SEMI rr-param ): the brackets are mandatory (RFC 3261 §20.30, §20.34)
                     NameAddress na = HeaderParser.nameAddress(v, x, y, true, ctx);
-                    return na != null && (kind == HeaderNames.K_ROUTE ? routes : recordRoutes).add(na);
+                    if (na == null) {
+                        return false;
+                    }
+                    if (kind == HeaderNames.K_ROUTE) {
+                        routes = append(routes, na);
+                    } else {
+                        recordRoutes = append(recordRoutes, na);
+                    }
+                    return true;
                 }
             }
         }
 
-        private static SipError addAuth(byte[] v, int a, int z, List<AuthValue> out, ParseContext ctx) {
-            AuthValue av = HeaderParser.auth(v, a, z, ctx);
-            if (av == null) {
-                return SipError.BAD_HEADER_VALUE;
+        /**
+         * {@code l} with {@code x} added: the first element makes an immutable List.of (kept as the frozen list
+         * when no other comes: most messages have one Via, one Contact...), the second an ArrayList.
+         */
+        private static <T> List<T> append(List<T> l, T x) {
+            if (l == null || l.isEmpty()) {
+                return List.of(x);
             }
-            out.add(av);
-            return null;
+            if (!(l instanceof ArrayList)) {
+                List<T> more = new ArrayList<>(4);
+                more.add(l.get(0));
+                more.add(x);
+                return more;
+            }
+            l.add(x);
+            return l;
         }
 
         private static boolean allDigits(byte[] v, int a, int z) {
