@@ -22,6 +22,15 @@ final class ParseContext {
         return violations;
     }
 
+    /**
+     * Forgets what was recorded after {@code violations()} returned {@code violations} and {@code mark()} returned
+     * {@code mark}: for a parse that is tried again another way (SipHeaders.Typing.elements).
+     */
+    void rewind(int violations, int mark) {
+        this.violations = violations;
+        used = mark;
+    }
+
     /** Where the next list of parameters starts. */
     int mark() {
         return used;

@@ -584,7 +584,25 @@ public final class SipHeaders {
          * error).
          */
         private SipError elements(int kind, byte[] v, int a, int z, ParseContext ctx) {
-            boolean commas = Lex.indexOf(v, ',', a, z) >= 0; // usually one element, no comma anywhere
+            // Usually one element: the whole value is parsed as one first, with no scan for commas. No element's
+            // grammar accepts a comma outside quoted strings and angle brackets (via-parm, name-addr, addr-spec and
+            // their parameters: RFC 3261 §25.1), so a value with more than one element never parses whole; then,
+            // if it has a comma, the context is put back as it was and the value split as below.
+            int violations = ctx.violations();
+            int mark = ctx.mark();
+            int wx = Lex.skipWs(v, a, z);
+            int wy = z;
+            while (wy > wx && Lex.isWsp(v[wy - 1])) {
+                wy--;
+            }
+            if (wx < wy && element(kind, v, wx, wy, ctx)) {
+                return null;
+            }
+            if (Lex.indexOf(v, ',', a, z) < 0) {
+                return SipError.BAD_HEADER_VALUE;
+            }
+            ctx.rewind(violations, mark);
+            boolean commas = true;
             int start = a;
             while (true) {
                 int e = commas ? HeaderParser.elementEnd(v, start, z) : z;
