@@ -249,10 +249,12 @@ public final class SipHeaders {
      * already unfolded and trimmed (RFC 3261 §7.3.1).
      */
     static final class Raw {
-        // three small arrays instead of one per column: names[2i] as written, names[2i+1] canonical;
+        // small arrays instead of one per column: names[i] as written (the canonical name is asked for only on
+        // an error or a look-up of a header without an id: HeaderNames.canonical then, one reference store less
+        // per field while parsing);
         // pos[4i] from, pos[4i+1] to, pos[4i+2] the field's offset in the input (for errors), pos[4i+3] the
         // HeaderNames.K_ constant the typing pass dispatches on (low byte) and the header id plus one (above it)
-        private String[] names = new String[32];
+        private String[] names = new String[16];
         private int[] pos = new int[64];
         private byte[][] own;   // made only when some value has an array of its own (folded), else null
         // bit id set when a field of header id id (HeaderNames.id) is here, and the sign bit once computed: made on
@@ -267,8 +269,8 @@ public final class SipHeaders {
          * Adds a field whose value is {@code b[a, z)}; {@code b} null: the range is in {@link #head}, set later.
          * {@code tag}: its K_ constant and header id, as {@link HeaderNames#tag} makes them.
          */
-        void add(String name, String canonicalName, int tag, byte[] b, int a, int z, int offset) {
-            if (2 * count == names.length) {
+        void add(String name, int tag, byte[] b, int a, int z, int offset) {
+            if (count == names.length) {
                 names = java.util.Arrays.copyOf(names, names.length * 2);
                 pos = java.util.Arrays.copyOf(pos, pos.length * 2);
                 if (own != null) {
@@ -276,13 +278,12 @@ public final class SipHeaders {
                 }
             }
             if (b != null && own == null) {
-                own = new byte[names.length / 2][];
+                own = new byte[names.length][];
             }
             if (own != null) {
                 own[count] = b;
             }
-            names[2 * count] = name;
-            names[2 * count + 1] = canonicalName;
+            names[count] = name;
             pos[4 * count] = a;
             pos[4 * count + 1] = z;
             pos[4 * count + 2] = offset;
@@ -316,7 +317,8 @@ public final class SipHeaders {
                 return -1;
             }
             for (; i < count; i++) {
-                if (pos[4 * i + 3] >> 8 == 0 && names[2 * i + 1].equalsIgnoreCase(c)) {
+                // a name without an id is its own canonical name (HeaderNames.canonical)
+                if (pos[4 * i + 3] >> 8 == 0 && names[i].equalsIgnoreCase(c)) {
                     return i;
                 }
             }
@@ -324,11 +326,11 @@ public final class SipHeaders {
         }
 
         String name(int i) {
-            return names[2 * i];
+            return names[i];
         }
 
         String canonical(int i) {
-            return names[2 * i + 1];
+            return HeaderNames.canonical(names[i]);
         }
 
         /** True when field i's value is a range of {@link #head}. */
@@ -372,7 +374,7 @@ public final class SipHeaders {
             for (HeaderField f : fields) {
                 byte[] v = f.value().getBytes(StandardCharsets.UTF_8);
                 String c = f.canonicalName();
-                r.add(f.name(), c, HeaderNames.tag(c), v, 0, v.length, r.count);
+                r.add(f.name(), HeaderNames.tag(c), v, 0, v.length, r.count);
             }
             return r;
         }
@@ -432,11 +434,10 @@ public final class SipHeaders {
         int run(ParseContext ctx) {
             Raw r = raw;
             for (int i = 0; i < r.count; i++) {
-                String c = r.canonical(i);
                 SipError e = one(r.kind(i), r.src(i), r.from(i), r.to(i), ctx);
                 if (e != null) {
                     error = e;
-                    errorHeader = c;
+                    errorHeader = r.canonical(i);
                     errorIndex = i;
                     return i;
                 }
