@@ -104,14 +104,10 @@ public final class HeaderNames {
                 default: return name;
             }
         }
-        int n = name.length();
-        if (n > 1 && n < 64) {
-            // the usual spellings (ours, the parser's, a caller's literal) are the very Strings of the table
-            for (int h = hash(name); SPELLING[h] != null; h = (h + 1) & 255) {
-                if (SPELLING[h] == name) {
-                    return CANONICAL[h];
-                }
-            }
+        // the usual spellings (ours, the parser's, a caller's literal) are the very Strings of the table
+        int h = lookup(name);
+        if (h >= 0) {
+            return CANONICAL[h];
         }
         for (String k : KNOWN) {
             if (k.length() == name.length() && k.equalsIgnoreCase(name)) {
@@ -123,7 +119,7 @@ public final class HeaderNames {
 
     /**
      * The table index of {@code name} when it is the very String of one of our usual spellings (a constant, the
-     * parser's, or a caller's literal), else -1: then {@link #canonicalAt} and {@link #isKnownAt} answer at once.
+     * parser's, or a caller's literal), else -1: then {@link #canonicalAt} and {@link #tagAt} answer at once.
      */
     static int lookup(String name) {
         int n = name.length();
@@ -138,15 +134,40 @@ public final class HeaderNames {
         return -1;
     }
 
-    /** True when the canonical name of the spelling at index {@code h} is one of {@link #KNOWN}. */
-    static boolean isKnownAt(int h) {
-        return IS_KNOWN[h];
+    /**
+     * The header id of {@code name} (any spelling, compact or long): a number below 64 for each known and common
+     * header ({@link #KNOWN}, {@link #COMMON}), the same for every spelling of one header, so a {@code long} can
+     * say which headers a message has; -1 for any other name.
+     */
+    static int id(String name) {
+        int h = lookup(name);
+        if (h >= 0) {
+            return ID[h];
+        }
+        String c = canonical(name);
+        h = lookup(c);
+        if (h >= 0) {
+            return ID[h]; // a known header in an unusual case
+        }
+        for (int i = 0; i < IDS.length; i++) {
+            if (IDS[i].length() == c.length() && IDS[i].equalsIgnoreCase(c)) {
+                return i; // a common header in an unusual case
+            }
+        }
+        return -1;
     }
 
-    /** True when {@code c} is one of the canonical constants of this class (the very String). */
-    static boolean isKnownCanonical(String c) {
-        int h = lookup(c);
-        return h >= 0 && IS_KNOWN[h] && CANONICAL[h] == c; // each canonical constant is its own usual spelling
+    /**
+     * The K_ constant and the header id of the spelling at index {@code h} of {@link #find} in one int, as
+     * {@link #tag(String)} makes it, so the parser reads one array for both.
+     */
+    static int tagAt(int h) {
+        return KIND[h];
+    }
+
+    /** {@code kind | (id + 1) << 8} of a canonical name: its K_ constant ({@link #kind}) and id ({@link #id}). */
+    static int tag(String canonical) {
+        return kind(canonical) | (id(canonical) + 1) << 8;
     }
 
     /** True when the two field names name the same header. */
@@ -172,9 +193,9 @@ public final class HeaderNames {
     // and of other headers common in real traffic (their canonical name is their name: see canonical())
     private static final String[] SPELLING = new String[256];
     private static final String[] CANONICAL = new String[256];
-    private static final int[] KIND = new int[256];
-    private static final boolean[] IS_KNOWN = new boolean[256]; // CANONICAL[h] is one of KNOWN
+    private static final int[] KIND = new int[256];       // tag(CANONICAL[h]): the K_ constant and the id
     private static final byte[][] SPELLING_BYTES = new byte[256][];
+    private static final int[] ID = new int[256];        // the header id of CANONICAL[h]
 
     /** Headers we keep verbatim but meet often: their usual spelling is shared like a known one's. */
     private static final String[] COMMON = {
@@ -205,7 +226,7 @@ public final class HeaderNames {
 
     /** The K_ constant of the spelling at index {@code h} of {@link #find}. */
     static int kindAt(int h) {
-        return KIND[h];
+        return KIND[h] & 0xff;
     }
 
     /** The canonical name of the spelling at index {@code h} of {@link #find}. */
@@ -252,14 +273,25 @@ public final class HeaderNames {
         }
         SPELLING_BYTES[h] = spelling.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         CANONICAL[h] = c;
-        KIND[h] = kind(c);
         SPELLING[h] = spelling;
-        for (String k : KNOWN) {
-            IS_KNOWN[h] |= k == CANONICAL[h];
+        ID[h] = -1;
+        for (int i = 0; i < IDS.length; i++) {
+            if (IDS[i] == c) {
+                ID[h] = i;
+            }
         }
+        KIND[h] = kind(c) | (ID[h] + 1) << 8;
     }
 
+    /** The headers that have an id ({@link #id}): the known ones, then the common ones. */
+    private static final String[] IDS = new String[KNOWN.length + COMMON.length];
+
     static {
+        System.arraycopy(KNOWN, 0, IDS, 0, KNOWN.length);
+        System.arraycopy(COMMON, 0, IDS, KNOWN.length, COMMON.length);
+        if (IDS.length > 63) {
+            throw new AssertionError("header ids plus one must fit in a long's bits");
+        }
         for (String k : KNOWN) {
             put(k);
         }

@@ -323,7 +323,7 @@ final class HeaderParser {
         if (ps == null) {
             return null;
         }
-        return Via.parsed(name, version, transport, host, port, ps);
+        return Via.parsed(name, version, transport, host, port, ps, ctx.viaBranch, ctx.viaReceived, ctx.viaRport);
     }
 
     private static int slash(byte[] s, int i, int to) {
@@ -337,6 +337,9 @@ final class HeaderParser {
     // via-params = via-ttl / via-maddr / via-received / via-branch / via-extension (RFC 3261 §25.1, RFC 3581)
     private static Parameters viaParams(byte[] s, int i, int to, ParseContext ctx) {
         int mark = ctx.mark();
+        ctx.viaBranch = -1;
+        ctx.viaReceived = -1;
+        ctx.viaRport = -1;
         while (true) {
             i = Lex.skipWs(s, i, to);
             if (i == to) {
@@ -377,6 +380,16 @@ final class HeaderParser {
                 i = ve;
             } else if (kind == BRANCH || kind == RECEIVED || kind == TTL || kind == MADDR) {
                 return null; // these need a value
+            }
+            // the first of each, as Parameters' look-up by name finds it (names compare ignoring ASCII case there
+            // and in viaParamKind alike: a token is ASCII), so Via's getters need no look-up
+            int k = (ctx.mark() - mark) >> 2;
+            if (kind == BRANCH && ctx.viaBranch < 0) {
+                ctx.viaBranch = k;
+            } else if (kind == RECEIVED && ctx.viaReceived < 0) {
+                ctx.viaReceived = k;
+            } else if (kind == RPORT && ctx.viaRport < 0) {
+                ctx.viaRport = k;
             }
             ctx.param(na, ne, va, vb);
         }

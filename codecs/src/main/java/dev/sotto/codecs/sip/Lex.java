@@ -139,7 +139,20 @@ final class Lex {
         return !s.isEmpty() && run(s, 0, s.length(), cls) == s.length();
     }
 
+    /**
+     * True when {@code s} is a token (RFC 3261 §25.1). One of our shared {@link #WORDS} (which the parser hands to
+     * the checking constructors of CSeq, MediaType, AuthValue and SipRequest) is answered by identity, from the
+     * check made once when the table was built, without a look at its chars.
+     */
     static boolean isToken(String s) {
+        int n = s.length();
+        if (n > 0 && n <= 12) {
+            for (int h = wordHash(s.charAt(0), s.charAt(n - 1), n); WORD_TABLE[h] != null; h = (h + 1) & 255) {
+                if (WORD_TABLE[h] == s) {
+                    return WORD_IS_TOKEN[h];
+                }
+            }
+        }
         return allOf(s, TOKEN);
     }
 
@@ -431,9 +444,13 @@ final class Lex {
         "tls", "tcp", "udp", "ws", "wss", "sctp", "TLS", "TCP", "UDP", "phone", "ip", "application", "sdp",
         "Digest", "username", "realm", "nonce", "uri", "response", "opaque", "qop", "algorithm", "stale",
         "cnonce", "nc", "MD5", "\"auth\"", "auth", "FALSE", "TRUE", "false", "true", "\"\"", "SIP", "2.0", "SCTP", "WS", "WSS",
+        // the methods of HeaderNames.method (the same interned literals), for isToken
+        "INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "INFO", "UPDATE", "PRACK", "SUBSCRIBE", "NOTIFY",
+        "MESSAGE", "REFER", "PUBLISH",
     };
     private static final String[] WORD_TABLE = new String[256];
     private static final byte[][] WORD_BYTES = new byte[256][];
+    private static final boolean[] WORD_IS_TOKEN = new boolean[256]; // allOf(WORD_TABLE[h], TOKEN), checked once
 
     static {
         for (String w : WORDS) {
@@ -444,11 +461,16 @@ final class Lex {
             }
             WORD_TABLE[h] = w;
             WORD_BYTES[h] = b;
+            WORD_IS_TOKEN[h] = allOf(w, TOKEN);
         }
     }
 
     private static int wordHash(byte[] s, int from, int n) {
-        return (n * 37 + s[from] * 11 + s[from + n - 1]) & 255;
+        return wordHash(s[from], s[from + n - 1], n);
+    }
+
+    private static int wordHash(int first, int last, int n) {
+        return (n * 37 + first * 11 + last) & 255;
     }
 
     /** The text of s[from, to) (ASCII token or quoted-string chars), shared when it is one of {@link #WORDS}. */

@@ -106,7 +106,16 @@ public final class Parameters {
      * valueless, -2 when the value is not such a number.
      */
     long digits(String name, long max) {
-        int k = index(name);
+        return digitsAt(index(name), max);
+    }
+
+    /** The raw value of parameter {@code k} (null when {@code k} is -1 or the parameter has no value). */
+    String valueAt(int k) {
+        return k < 0 ? null : value(k);
+    }
+
+    /** {@link #digits(String, long)} of parameter {@code k}; -1 when {@code k} is -1. */
+    long digitsAt(int k, long max) {
         if (k < 0) {
             return -1;
         }

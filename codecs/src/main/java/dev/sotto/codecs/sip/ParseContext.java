@@ -9,6 +9,10 @@ final class ParseContext {
     // was made with; growing copies, and the old array still holds the ranges of the views made before.
     private int[] pos;
     private int used;
+    // out of HeaderParser.viaParams: the index in its list of the first branch, received and rport, -1 if none
+    int viaBranch;
+    int viaReceived;
+    int viaRport;
 
     void flag(SipViolation v) {
         violations |= 1 << v.ordinal();
@@ -16,6 +20,15 @@ final class ParseContext {
 
     int violations() {
         return violations;
+    }
+
+    /**
+     * Forgets what was recorded after {@code violations()} returned {@code violations} and {@code mark()} returned
+     * {@code mark}: for a parse that is tried again another way (SipHeaders.Typing.elements).
+     */
+    void rewind(int violations, int mark) {
+        this.violations = violations;
+        used = mark;
     }
 
     /** Where the next list of parameters starts. */

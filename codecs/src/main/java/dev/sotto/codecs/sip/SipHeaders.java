@@ -3,6 +3,7 @@ package dev.sotto.codecs.sip;
 import dev.sotto.codecs.DecodeResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -39,16 +40,20 @@ public final class SipHeaders {
         this.t = t;
     }
 
-    /** An immutable copy of a list of the typing pass (usually of one or two elements: no array for those). */
+    /**
+     * An immutable copy of a list of the typing pass: one of one element is {@link Typing#append}'s List.of already
+     * (the usual case: no ArrayList, no copy); two: no array for those either.
+     */
     private static <T> List<T> freeze(List<T> l) {
         if (l == null) {
             return List.of();
         }
+        if (!(l instanceof ArrayList)) {
+            return l;
+        }
         switch (l.size()) {
             case 0:
                 return List.of();
-            case 1:
-                return List.of(l.get(0));
             case 2:
                 return List.of(l.get(0), l.get(1));
             default:
@@ -85,50 +90,54 @@ public final class SipHeaders {
         return f;
     }
 
-    /** The values of every field called {@code name} (any case, compact or long form), in order. */
+    /** The values of every field called {@code name} (any case, compact or long form), in order. Unmodifiable. */
     public List<String> values(String name) {
-        int h = HeaderNames.lookup(name);
-        String c = h >= 0 ? HeaderNames.canonicalAt(h) : HeaderNames.canonical(name);
-        List<String> out = new ArrayList<>(2);
         Raw r = raw;
-        if (r != null) {
-            // straight from the parsed ranges: a String for each match only, no HeaderField for the others
-            boolean known = h >= 0 ? HeaderNames.isKnownAt(h) : HeaderNames.isKnownCanonical(c);
-            for (int i = 0; i < r.count; i++) {
-                if (r.named(i, c, known)) {
-                    out.add(r.value(i));
+        if (r == null) {
+            String c = HeaderNames.canonical(name);
+            List<String> out = new ArrayList<>(2);
+            for (HeaderField f : fields()) {
+                if (f.canonicalName().equalsIgnoreCase(c)) {
+                    out.add(f.value());
                 }
             }
-            return out;
+            return Collections.unmodifiableList(out);
         }
-        for (HeaderField f : fields()) {
-            if (f.canonicalName().equalsIgnoreCase(c)) {
-                out.add(f.value());
-            }
+        // straight from the parsed ranges: a String for each match only, no HeaderField for the others
+        int id = HeaderNames.id(name);
+        String c = id >= 0 ? null : HeaderNames.canonical(name);
+        int i = r.next(0, id, c);
+        if (i < 0) {
+            return List.of();
         }
-        return out;
+        String v = r.value(i);
+        i = r.next(i + 1, id, c);
+        if (i < 0) {
+            return List.of(v);
+        }
+        List<String> out = new ArrayList<>(4);
+        out.add(v);
+        for (; i >= 0; i = r.next(i + 1, id, c)) {
+            out.add(r.value(i));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** The value of the first field called {@code name}. */
     public Optional<String> first(String name) {
-        int h = HeaderNames.lookup(name);
-        String c = h >= 0 ? HeaderNames.canonicalAt(h) : HeaderNames.canonical(name);
         Raw r = raw;
-        if (r != null) {
-            boolean known = h >= 0 ? HeaderNames.isKnownAt(h) : HeaderNames.isKnownCanonical(c);
-            for (int i = 0; i < r.count; i++) {
-                if (r.named(i, c, known)) {
-                    return Optional.of(r.value(i));
+        if (r == null) {
+            String c = HeaderNames.canonical(name);
+            for (HeaderField f : fields()) {
+                if (f.canonicalName().equalsIgnoreCase(c)) {
+                    return Optional.of(f.value());
                 }
             }
             return Optional.empty();
         }
-        for (HeaderField f : fields()) {
-            if (f.canonicalName().equalsIgnoreCase(c)) {
-                return Optional.of(f.value());
-            }
-        }
-        return Optional.empty();
+        int id = HeaderNames.id(name);
+        int i = r.next(0, id, id >= 0 ? null : HeaderNames.canonical(name));
+        return i < 0 ? Optional.empty() : Optional.of(r.value(i));
     }
 
     public List<Via> via() {
@@ -240,19 +249,28 @@ public final class SipHeaders {
      * already unfolded and trimmed (RFC 3261 §7.3.1).
      */
     static final class Raw {
-        // three small arrays instead of one per column: names[2i] as written, names[2i+1] canonical;
+        // small arrays instead of one per column: names[i] as written (the canonical name is asked for only on
+        // an error or a look-up of a header without an id: HeaderNames.canonical then, one reference store less
+        // per field while parsing);
         // pos[4i] from, pos[4i+1] to, pos[4i+2] the field's offset in the input (for errors), pos[4i+3] the
-        // HeaderNames.K_ constant the typing pass dispatches on
-        private String[] names = new String[32];
+        // HeaderNames.K_ constant the typing pass dispatches on (low byte) and the header id plus one (above it)
+        private String[] names = new String[16];
         private int[] pos = new int[64];
         private byte[][] own;   // made only when some value has an array of its own (folded), else null
+        // bit id set when a field of header id id (HeaderNames.id) is here, and the sign bit once computed: made on
+        // the first look-up by name, not while parsing (the parse loop measured ~1.5% slower with it there).
+        // Volatile so that a racing reader sees all 64 bits or none; a race only computes it twice.
+        private volatile long present;
         byte[] head;            // the bytes of every value without an array of its own
         int count;
         boolean ascii;          // true when the parser found every value plain ASCII
 
-        /** Adds a field whose value is {@code b[a, z)}; {@code b} null: the range is in {@link #head}, set later. */
-        void add(String name, String canonicalName, int kind, byte[] b, int a, int z, int offset) {
-            if (2 * count == names.length) {
+        /**
+         * Adds a field whose value is {@code b[a, z)}; {@code b} null: the range is in {@link #head}, set later.
+         * {@code tag}: its K_ constant and header id, as {@link HeaderNames#tag} makes them.
+         */
+        void add(String name, int tag, byte[] b, int a, int z, int offset) {
+            if (count == names.length) {
                 names = java.util.Arrays.copyOf(names, names.length * 2);
                 pos = java.util.Arrays.copyOf(pos, pos.length * 2);
                 if (own != null) {
@@ -260,36 +278,59 @@ public final class SipHeaders {
                 }
             }
             if (b != null && own == null) {
-                own = new byte[names.length / 2][];
+                own = new byte[names.length][];
             }
             if (own != null) {
                 own[count] = b;
             }
-            names[2 * count] = name;
-            names[2 * count + 1] = canonicalName;
+            names[count] = name;
             pos[4 * count] = a;
             pos[4 * count + 1] = z;
             pos[4 * count + 2] = offset;
-            pos[4 * count + 3] = kind;
+            pos[4 * count + 3] = tag;
             count++;
         }
 
+        /**
+         * The index of the first field from {@code i} on of header id {@code id} ({@link HeaderNames#id}), or,
+         * when {@code id} is -1, of the first field without an id whose canonical name is {@code c} in any case
+         * (a name with no id cannot equal one with an id in any case: it would have that id); -1 when none.
+         */
+        int next(int i, int id, String c) {
+            if (id >= 0) {
+                long pr = present;
+                if (pr == 0) {
+                    for (int k = 0; k < count; k++) {
+                        pr |= (1L << (pos[4 * k + 3] >>> 8)) >>> 1;
+                    }
+                    present = pr | Long.MIN_VALUE;
+                }
+                if ((pr & 1L << id) == 0) {
+                    return -1; // the usual answer for a header the message lacks, without a look at any field
+                }
+                int want = id + 1;
+                for (; i < count; i++) {
+                    if (pos[4 * i + 3] >> 8 == want) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            for (; i < count; i++) {
+                // a name without an id is its own canonical name (HeaderNames.canonical)
+                if (pos[4 * i + 3] >> 8 == 0 && names[i].equalsIgnoreCase(c)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         String name(int i) {
-            return names[2 * i];
+            return names[i];
         }
 
         String canonical(int i) {
-            return names[2 * i + 1];
-        }
-
-        /**
-         * True when field i is called {@code c}, a canonical name. Every field of a known header has the very
-         * constant of {@link HeaderNames} as its canonical name, and no other field's name matches a known one in
-         * any case (it would have been canonicalized), so for a known {@code c} identity decides.
-         */
-        boolean named(int i, String c, boolean known) {
-            String k = names[2 * i + 1];
-            return k == c || (!known && k.equalsIgnoreCase(c));
+            return HeaderNames.canonical(names[i]);
         }
 
         /** True when field i's value is a range of {@link #head}. */
@@ -314,7 +355,7 @@ public final class SipHeaders {
         }
 
         int kind(int i) {
-            return pos[4 * i + 3];
+            return pos[4 * i + 3] & 0xff;
         }
 
         /** Moves the ranges of the values in {@link #head} by {@code -delta} once the head is copied. */
@@ -333,7 +374,7 @@ public final class SipHeaders {
             for (HeaderField f : fields) {
                 byte[] v = f.value().getBytes(StandardCharsets.UTF_8);
                 String c = f.canonicalName();
-                r.add(f.name(), c, HeaderNames.kind(c), v, 0, v.length, r.count);
+                r.add(f.name(), HeaderNames.tag(c), v, 0, v.length, r.count);
             }
             return r;
         }
@@ -393,11 +434,10 @@ public final class SipHeaders {
         int run(ParseContext ctx) {
             Raw r = raw;
             for (int i = 0; i < r.count; i++) {
-                String c = r.canonical(i);
                 SipError e = one(r.kind(i), r.src(i), r.from(i), r.to(i), ctx);
                 if (e != null) {
                     error = e;
-                    errorHeader = c;
+                    errorHeader = r.canonical(i);
                     errorIndex = i;
                     return i;
                 }
@@ -484,18 +524,12 @@ public final class SipHeaders {
                         return SipError.BAD_HEADER_VALUE;
                     }
                     if (contacts == null) {
-                        contacts = new ArrayList<>(2);
+                        contacts = List.of(); // a Contact that is not "*" was here
                     }
                     return elements(HeaderNames.K_CONTACT, v, a, z, ctx);
                 case HeaderNames.K_ROUTE:
-                    if (routes == null) {
-                        routes = new ArrayList<>(2);
-                    }
                     return elements(HeaderNames.K_ROUTE, v, a, z, ctx);
                 case HeaderNames.K_RECORD_ROUTE:
-                    if (recordRoutes == null) {
-                        recordRoutes = new ArrayList<>(2);
-                    }
                     return elements(HeaderNames.K_RECORD_ROUTE, v, a, z, ctx);
                 case HeaderNames.K_EXPIRES: {
                     if (sawExpires) {
@@ -514,18 +548,26 @@ public final class SipHeaders {
                     }
                     return null;
                 }
-                case HeaderNames.K_AUTHORIZATION:
-                    authorizations = authorizations == null ? new ArrayList<>(1) : authorizations;
-                    return addAuth(v, a, z, authorizations, ctx);
-                case HeaderNames.K_PROXY_AUTHORIZATION:
-                    proxyAuthorizations = proxyAuthorizations == null ? new ArrayList<>(1) : proxyAuthorizations;
-                    return addAuth(v, a, z, proxyAuthorizations, ctx);
-                case HeaderNames.K_WWW_AUTHENTICATE:
-                    wwwAuthenticates = wwwAuthenticates == null ? new ArrayList<>(1) : wwwAuthenticates;
-                    return addAuth(v, a, z, wwwAuthenticates, ctx);
-                case HeaderNames.K_PROXY_AUTHENTICATE:
-                    proxyAuthenticates = proxyAuthenticates == null ? new ArrayList<>(1) : proxyAuthenticates;
-                    return addAuth(v, a, z, proxyAuthenticates, ctx);
+                case HeaderNames.K_AUTHORIZATION: {
+                    AuthValue av = HeaderParser.auth(v, a, z, ctx);
+                    authorizations = av == null ? authorizations : append(authorizations, av);
+                    return av == null ? SipError.BAD_HEADER_VALUE : null;
+                }
+                case HeaderNames.K_PROXY_AUTHORIZATION: {
+                    AuthValue av = HeaderParser.auth(v, a, z, ctx);
+                    proxyAuthorizations = av == null ? proxyAuthorizations : append(proxyAuthorizations, av);
+                    return av == null ? SipError.BAD_HEADER_VALUE : null;
+                }
+                case HeaderNames.K_WWW_AUTHENTICATE: {
+                    AuthValue av = HeaderParser.auth(v, a, z, ctx);
+                    wwwAuthenticates = av == null ? wwwAuthenticates : append(wwwAuthenticates, av);
+                    return av == null ? SipError.BAD_HEADER_VALUE : null;
+                }
+                case HeaderNames.K_PROXY_AUTHENTICATE: {
+                    AuthValue av = HeaderParser.auth(v, a, z, ctx);
+                    proxyAuthenticates = av == null ? proxyAuthenticates : append(proxyAuthenticates, av);
+                    return av == null ? SipError.BAD_HEADER_VALUE : null;
+                }
                 case HeaderNames.K_DATE:
                     // RFC 3261 §20.17: rfc1123-date ends in "GMT"; other zones are tolerated, flagged (RFC 4475 §3.1.2.12)
                     if (z - a < 4 || !Lex.same(v, z - 4, z, " GMT")) {
@@ -543,7 +585,25 @@ public final class SipHeaders {
          * error).
          */
         private SipError elements(int kind, byte[] v, int a, int z, ParseContext ctx) {
-            boolean commas = Lex.indexOf(v, ',', a, z) >= 0; // usually one element, no comma anywhere
+            // Usually one element: the whole value is parsed as one first, with no scan for commas. No element's
+            // grammar accepts a comma outside quoted strings and angle brackets (via-parm, name-addr, addr-spec and
+            // their parameters: RFC 3261 §25.1), so a value with more than one element never parses whole; then,
+            // if it has a comma, the context is put back as it was and the value split as below.
+            int violations = ctx.violations();
+            int mark = ctx.mark();
+            int wx = Lex.skipWs(v, a, z);
+            int wy = z;
+            while (wy > wx && Lex.isWsp(v[wy - 1])) {
+                wy--;
+            }
+            if (wx < wy && element(kind, v, wx, wy, ctx)) {
+                return null;
+            }
+            if (Lex.indexOf(v, ',', a, z) < 0) {
+                return SipError.BAD_HEADER_VALUE;
+            }
+            ctx.rewind(violations, mark);
+            boolean commas = true;
             int start = a;
             while (true) {
                 int e = commas ? HeaderParser.elementEnd(v, start, z) : z;
@@ -572,30 +632,49 @@ public final class SipHeaders {
                     if (via == null) {
                         return false;
                     }
-                    if (vias == null) {
-                        vias = new ArrayList<>(2);
-                    }
-                    return vias.add(via);
+                    vias = append(vias, via);
+                    return true;
                 }
                 case HeaderNames.K_CONTACT: {
                     NameAddress na = HeaderParser.contact(v, x, y, ctx);
-                    return na != null && contacts.add(na);
+                    if (na == null) {
+                        return false;
+                    }
+                    contacts = append(contacts, na);
+                    return true;
                 }
                 default: {
                     // route-param = name-addr *( SEMI rr-param ): the brackets are mandatory (RFC 3261 §20.30, §20.34)
                     NameAddress na = HeaderParser.nameAddress(v, x, y, true, ctx);
-                    return na != null && (kind == HeaderNames.K_ROUTE ? routes : recordRoutes).add(na);
+                    if (na == null) {
+                        return false;
+                    }
+                    if (kind == HeaderNames.K_ROUTE) {
+                        routes = append(routes, na);
+                    } else {
+                        recordRoutes = append(recordRoutes, na);
+                    }
+                    return true;
                 }
             }
         }
 
-        private static SipError addAuth(byte[] v, int a, int z, List<AuthValue> out, ParseContext ctx) {
-            AuthValue av = HeaderParser.auth(v, a, z, ctx);
-            if (av == null) {
-                return SipError.BAD_HEADER_VALUE;
+        /**
+         * {@code l} with {@code x} added: the first element makes an immutable List.of (kept as the frozen list
+         * when no other comes: most messages have one Via, one Contact...), the second an ArrayList.
+         */
+        private static <T> List<T> append(List<T> l, T x) {
+            if (l == null || l.isEmpty()) {
+                return List.of(x);
             }
-            out.add(av);
-            return null;
+            if (!(l instanceof ArrayList)) {
+                List<T> more = new ArrayList<>(4);
+                more.add(l.get(0));
+                more.add(x);
+                return more;
+            }
+            l.add(x);
+            return l;
         }
 
         private static boolean allDigits(byte[] v, int a, int z) {

@@ -245,8 +245,7 @@ public final class SipParser {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off);
             }
             String name = known >= 0 ? HeaderNames.spelling(known) : HeaderNames.intern(b, p, ne - p);
-            String canonical = known >= 0 ? HeaderNames.canonicalAt(known) : HeaderNames.canonical(name);
-            int typed = known >= 0 ? HeaderNames.kindAt(known) : HeaderNames.kind(canonical);
+            int tag = known >= 0 ? HeaderNames.tagAt(known) : HeaderNames.tag(HeaderNames.canonical(name));
             // the value: this line after the colon plus continuation lines (LWS folding, §7.3.1)
             int vs = colon + 1;
             int ve = le;
@@ -268,7 +267,7 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, canonical, typed, null, vs, ve, fieldStart - off); // bytes filled in below
+                    raw.add(name, tag, null, vs, ve, fieldStart - off); // bytes filled in below
                 } else {
                     ascii = false;
                     // RFC 3261 §7.3.1 allows UTF-8 TEXT; the limit counts chars, as for a String of the value
@@ -281,12 +280,12 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, canonical, typed, null, vs, ve, fieldStart - off); // bytes filled in below
+                    raw.add(name, tag, null, vs, ve, fieldStart - off); // bytes filled in below
                 }
             } else if (foldAscii(b, vs, ve, next, end, eol, stream, head) != null) {
                 // the usual folded value (a Digest challenge or credentials): plain ASCII, built on bytes
                 p = head.foldEnd;
-                raw.add(name, canonical, typed, head.folded, 0, head.foldLength, fieldStart - off);
+                raw.add(name, tag, head.folded, 0, head.foldLength, fieldStart - off);
             } else {
                 // anything else, including every error, takes this general path
                 if (folded == null) {
@@ -330,7 +329,7 @@ public final class SipParser {
                 }
                 ascii = false; // may be
                 byte[] v = trimWs(value).getBytes(StandardCharsets.UTF_8);
-                raw.add(name, canonical, typed, v, 0, v.length, fieldStart - off);
+                raw.add(name, tag, v, 0, v.length, fieldStart - off);
             }
         }
         // Only values kept as ranges of the input (bytes still null) need the shared copy of the head; when every

@@ -16,6 +16,12 @@ public final class Via {
     private final String host;
     private final int port;
     private final Parameters params;
+    // the index in params of the first branch, received and rport parameter, -1 when there is none, as the parser
+    // found them; UNKNOWN for a Via built in code, whose getters look the name up
+    private final int branchAt;
+    private final int receivedAt;
+    private final int rportAt;
+    private static final int UNKNOWN = -2;
 
     /**
      * @param port -1 when absent
@@ -24,11 +30,11 @@ public final class Via {
      */
     public Via(String protocolName, String protocolVersion, String transport, String host, int port,
                Parameters params) {
-        this(protocolName, protocolVersion, transport, host, port, params, true);
+        this(protocolName, protocolVersion, transport, host, port, params, true, UNKNOWN, UNKNOWN, UNKNOWN);
     }
 
     private Via(String protocolName, String protocolVersion, String transport, String host, int port,
-                Parameters params, boolean check) {
+                Parameters params, boolean check, int branchAt, int receivedAt, int rportAt) {
         if (check) {
             if (!Lex.isToken(protocolName) || !Lex.isToken(protocolVersion) || !Lex.isToken(transport)) {
                 throw new IllegalArgumentException("sent-protocol parts must be tokens");
@@ -46,12 +52,19 @@ public final class Via {
         this.host = host;
         this.port = port;
         this.params = params;
+        this.branchAt = branchAt;
+        this.receivedAt = receivedAt;
+        this.rportAt = rportAt;
     }
 
-    /** For the parser, which has checked every part against the grammar already (RFC 3261 §25.1 via-parm). */
+    /**
+     * For the parser, which has checked every part against the grammar already (RFC 3261 §25.1 via-parm), with
+     * the index in {@code params} of the first branch, received and rport parameter (-1: none).
+     */
     static Via parsed(String protocolName, String protocolVersion, String transport, String host, int port,
-                      Parameters params) {
-        return new Via(protocolName, protocolVersion, transport, host, port, params, false);
+                      Parameters params, int branchAt, int receivedAt, int rportAt) {
+        return new Via(protocolName, protocolVersion, transport, host, port, params, false, branchAt, receivedAt,
+                rportAt);
     }
 
     public String protocolName() {
@@ -86,12 +99,12 @@ public final class Via {
     }
 
     public String branch() {
-        return params.value("branch");
+        return branchAt == UNKNOWN ? params.value("branch") : params.valueAt(branchAt);
     }
 
     /** The received address without IPv6 brackets (RFC 5118 §4.5 tolerates both forms), or null. */
     public String received() {
-        String r = params.value("received");
+        String r = receivedAt == UNKNOWN ? params.value("received") : params.valueAt(receivedAt);
         if (r != null && r.startsWith("[") && r.endsWith("]")) {
             return r.substring(1, r.length() - 1);
         }
@@ -100,12 +113,13 @@ public final class Via {
 
     /** RFC 3581: true when the rport parameter is present (with or without a value). */
     public boolean hasRport() {
-        return params.has("rport");
+        return rportAt == UNKNOWN ? params.has("rport") : rportAt >= 0;
     }
 
     /** RFC 3581 §4: the rport value filled in by the server, or -1. */
     public int rport() {
-        long v = params.digits("rport", Integer.MAX_VALUE);
+        long v = rportAt == UNKNOWN ? params.digits("rport", Integer.MAX_VALUE)
+                : params.digitsAt(rportAt, Integer.MAX_VALUE);
         // a value built in code that is not plain digits: what Integer.parseInt makes of it (or its exception)
         return v == -2 ? Integer.parseInt(params.value("rport")) : (int) v;
     }

@@ -65,4 +65,23 @@ class LexTest {
                     java.util.Arrays.toString(s), from).isEqualTo(expected);
         }
     }
+
+    /**
+     * isToken answers our shared words by identity: each must get the answer of the char-by-char check of
+     * RFC 3261 §25.1 token (the quoted words of the table are not tokens), and an equal String made elsewhere the
+     * same answer.
+     */
+    @Test
+    void isTokenOfSharedWordsAgreesWithTheCharCheck() {
+        for (String w : new String[] {"INVITE", "REGISTER", "SUBSCRIBE", "application", "sdp", "Digest", "2.0",
+                "\"auth\"", "\"\"", "tag", "branch"}) {
+            boolean expected = !w.isEmpty() && Lex.run(w, 0, w.length(), Lex.TOKEN) == w.length();
+            assertThat(Lex.isToken(w)).as(w).isEqualTo(expected);
+            assertThat(Lex.isToken(new String(w.toCharArray()))).as("a copy of " + w).isEqualTo(expected);
+        }
+        assertThat(Lex.isToken("\"auth\"")).isFalse();
+        assertThat(Lex.isToken("IN VITE")).isFalse();
+        assertThat(Lex.isToken("")).isFalse();
+        assertThat(Lex.isToken("x-tended.method!")).isTrue();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.sotto.codecs.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sotto.codecs.DecodeResult;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +104,33 @@ class SipParserTest {
         assertThat(msg.headers().fields()).hasSize(13); // the 9 of INVITE and 4 added
         assertThat(msg.headers().values("Subject")).containsExactly("d\u00e9j\u00e0 vu", "second, line");
         assertThat(msg.headers().routes()).hasSize(2);
+    }
+
+    /**
+     * values() and first() find a header by its id, the same for every spelling of a known or common header
+     * (RFC 3261 §7.3.1: names are case-insensitive), and an extension header by its name in any case; a header the
+     * message lacks gives an empty list. The answers are those of headers built from the same fields in code.
+     */
+    @Test
+    void valuesOfCommonAndExtensionHeadersInAnyCase() {
+        String m = INVITE.replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\nUSER-AGENT: a/1\r\nX-Thing: one\r\n"
+                + "User-Agent: b/2\r\nx-THING: two\r\nSUPPORTED: timer\r\nk: 100rel\r\n");
+        SipHeaders parsed = ok(m).headers();
+        SipHeaders built = ((DecodeResult.Ok<SipHeaders>) SipHeaders.of(parsed.fields())).value();
+        for (SipHeaders h : new SipHeaders[] {parsed, built}) {
+            assertThat(h.values("User-Agent")).containsExactly("a/1", "b/2");
+            assertThat(h.values("user-agent")).containsExactly("a/1", "b/2");
+            assertThat(h.first("uSER-aGENT")).contains("a/1");
+            assertThat(h.values("x-thing")).containsExactly("one", "two");
+            assertThat(h.first("X-THING")).contains("one");
+            assertThat(h.values("Supported")).containsExactly("timer", "100rel");
+            assertThat(h.values("K")).containsExactly("timer", "100rel");
+            assertThat(h.values("Server")).isEmpty();
+            assertThat(h.first("Server")).isEmpty();
+            assertThat(h.values("X-Other")).isEmpty();
+            assertThat(h.values("Via")).hasSize(1);
+            assertThatThrownBy(() -> h.values("Via").add("x")).isInstanceOf(UnsupportedOperationException.class);
+        }
     }
 
     @Test
