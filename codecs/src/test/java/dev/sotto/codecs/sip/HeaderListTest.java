@@ -86,4 +86,21 @@ class HeaderListTest {
         }
         assertThat(lists).as("accepted lists of two or more").isGreaterThan(100);
     }
+
+    @Test
+    void anUnbracketedUriWithACommaIsAListNotOneContact() {
+        // RFC 3261 §20.10: "the name-addr form MUST be used if the addr-spec contains a comma". The userinfo of a
+        // SIP URI may hold a comma (§25.1 user-unreserved), so "sip:a,b@example.com" parses whole as one addr-spec;
+        // unbracketed, it is the list "sip:a" , "b@example.com" instead, whose second element is no contact.
+        DecodeResult<SipMessage> one = parse(message("Contact", List.of("sip:a,b@example.com"), true));
+        DecodeResult<SipMessage> many = parse(message("Contact", List.of("sip:a", "b@example.com"), false));
+        assertThat(many).isInstanceOf(DecodeResult.Malformed.class);
+        assertThat(one).isInstanceOf(DecodeResult.Malformed.class);
+        assertThat(((DecodeResult.Malformed<SipMessage>) one).condition())
+                .isEqualTo(((DecodeResult.Malformed<SipMessage>) many).condition());
+        // Bracketed, the same URI is one contact whose user is "a,b".
+        DecodeResult<SipMessage> bracketed = parse(message("Contact", List.of("<sip:a,b@example.com>"), true));
+        assertThat(bracketed).isInstanceOf(DecodeResult.Ok.class);
+        assertThat(((DecodeResult.Ok<SipMessage>) bracketed).value().headers().contacts()).hasSize(1);
+    }
 }
