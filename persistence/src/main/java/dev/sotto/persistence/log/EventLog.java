@@ -629,7 +629,8 @@ public final class EventLog implements AutoCloseable {
         if (batchCount == 0) {
             return;
         }
-        byte[] record = codec.sealBatch3(batchEntries, batchCount, batchBytes, writerNonces.buffer(), writerNonces.take());
+        byte[] record = batchCount == 1 ? codec.sealSingle3(batchEntries[0])
+                : codec.sealBatch3(batchEntries, batchCount, batchBytes, writerNonces.buffer(), writerNonces.take());
         int n = batchCount;
         // The events stay counted until their record is written: if the write throws, failPending fails them.
         long first = write(codec, appender, new RecordCodec.Prepared(record, null), n);

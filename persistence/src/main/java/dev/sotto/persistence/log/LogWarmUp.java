@@ -69,8 +69,7 @@ final class LogWarmUp {
                 KeyRing.StreamEntry e = entries[s];
                 byte[] entry = sealer.sealEntry3(e.key(), e.keyId(), sequences[s]++, now, payloads.apply(i),
                         nonces.buffer(), nonces.take());
-                byte[] record = sealer.sealBatch3(new byte[][] {entry}, 1, RecordCodec.batchEntrySize(entry),
-                        nonces.buffer(), nonces.take());
+                byte[] record = sealer.sealSingle3(entry);
                 byte[] next = new byte[RecordCodec.CHAIN_BYTES];
                 sealer.chainAndTag(chain, record, next);
                 chain = next;

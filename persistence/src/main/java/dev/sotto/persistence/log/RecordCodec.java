@@ -70,8 +70,9 @@ import javax.crypto.spec.SecretKeySpec;
  * thread, and the writer's serial work per record is one short HMAC and the queue write.
  *
  * <p><b>Format 3</b> (new vaults): format 2's record, chain and padding, but one record carries every event the
- * writer takes from its queue at once (up to {@code EventLog.BATCH_RECORD_BYTES}; one event when appends come one
- * at a time, hundreds in a burst).
+ * writer takes from its queue at once (up to {@code EventLog.BATCH_RECORD_BYTES}; hundreds in a burst). A record of
+ * one event, the usual case when appends come one at a time, is exactly format 2's record ({@link #sealSingle3}:
+ * top-level EVENT, the inner layer under the record's nonce) apart from the version byte and the inner label.
  * <pre>
  * entry   = OuterRecord{EVENT, stream_key_id, sequence, inner_nonce, inner_ciphertext}       -- callers' threads
  * inner   = AES-256-GCM(streamKey, inner_nonce, aad = "sotto-inner-v3" || keyId || sequence, pad16(InnerRecord))
@@ -89,8 +90,7 @@ import javax.crypto.spec.SecretKeySpec;
  * tag, and inside a record the events are in the AEAD's plaintext, so none can be removed, reordered or
  * duplicated without failing it. Sizes on disk: a record of one event is padded as in format 2; a record of
  * several is padded to whole KiB ({@link #batchBucket}), so its size reveals at most the total of its events' sizes
- * to the KiB, not any single event's size. Control records are format 2's with version byte 3; a top-level
- * EVENT is not valid in format 3 (checkShape3).
+ * to the KiB, not any single event's size. Control records are format 2's with version byte 3 (checkShape3).
  *
  * <p>Both formats pad the outer plaintext (ISO/IEC 7816-4: 0x80 then zeros) to 64/256/1K/4K buckets,
  * then multiples of 4K, so sizes on disk do not reveal message lengths; format 2 also pads the inner
@@ -401,10 +401,54 @@ final class RecordCodec {
                     throw new RecordException("inner record shape");
                 }
             }
-        } else if (outer.getKind() == OuterRecord.Kind.EVENT || outer.getEventsCount() != 0
-                || !outer.getInnerNonce().isEmpty()) {
+        } else if (outer.getEventsCount() != 0 || !outer.getInnerNonce().isEmpty()) {
+            // A lone EVENT (sealSingle3) is format 2's record: its inner layer uses the record's nonce.
             throw new RecordException("inner record shape");
         }
+    }
+
+    /**
+     * Format 3, a record of one event (what the writer makes whenever it takes a single event, the usual case when
+     * messages come one at a time): format 2's record for it, {@code OuterRecord{kind = EVENT, stream_key_id, sequence,
+     * inner_ciphertext}} with the event's own nonce as the record's nonce, made from the event's batch entry
+     * ({@link #sealEntry3}) by leaving its inner_nonce field out. As in format 2 the inner AEAD (stream key) and the
+     * outer one (log key) share that random nonce under their different keys. Why not a batch of one: the entry's
+     * nonce and the batch's framing are 17 bytes more, which put a 200-byte message past the 256-byte bucket.
+     */
+    byte[] sealSingle3(byte[] entry) {
+        // The entry as sealEntry3 wrote it: kind, [stream_key_id], [sequence], inner_nonce (tag 0x22, length 12), then
+        // inner_ciphertext.
+        int at = 2;
+        if (entry[at] == 0x10) {
+            at = skipVarint(entry, at + 1);
+        }
+        if (entry[at] == 0x18) {
+            at = skipVarint(entry, at + 1);
+        }
+        if (entry[at] != 0x22 || entry[at + 1] != Crypto.NONCE_BYTES) {
+            throw new IllegalStateException("not an entry of sealEntry3");
+        }
+        int nonceAt = at + 2;
+        int rest = nonceAt + Crypto.NONCE_BYTES;
+        int size = entry.length - (rest - at);
+        int padded = bucket(size);
+        byte[] op = outerPlain.length >= padded ? outerPlain : (outerPlain = new byte[padded]);
+        try {
+            System.arraycopy(entry, 0, op, 0, at);
+            System.arraycopy(entry, rest, op, at, entry.length - rest);
+            op[size] = (byte) 0x80;
+            Arrays.fill(op, size + 1, padded, (byte) 0);
+            return sealOuter2(op, padded, entry, nonceAt);
+        } finally {
+            Arrays.fill(op, 0, padded, (byte) 0);
+        }
+    }
+
+    private static int skipVarint(byte[] b, int at) {
+        while ((b[at] & 0x80) != 0) {
+            at++;
+        }
+        return at + 1;
     }
 
     /** Format 2: a control record (tombstone, torn-tail acknowledgement), sealed by the writer. */
@@ -631,15 +675,16 @@ final class RecordCodec {
         }
         int n = outer.getInnerCiphertext().size();
         if (n < Crypto.TAG_BYTES + 16 || (n - Crypto.TAG_BYTES) % 16 != 0 || record.length < HEADER_BYTES
-                || (format == VERSION_3 && outer.getInnerNonce().size() != Crypto.NONCE_BYTES)) {
+                || (format == VERSION_3 && !outer.getInnerNonce().isEmpty() && outer.getInnerNonce().size() != Crypto.NONCE_BYTES)) {
             throw new RecordException("inner record shape");
         }
         byte[] plain;
         try {
             StreamCipher sc = innerCipher(outer.getStreamKeyId());
             Cipher inner = sc.cipher;
-            // Format 3: each event of a batch carries its own nonce (checkShape3); format 2: the record's.
-            GCMParameterSpec spec = format == VERSION_3
+            // Format 3: each event of a batch carries its own nonce (checkShape3); a lone event (sealSingle3) and
+            // format 2: the record's.
+            GCMParameterSpec spec = format == VERSION_3 && !outer.getInnerNonce().isEmpty()
                     ? new GCMParameterSpec(Crypto.TAG_BITS, outer.getInnerNonce().toByteArray())
                     : new GCMParameterSpec(Crypto.TAG_BITS, record, 5, Crypto.NONCE_BYTES);
             inner.init(Cipher.DECRYPT_MODE, sc.spec(streamKey), spec);

@@ -104,6 +104,24 @@ class BatchRecordTest {
     }
 
     @Test
+    void eventsAppendedOneAtATimeAreRecordsOfOneEventInTheSmallestBucket() throws Exception {
+        byte[] payload = new byte[200];
+        try (Vault vault = TestVaults.create(dir)) {
+            for (int i = 0; i < 50; i++) {
+                assertThat(vault.log().append(StreamId.of("one"), payload).join()).isEqualTo(i);
+            }
+        }
+        // Each: header 17, the 256-byte bucket (see RecordCodecFormat3Test for the sum), GCM tag 16, chain tag 16.
+        assertThat(RawQueue.read(dir.resolve(Vault.LOG_DIR))).hasSize(50)
+                .allMatch(d -> d.bytes().length == 17 + 256 + 16 + 16 && d.bytes()[0] == RecordCodec.VERSION_3);
+        try (Vault vault = Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone())) {
+            List<byte[]> seen = new ArrayList<>();
+            vault.log().replay(0, r -> seen.add(r.payload()));
+            assertThat(seen).hasSize(50).allMatch(p -> java.util.Arrays.equals(p, payload));
+        }
+    }
+
+    @Test
     void aFollowerGetsEveryEventOfABurstOnceAndInOrder() throws Exception {
         try (Vault vault = TestVaults.create(dir)) {
             EventLog log = vault.log();

@@ -181,7 +181,7 @@ class RecordCodecFormat3Test {
         OuterRecord event = OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT).setStreamKeyId(1)
                 .setInnerNonce(ByteString.copyFrom(new byte[12])).setInnerCiphertext(ByteString.copyFrom(new byte[32])).build();
         OuterRecord[] bad = {
-            event, // an event outside a batch
+            event, // an event outside a batch with a nonce of its own (a lone event uses the record's)
             OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT_BATCH).build(), // an empty batch
             OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT_BATCH)
                     .addEvents(event.toBuilder().clearInnerNonce()).build(), // an event without its nonce
@@ -204,14 +204,49 @@ class RecordCodecFormat3Test {
         byte[] one = sealedByKeyHolder(OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT_BATCH).addEvents(event).build(),
                 RecordCodec.VERSION_3);
         assertThat(outer(one).getEventsCount()).isEqualTo(1);
+        byte[] lone = sealedByKeyHolder(event.toBuilder().clearInnerNonce().build(), RecordCodec.VERSION_3);
+        assertThat(outer(lone).getKind()).isEqualTo(OuterRecord.Kind.EVENT);
     }
 
     @Test
-    void anEventWithoutItsNonceIsRefusedByTheInnerOpenItself() {
-        byte[] record = batch(codec.sealEntry3(STREAM_KEY, 1, 0, 0, new byte[10], nonce(), 0));
-        OuterRecord event = outer(record).getEvents(0).toBuilder().clearInnerNonce().build();
-        assertThatThrownBy(() -> codec.openInner(STREAM_KEY, event, record))
+    void aBatchedEventWithoutItsNonceOrWithAShortOneIsRefusedByTheInnerOpenItself() {
+        byte[] record = batch(codec.sealEntry3(STREAM_KEY, 1, 0, 0, new byte[10], nonce(), 0),
+                codec.sealEntry3(STREAM_KEY, 1, 1, 0, new byte[10], nonce(), 0));
+        // Without its nonce the inner open takes the record's (a lone event's rule), which is not the one it was
+        // sealed with.
+        OuterRecord without = outer(record).getEvents(0).toBuilder().clearInnerNonce().build();
+        assertThatThrownBy(() -> codec.openInner(STREAM_KEY, without, record))
+                .isInstanceOf(RecordException.class).hasMessage("inner authentication failed");
+        OuterRecord shortNonce = outer(record).getEvents(0).toBuilder()
+                .setInnerNonce(ByteString.copyFrom(new byte[8])).build();
+        assertThatThrownBy(() -> codec.openInner(STREAM_KEY, shortNonce, record))
                 .isInstanceOf(RecordException.class).hasMessage("inner record shape");
+    }
+
+    @Test
+    void aLoneEventIsFormat2sRecordUnderTheEventsOwnNonce() throws Exception {
+        byte[] payload = new byte[200];
+        // A realistic timestamp and a large sequence: the widest fields a message record has.
+        long ts = 1_800_000_000_000L;
+        long sequence = 5_000_000L;
+        byte[] n = nonce();
+        byte[] record = codec.sealSingle3(codec.sealEntry3(STREAM_KEY, 7, sequence, ts, payload, n, 0));
+        codec.chainAndTag(genesis, record, new byte[RecordCodec.CHAIN_BYTES]);
+        assertThat(record[0]).isEqualTo((byte) RecordCodec.VERSION_3);
+        assertThat(Arrays.copyOfRange(record, 5, 17)).as("the event's nonce is the record's").isEqualTo(n);
+        // By hand: InnerRecord{ts 7, payload 203} = 210 bytes, padded to 224, sealed to 240; OuterRecord: kind 2,
+        // key id 2, sequence 1+3, ciphertext 1+2+240 = 251, plus 0x80: the 256-byte bucket (as format 2).
+        assertThat(record).hasSize(17 + 256 + 16 + 16);
+        byte[] plain = outerPlaintext(record);
+        OuterRecord parsed = OuterRecord.parseFrom(plain);
+        assertThat(plain).isEqualTo(OuterRecord.newBuilder().setKind(OuterRecord.Kind.EVENT).setStreamKeyId(7)
+                .setSequence(sequence).setInnerCiphertext(parsed.getInnerCiphertext()).build().toByteArray());
+        byte[] ct = parsed.getInnerCiphertext().toByteArray();
+        byte[] padded = new Crypto().open(STREAM_KEY, n, innerAad(7, sequence), ct, 0, ct.length);
+        assertThat(padded).as("inner layer under the stream key, the same nonce, the v3 label").isNotNull();
+        InnerRecord inner = codec.openInner(STREAM_KEY, outer(record), record);
+        assertThat(inner.getTimestampMillis()).isEqualTo(ts);
+        assertThat(inner.getPayload().toByteArray()).isEqualTo(payload);
     }
 
     @Test

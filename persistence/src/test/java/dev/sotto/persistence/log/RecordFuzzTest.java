@@ -87,7 +87,7 @@ class RecordFuzzTest {
                 entries[i] = codec3.sealEntry3(STREAM_KEY, 1, i, 0, payload, nextNonce(), 0);
                 bytes += RecordCodec.batchEntrySize(entries[i]);
             }
-            byte[] record = codec3.sealBatch3(entries, n, bytes, nextNonce(), 0);
+            byte[] record = n == 1 ? codec3.sealSingle3(entries[0]) : codec3.sealBatch3(entries, n, bytes, nextNonce(), 0);
             codec3.chainAndTag(genesis, record, new byte[RecordCodec.CHAIN_BYTES]);
             return record;
         }
