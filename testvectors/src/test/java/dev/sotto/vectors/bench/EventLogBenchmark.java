@@ -38,15 +38,18 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Issue 3, performance: Sotto's encrypted append and replay+decrypt+verify of 200-byte payloads,
  * side by side with raw Chronicle Queue writing and reading the same bytes unencrypted (same queue
- * layout: one cycle, same block size), for both log record formats ({@code format} 2: what new vaults
- * write; 1: vaults made before it). Report ratios; this is never asserted.
+ * layout: one cycle, same block size), for every log record format ({@code format} 3: what new vaults
+ * write; 2 and 1: vaults made before it). Report ratios; this is never asserted.
  *
- * <p>Measured 2026-11-27 (2 cores shared with 4 other builds, load 11-14; medians of 3 runs): append
- * format 2 155k/s, format 1 72k/s, raw 781k/s (ratios 0.20 and 0.13); replay+verify of 1M records
- * format 2 6.4 s, format 1 7.1 s, raw 0.23 s. Where the append ceiling now is: per record the appending
- * thread spends ~1.4 us of CPU sealing both AES-GCM layers (JCE; ~0.4 us of each seal is fixed
- * init cost) and the writer ~0.5 us on the chain HMAC plus Chronicle's own write, against ~0.5 us of
- * CPU for a raw Chronicle append, so one appending thread cannot reach 0.5x raw with two JCE seals.
+ * <p>Measured 2026-11-27, quiet machine (load 1.1-1.6), 3 forks x 5 iterations each run, {@code -p format=3 -f 3}:
+ * append format 3 793k, 803k, 815k/s against raw 1,209k, 1,431k, 1,345k/s (ratios of the means 0.66, 0.56, 0.61;
+ * of the iteration medians about 0.75); format 2 391k/s (0.32) in the first run. Raw Chronicle swings between
+ * about 1.0 M/s and 2.5 M/s within a run (the page cache filling and writing back: it writes about 2x our bytes per
+ * second), ours stays within 0.58-0.87 M/s. Replay+verify of 1M records ({@code -f 1}): format 3 (written in a burst,
+ * so in batch records) 865 ms, format 2 (one record per event) 1,042 ms, raw 74 ms. Where format 3's append time
+ * goes (one appending thread, thread CPU per event): the caller ~0.95 us (the inner AES-GCM seal, about half of it
+ * fixed JCE init cost), the writer ~0.85 us for records of ~30 events (outer seal, chain HMAC, Chronicle's write),
+ * so on two cores the two overlap.
  *
  * <pre>
  * mvn -B -pl testvectors -am -Pbench -DskipTests verify -Dbench.args=EventLogBenchmark
