@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  * and {@link XmppDecodeBenchmark}, ours and the peer's interleaved in short slices in one JVM, each slice
  * timed by this thread's CPU time (not wall time), and the ratio ours/peer taken per slice pair. JMH runs one
  * benchmark after the other, so a load swing between them moves its ratio; here both sides see the same
- * moments. Prints the median ratio and the interquartile range. Not a replacement for JMH (no forks, no
+ * moments. Prints the median ratio and the interquartile range, and each side's median CPU time per operation. Not a replacement for JMH (no forks, no
  * blackholes beyond a volatile sink): a cross-check of its ratios when the load average is far above the cores.
  * Run: {@code mvn -B -pl testvectors -am -Pbench -DskipTests verify
  * -Dbench.main=dev.sotto.vectors.bench.CodecCpuRatioMain -Dbench.args='sip 25'} (or {@code xmpp 25}).
@@ -90,11 +90,22 @@ public final class CodecCpuRatioMain {
             rate(peer, 300_000_000L);
         }
         double[] r = new double[rounds];
+        double[] oursNs = new double[rounds];
+        double[] peerNs = new double[rounds];
         for (int i = 0; i < rounds; i++) {
-            r[i] = rate(ours, 150_000_000L) / rate(peer, 150_000_000L);
+            double o = rate(ours, 150_000_000L);
+            double p = rate(peer, 150_000_000L);
+            r[i] = o / p;
+            oursNs[i] = 1 / o;
+            peerNs[i] = 1 / p;
         }
         Arrays.sort(r);
-        System.out.printf("%s: ratio median %.2f, interquartile %.2f..%.2f (%d interleaved rounds, thread CPU time)%n",
-                name, r[rounds / 2], r[rounds / 4], r[3 * rounds / 4], rounds);
+        Arrays.sort(oursNs);
+        Arrays.sort(peerNs);
+        // Each side's own CPU time per operation as well: the peer's speed can differ from one JVM to the next (JAIN-SIP
+        // runs at one of two levels), which moves the ratio while ours stays where it was.
+        System.out.printf("%s: ratio median %.2f, interquartile %.2f..%.2f (%d interleaved rounds, thread CPU time); "
+                        + "CPU ns per operation, median: ours %.0f, peer %.0f%n",
+                name, r[rounds / 2], r[rounds / 4], r[3 * rounds / 4], rounds, oursNs[rounds / 2], peerNs[rounds / 2]);
     }
 }
