@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sotto.persistence.TestVaults;
 import dev.sotto.persistence.vault.Vault;
-import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,7 +129,12 @@ class BatchRecordTest {
             }
             log.sync().join();
             List<Long> seen = new CopyOnWriteArrayList<>();
-            try (LogSubscription sub = log.follow(5, r -> seen.add(r.position()))) {
+            // Positions 5..9 from the history, then the burst's BURST live ones.
+            CountDownLatch all = new CountDownLatch(5 + BURST);
+            try (LogSubscription sub = log.follow(5, r -> {
+                seen.add(r.position());
+                all.countDown();
+            })) {
                 CompletableFuture<Void> sync = log.sync();
                 CompletableFuture<Long> last = null;
                 for (int i = 0; i < BURST; i++) {
@@ -138,10 +142,8 @@ class BatchRecordTest {
                 }
                 sync.join();
                 long lastPosition = last.join();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (seen.size() < lastPosition + 1 - 5 && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                assertThat(lastPosition).isEqualTo(10 + BURST - 1);
+                assertThat(all.await(60, TimeUnit.SECONDS)).as("follower received %d", seen.size()).isTrue();
                 List<Long> want = new ArrayList<>();
                 for (long p = 5; p <= lastPosition; p++) {
                     want.add(p);
@@ -188,7 +190,7 @@ class BatchRecordTest {
         Path data = RawQueue.dataFiles(logDir).get(0);
         RawQueue.Document doc = docs.get(docs.size() - 3);
         long at = doc.fileOffset() + 40;
-        flip(data, at);
+        RawQueue.flip(data, at);
         try (Vault vault = Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone())) {
             long start = vault.log().verify().tamperedAt().orElseThrow();
             List<Long> seen = new ArrayList<>();
@@ -268,14 +270,6 @@ class BatchRecordTest {
         }
     }
 
-    private static void flip(Path file, long at) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(at);
-            int b = f.read();
-            f.seek(at);
-            f.write(b ^ 0x01);
-        }
-    }
 
     @Test
     void damageInsideABatchIsReportedWhereItsRecordStartsAndNothingFromItIsHandedOut() throws Exception {
@@ -288,7 +282,7 @@ class BatchRecordTest {
         for (int k : new java.util.TreeSet<>(List.of(0, 1, docs.size() / 2, last - 1, last))) {
             RawQueue.Document doc = docs.get(k);
             long at = doc.fileOffset() + doc.bytes().length / 2;
-            flip(data, at);
+            RawQueue.flip(data, at);
             try (Vault vault = Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone())) {
                 VerifyReport report = vault.log().verify();
                 assertThat(report.tamperedAt()).as("flip in record %d of %d", k, docs.size()).isPresent();
@@ -309,7 +303,7 @@ class BatchRecordTest {
                 assertThat(start).as("records start in order").isGreaterThan(previousStart);
                 previousStart = start;
             } finally {
-                flip(data, at);
+                RawQueue.flip(data, at);
             }
         }
         // A batch record removed, or duplicated, breaks the chain at the next record.

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sotto.persistence.TestVaults;
 import dev.sotto.persistence.vault.KeyRingFile;
 import dev.sotto.persistence.vault.Vault;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +81,7 @@ class OpenReplayTest {
         Path data = RawQueue.dataFiles(logDir).get(0);
         for (int k : new int[] {0, 7, LogWalker.BATCH - 1, LogWalker.BATCH + 150}) {
             long at = docs.get(k).fileOffset() + 30;
-            flip(data, at);
+            RawQueue.flip(data, at);
             try {
                 LogTamperedException plain = catchTampered(() -> TestVaults.open(dir).close());
                 List<String> seen = new ArrayList<>();
@@ -93,7 +92,7 @@ class OpenReplayTest {
                 assertThat(replaying.condition()).isEqualTo(plain.condition());
                 assertThat(seen).allMatch(s -> Long.parseLong(s.split(" ")[0]) < k);
             } finally {
-                flip(data, at);
+                RawQueue.flip(data, at);
             }
         }
         List<byte[]> d = new ArrayList<>(docs.stream().map(RawQueue.Document::bytes).toList());
@@ -145,12 +144,4 @@ class OpenReplayTest {
         return (LogTamperedException) thrown[0];
     }
 
-    private static void flip(Path file, long offset) throws Exception {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(offset);
-            int b = raf.read();
-            raf.seek(offset);
-            raf.write(b ^ 0x01);
-        }
-    }
 }

@@ -69,4 +69,14 @@ public final class RawQueue {
             return files.filter(p -> p.toString().endsWith(".cq4")).sorted().toList();
         }
     }
+
+    /** Flips the lowest bit of the byte at {@code offset} of {@code file} (calling it again restores the byte). */
+    public static void flip(Path file, long offset) throws IOException {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(offset);
+            int b = raf.read();
+            raf.seek(offset);
+            raf.write(b ^ 0x01);
+        }
+    }
 }

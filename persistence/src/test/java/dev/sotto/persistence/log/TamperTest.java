@@ -8,7 +8,6 @@ import dev.sotto.persistence.vault.KeyRingCorruptException;
 import dev.sotto.persistence.vault.KeyRingFile;
 import dev.sotto.persistence.vault.Vault;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,14 +77,6 @@ class TamperTest {
         }
     }
 
-    private static void flip(Path file, long offset) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(offset);
-            int b = raf.read();
-            raf.seek(offset);
-            raf.write(b ^ 0x01);
-        }
-    }
 
     @Test
     void everyByteFlippedInsideARecordIsReportedAtThatPosition() throws Exception {
@@ -94,7 +85,7 @@ class TamperTest {
         for (int k = 0; k < docs.size(); k++) {
             RawQueue.Document d = docs.get(k);
             for (int i = 0; i < d.bytes().length; i++) {
-                flip(data, d.fileOffset() + i);
+                RawQueue.flip(data, d.fileOffset() + i);
                 try {
                     VerifyReport report = verify();
                     assertThat(report.tamperedAt()).as("flip at record %d byte %d", k, i).hasValue(k);
@@ -103,7 +94,7 @@ class TamperTest {
                     assertThat(p.delivered()).isEqualTo(original.subList(0, p.delivered().size()));
                     assertThat(p.delivered().size()).isLessThanOrEqualTo(k);
                 } finally {
-                    flip(data, d.fileOffset() + i);
+                    RawQueue.flip(data, d.fileOffset() + i);
                 }
             }
         }
@@ -125,7 +116,7 @@ class TamperTest {
             long extent = usedExtent(file);
             for (int trial = 0; trial < 120; trial++) {
                 long offset = random.nextLong(extent);
-                flip(file, offset);
+                RawQueue.flip(file, offset);
                 try {
                     Partial p = replayPartial();
                     assertThat(p.delivered()).as("seed %d file %s offset %d", seed, file.getFileName(), offset)
@@ -134,7 +125,7 @@ class TamperTest {
                         detected++;
                     }
                 } finally {
-                    flip(file, offset);
+                    RawQueue.flip(file, offset);
                 }
             }
         }
@@ -157,12 +148,12 @@ class TamperTest {
         Path ring = dir.resolve(KeyRingFile.FILE_NAME);
         long size = Files.size(ring);
         for (long i = 0; i < size; i++) {
-            flip(ring, i);
+            RawQueue.flip(ring, i);
             try {
                 assertThatThrownBy(() -> Vault.openReadOnly(dir, TestVaults.PASSPHRASE.clone()))
                         .as("flip at key ring byte %d", i).isInstanceOf(KeyRingCorruptException.class);
             } finally {
-                flip(ring, i);
+                RawQueue.flip(ring, i);
             }
         }
     }
@@ -260,7 +251,7 @@ class TamperTest {
         Path data = RawQueue.dataFiles(bigLog).get(0);
         for (int k : new int[] {0, 1, LogWalker.BATCH - 1, LogWalker.BATCH, LogWalker.BATCH + 517, n - 1}) {
             long at = docs.get(k).fileOffset() + 30;
-            flip(data, at);
+            RawQueue.flip(data, at);
             try (Vault vault = Vault.openReadOnly(big, TestVaults.PASSPHRASE.clone())) {
                 assertThat(vault.log().verify().tamperedAt()).as("flip in record %d", k).hasValue(k);
                 List<Long> seen = new ArrayList<>();
@@ -268,7 +259,7 @@ class TamperTest {
                         .isInstanceOf(LogTamperedException.class);
                 assertThat(seen).hasSize(k).allMatch(p -> p < k);
             } finally {
-                flip(data, at);
+                RawQueue.flip(data, at);
             }
         }
         List<byte[]> d = new ArrayList<>(docs.stream().map(RawQueue.Document::bytes).toList());
