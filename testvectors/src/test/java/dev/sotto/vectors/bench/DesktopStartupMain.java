@@ -58,7 +58,8 @@ import javax.swing.SwingUtilities;
  * Arguments: vault directory (created when absent; delete it to change the sizes), messages (100000),
  * conversations (100), runs (7), {@code real} (default) or {@code cheap} Argon2id parameters (the vault is re-wrapped
  * when its parameters differ), typing time in ms (0: Unlock is pressed as soon as the start screen shows; e.g. 3000
- * for a person typing the passphrase, during which the start screen's warm-up runs). The clock starts when Unlock's action fires.
+ * for a person typing the passphrase, during which the start screen's warm-up runs). The clock starts when Unlock's
+ * action fires.
  */
 public final class DesktopStartupMain {
     private static final char[] PASSPHRASE = "startup bench passphrase".toCharArray();
