@@ -154,10 +154,11 @@ public final class Parameters {
         char first = name.charAt(0);
         // ASCII letters compare by their case-folded form; any other first char goes to sameName at once
         int fold = first < 128 && Lex.isAlpha((byte) first) ? first | 0x20 : -1;
-        for (int k = 0; k < count; k++) {
-            int a = pos[base + 4 * k];
-            if (pos[base + 4 * k + 1] - a == len && (fold < 0 || (src[a] | 0x20) == fold)
-                    && sameName(a, name, len)) {
+        int[] p = pos;
+        byte[] s = src;
+        for (int k = 0, j = base; k < count; k++, j += 4) {
+            int a = p[j];
+            if (p[j + 1] - a == len && (fold < 0 || (s[a] | 0x20) == fold) && sameName(a, name, len)) {
                 return k;
             }
         }

@@ -257,10 +257,12 @@ public final class SipHeaders {
         private String[] names = new String[16];
         private int[] pos = new int[64];
         private byte[][] own;   // made only when some value has an array of its own (folded), else null
-        // bit id set when a field of header id id (HeaderNames.id) is here, and the sign bit once computed: made on
-        // the first look-up by name, not while parsing (the parse loop measured ~1.5% slower with it there).
-        // Volatile so that a racing reader sees all 64 bits or none; a race only computes it twice.
-        private volatile long present;
+        // bit id set when a field of header id id (HeaderNames.id) is here: set by the typing pass, which reads each
+        // field's tag anyway (Typing.run), before the SipHeaders that holds this Raw in a final field is made
+        long present;
+        // first[id]: the index of the first field of header id id (capped at 127: a scan goes on from there), for
+        // each id in present; set with it
+        byte[] first;
         byte[] head;            // the bytes of every value without an array of its own
         int count;
         boolean ascii;          // true when the parser found every value plain ASCII
@@ -298,15 +300,11 @@ public final class SipHeaders {
          */
         int next(int i, int id, String c) {
             if (id >= 0) {
-                long pr = present;
-                if (pr == 0) {
-                    for (int k = 0; k < count; k++) {
-                        pr |= (1L << (pos[4 * k + 3] >>> 8)) >>> 1;
-                    }
-                    present = pr | Long.MIN_VALUE;
-                }
-                if ((pr & 1L << id) == 0) {
+                if ((present & 1L << id) == 0) {
                     return -1; // the usual answer for a header the message lacks, without a look at any field
+                }
+                if (i == 0) {
+                    i = first[id]; // where the first such field is (or, past 127 fields, where to look from)
                 }
                 int want = id + 1;
                 for (; i < count; i++) {
@@ -356,17 +354,6 @@ public final class SipHeaders {
 
         int kind(int i) {
             return pos[4 * i + 3] & 0xff;
-        }
-
-        /** Moves the ranges of the values in {@link #head} by {@code -delta} once the head is copied. */
-        void rebase(byte[] headBytes, int delta) {
-            head = headBytes;
-            for (int i = 0; i < count; i++) {
-                if (inHead(i)) {
-                    pos[4 * i] -= delta;
-                    pos[4 * i + 1] -= delta;
-                }
-            }
         }
 
         static Raw of(List<HeaderField> fields) {
@@ -433,8 +420,16 @@ public final class SipHeaders {
         /** Returns the index of the first bad field, or -1. */
         int run(ParseContext ctx) {
             Raw r = raw;
+            long present = 0;
+            byte[] first = new byte[64];
             for (int i = 0; i < r.count; i++) {
-                SipError e = one(r.kind(i), r.src(i), r.from(i), r.to(i), ctx);
+                int tag = r.pos[4 * i + 3];
+                long bit = (1L << (tag >>> 8)) >>> 1; // id + 1 above the low byte: no bit for a name without an id
+                if ((present & bit) == 0 && bit != 0) {
+                    present |= bit;
+                    first[(tag >>> 8) - 1] = (byte) Math.min(i, 127);
+                }
+                SipError e = one(tag & 0xff, r.src(i), r.from(i), r.to(i), ctx);
                 if (e != null) {
                     error = e;
                     errorHeader = r.canonical(i);
@@ -442,6 +437,8 @@ public final class SipHeaders {
                     return i;
                 }
             }
+            r.present = present;
+            r.first = first;
             return -1;
         }
 
