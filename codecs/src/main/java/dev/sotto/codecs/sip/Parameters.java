@@ -23,6 +23,11 @@ public final class Parameters {
     private final int[] pos;    // 4 ints per parameter from base
     private final int base;
     private final int count;
+    // a view's index of its first parameter called "tag" in any case (-1: none) when the parser found it on the way
+    // (generic-params of From, To, Contact, Route), so NameAddress.tag() needs no look-up; else UNKNOWN
+    private final int tagAt;
+    static final int UNKNOWN = -2;
+    private static final String TAG = "tag";
 
     public Parameters(List<Parameter> list) {
         this.list = List.copyOf(list);
@@ -30,15 +35,17 @@ public final class Parameters {
         this.pos = null;
         this.base = 0;
         this.count = this.list.size();
+        this.tagAt = UNKNOWN;
     }
 
     /** A parsed view: parameter k is described by {@code pos[base + 4k .. base + 4k + 4)} over {@code src}. */
-    Parameters(byte[] src, int[] pos, int base, int count) {
+    Parameters(byte[] src, int[] pos, int base, int count, int tagAt) {
         this.list = null;
         this.src = src;
         this.pos = pos;
         this.base = base;
         this.count = count;
+        this.tagAt = tagAt;
     }
 
     public static Parameters of(Parameter... ps) {
@@ -146,6 +153,9 @@ public final class Parameters {
                 }
             }
             return -1;
+        }
+        if (name == TAG && tagAt != UNKNOWN) {
+            return tagAt; // the very literal NameAddress.tag() passes: the parser found it already
         }
         int len = name.length();
         if (len == 0) {

@@ -249,12 +249,13 @@ public final class SipHeaders {
      * already unfolded and trimmed (RFC 3261 §7.3.1).
      */
     static final class Raw {
-        // small arrays instead of one per column: names[i] as written (the canonical name is asked for only on
-        // an error or a look-up of a header without an id: HeaderNames.canonical then, one reference store less
-        // per field while parsing);
+        // small arrays instead of one per column: names[i] as written, only for a name that is not one of
+        // HeaderNames' usual spellings (made on the first such name: a usual message has none; the canonical name
+        // is asked for only on an error or a look-up of a header without an id: HeaderNames.canonical then);
         // pos[4i] from, pos[4i+1] to, pos[4i+2] the field's offset in the input (for errors), pos[4i+3] the
-        // HeaderNames.K_ constant the typing pass dispatches on (low byte) and the header id plus one (above it)
-        private String[] names = new String[16];
+        // HeaderNames.K_ constant the typing pass dispatches on (bits 0-7), the header id plus one (bits 8-15) and
+        // the index of its spelling in HeaderNames' table plus one (bits 16-24; 0 when names[i] has the name)
+        private String[] names;
         private int[] pos = new int[64];
         private byte[][] own;   // made only when some value has an array of its own (folded), else null
         // bit id set when a field of header id id (HeaderNames.id) is here: set by the typing pass, which reads each
@@ -269,23 +270,33 @@ public final class SipHeaders {
 
         /**
          * Adds a field whose value is {@code b[a, z)}; {@code b} null: the range is in {@link #head}, set later.
-         * {@code tag}: its K_ constant and header id, as {@link HeaderNames#tag} makes them.
+         * {@code tag}: its K_ constant and header id, as {@link HeaderNames#tag} makes them, and the index of its
+         * spelling plus one at bit 16 when {@code name} is null (a usual spelling: {@link HeaderNames#find}).
          */
         void add(String name, int tag, byte[] b, int a, int z, int offset) {
-            if (count == names.length) {
-                names = java.util.Arrays.copyOf(names, names.length * 2);
+            int capacity = pos.length >> 2;
+            if (count == capacity) {
                 pos = java.util.Arrays.copyOf(pos, pos.length * 2);
-                if (own != null) {
-                    own = java.util.Arrays.copyOf(own, own.length * 2);
+                if (names != null) {
+                    names = java.util.Arrays.copyOf(names, capacity * 2);
                 }
+                if (own != null) {
+                    own = java.util.Arrays.copyOf(own, capacity * 2);
+                }
+                capacity *= 2;
             }
             if (b != null && own == null) {
-                own = new byte[names.length][];
+                own = new byte[capacity][];
             }
             if (own != null) {
                 own[count] = b;
             }
-            names[count] = name;
+            if (name != null) {
+                if (names == null) {
+                    names = new String[capacity];
+                }
+                names[count] = name;
+            }
             pos[4 * count] = a;
             pos[4 * count + 1] = z;
             pos[4 * count + 2] = offset;
@@ -308,7 +319,7 @@ public final class SipHeaders {
                 }
                 int want = id + 1;
                 for (; i < count; i++) {
-                    if (pos[4 * i + 3] >> 8 == want) {
+                    if ((pos[4 * i + 3] >>> 8 & 0xff) == want) {
                         return i;
                     }
                 }
@@ -316,7 +327,7 @@ public final class SipHeaders {
             }
             for (; i < count; i++) {
                 // a name without an id is its own canonical name (HeaderNames.canonical)
-                if (pos[4 * i + 3] >> 8 == 0 && names[i].equalsIgnoreCase(c)) {
+                if ((pos[4 * i + 3] >>> 8 & 0xff) == 0 && name(i).equalsIgnoreCase(c)) {
                     return i;
                 }
             }
@@ -324,11 +335,12 @@ public final class SipHeaders {
         }
 
         String name(int i) {
-            return names[i];
+            int h = (pos[4 * i + 3] >>> 16) - 1;
+            return h >= 0 ? HeaderNames.spelling(h) : names[i];
         }
 
         String canonical(int i) {
-            return HeaderNames.canonical(names[i]);
+            return HeaderNames.canonical(name(i));
         }
 
         /** True when field i's value is a range of {@link #head}. */
@@ -424,10 +436,11 @@ public final class SipHeaders {
             byte[] first = new byte[64];
             for (int i = 0; i < r.count; i++) {
                 int tag = r.pos[4 * i + 3];
-                long bit = (1L << (tag >>> 8)) >>> 1; // id + 1 above the low byte: no bit for a name without an id
+                int id1 = tag >>> 8 & 0xff; // id + 1: no bit for a name without an id
+                long bit = (1L << id1) >>> 1;
                 if ((present & bit) == 0 && bit != 0) {
                     present |= bit;
-                    first[(tag >>> 8) - 1] = (byte) Math.min(i, 127);
+                    first[id1 - 1] = (byte) Math.min(i, 127);
                 }
                 SipError e = one(tag & 0xff, r.src(i), r.from(i), r.to(i), ctx);
                 if (e != null) {

@@ -245,8 +245,10 @@ public final class SipParser {
             if (known < 0 && (ne == p || colon >= le || Lex.run(b, p, ne, Lex.TOKEN) != ne)) {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off);
             }
-            String name = known >= 0 ? HeaderNames.spelling(known) : HeaderNames.intern(b, p, ne - p);
-            int tag = known >= 0 ? HeaderNames.tagAt(known) : HeaderNames.tag(HeaderNames.canonical(name));
+            // a usual spelling is kept as its index in HeaderNames' table (Raw.add), any other name as a String
+            String name = known >= 0 ? null : HeaderNames.intern(b, p, ne - p);
+            int tag = known >= 0 ? HeaderNames.tagAt(known) | (known + 1) << 16
+                    : HeaderNames.tag(HeaderNames.canonical(name));
             // the value: this line after the colon plus continuation lines (LWS folding, §7.3.1)
             int vs = colon + 1;
             int ve = le;
