@@ -29,31 +29,41 @@ public final class SipHeaders {
     private SipHeaders(Typing t) {
         this.fields = t.fields;
         this.raw = t.fields == null ? t.raw : null;
-        t.vias = freeze(t.vias);
-        t.contacts = freeze(t.contacts);
-        t.routes = freeze(t.routes);
-        t.recordRoutes = freeze(t.recordRoutes);
-        t.authorizations = freeze(t.authorizations);
-        t.proxyAuthorizations = freeze(t.proxyAuthorizations);
-        t.wwwAuthenticates = freeze(t.wwwAuthenticates);
-        t.proxyAuthenticates = freeze(t.proxyAuthenticates);
+        // only a list of two or more elements (an ArrayList) is replaced: the others are immutable already, and a
+        // store less into the typing pass's object is a GC write barrier less
+        if (t.vias instanceof ArrayList) {
+            t.vias = freeze(t.vias);
+        }
+        if (t.contacts instanceof ArrayList) {
+            t.contacts = freeze(t.contacts);
+        }
+        if (t.routes instanceof ArrayList) {
+            t.routes = freeze(t.routes);
+        }
+        if (t.recordRoutes instanceof ArrayList) {
+            t.recordRoutes = freeze(t.recordRoutes);
+        }
+        if (t.authorizations instanceof ArrayList) {
+            t.authorizations = freeze(t.authorizations);
+        }
+        if (t.proxyAuthorizations instanceof ArrayList) {
+            t.proxyAuthorizations = freeze(t.proxyAuthorizations);
+        }
+        if (t.wwwAuthenticates instanceof ArrayList) {
+            t.wwwAuthenticates = freeze(t.wwwAuthenticates);
+        }
+        if (t.proxyAuthenticates instanceof ArrayList) {
+            t.proxyAuthenticates = freeze(t.proxyAuthenticates);
+        }
         this.t = t;
     }
 
     /**
-     * An immutable copy of a list of the typing pass: one of one element is {@link Typing#append}'s List.of already
-     * (the usual case: no ArrayList, no copy); two: no array for those either.
+     * An immutable copy of a list of two or more elements of the typing pass (one of one element is {@link
+     * Typing#append}'s List.of already, the usual case: no ArrayList, no copy); two: no array for those either.
      */
     private static <T> List<T> freeze(List<T> l) {
-        if (l == null) {
-            return List.of();
-        }
-        if (!(l instanceof ArrayList)) {
-            return l;
-        }
         switch (l.size()) {
-            case 0:
-                return List.of();
             case 2:
                 return List.of(l.get(0), l.get(1));
             default:
@@ -399,7 +409,9 @@ public final class SipHeaders {
     static final class Typing {
         final List<HeaderField> fields;
         final Raw raw;
-        List<Via> vias;
+        // the lists start as the empty List.of() (stores made as the object is made, which need no GC write
+        // barrier) and become a List.of their one element or an ArrayList of more (append)
+        List<Via> vias = List.of();
         NameAddress from;
         NameAddress to;
         String callId;
@@ -408,14 +420,15 @@ public final class SipHeaders {
         int contentLength = -1;
         MediaType contentType;
         boolean contactStar;
-        List<NameAddress> contacts;
-        List<NameAddress> routes;
-        List<NameAddress> recordRoutes;
+        boolean sawContact;     // a Contact that is not "*"
+        List<NameAddress> contacts = List.of();
+        List<NameAddress> routes = List.of();
+        List<NameAddress> recordRoutes = List.of();
         long expires = -1;
-        List<AuthValue> authorizations;
-        List<AuthValue> proxyAuthorizations;
-        List<AuthValue> wwwAuthenticates;
-        List<AuthValue> proxyAuthenticates;
+        List<AuthValue> authorizations = List.of();
+        List<AuthValue> proxyAuthorizations = List.of();
+        List<AuthValue> wwwAuthenticates = List.of();
+        List<AuthValue> proxyAuthenticates = List.of();
         boolean sawMaxForwards;
         boolean sawExpires;
         int contentLengthCount;
@@ -524,7 +537,7 @@ public final class SipHeaders {
                     return contentType == null ? SipError.BAD_HEADER_VALUE : null;
                 case HeaderNames.K_CONTACT:
                     if (z - a == 1 && v[a] == '*') {
-                        if (contactStar || contacts != null) {
+                        if (contactStar || sawContact) {
                             return SipError.BAD_HEADER_VALUE;
                         }
                         contactStar = true;
@@ -533,9 +546,7 @@ public final class SipHeaders {
                     if (contactStar) {
                         return SipError.BAD_HEADER_VALUE;
                     }
-                    if (contacts == null) {
-                        contacts = List.of(); // a Contact that is not "*" was here
-                    }
+                    sawContact = true;
                     return elements(HeaderNames.K_CONTACT, v, a, z, ctx);
                 case HeaderNames.K_ROUTE:
                     return elements(HeaderNames.K_ROUTE, v, a, z, ctx);
@@ -674,7 +685,7 @@ public final class SipHeaders {
          * when no other comes: most messages have one Via, one Contact...), the second an ArrayList.
          */
         private static <T> List<T> append(List<T> l, T x) {
-            if (l == null || l.isEmpty()) {
+            if (l.isEmpty()) {
                 return List.of(x);
             }
             if (!(l instanceof ArrayList)) {
