@@ -187,7 +187,7 @@ final class HeaderParser {
         if (ps == null) {
             return null;
         }
-        return new NameAddress(display, uri, ps);
+        return NameAddress.parsed(display, uri, ps);
     }
 
     /** A Contact value: name-addr/addr-spec with contact-params (RFC 3261 §20.10). */

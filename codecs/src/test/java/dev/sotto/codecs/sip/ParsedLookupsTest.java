@@ -1,6 +1,7 @@
 package dev.sotto.codecs.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * The short cuts of the parser's look-ups give the answers of the plain comparisons they replace: HeaderNames.find
  * (two long compares when 16 bytes of input are at hand, a byte loop otherwise) finds exactly the spellings whose
  * bytes are the name's, and a parsed name-addr's tag() (whose position the parser notes) is the value of its first
- * parameter called "tag" in any case (RFC 3261 §7.3.1: parameter names compare case-insensitively).
+ * parameter called "tag" in any case (RFC 3261 §7.3.1: parameter names compare case-insensitively). SipUri and
+ * NameAddress, made by the parser without their constructors' checks, equal (and hash as) the same values made
+ * through the public constructors, which still refuse what RFC 3261 §25.1 does not allow.
  */
 class ParsedLookupsTest {
 
@@ -105,5 +108,33 @@ class ParsedLookupsTest {
             // the same parameters in the list form look the name up
             assertThat(new Parameters(parsed.params().list()).value("tag")).as(why).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void parsedValuesEqualTheSameValuesBuiltInCode() {
+        String text = "\"A \\\"B\\\"\" <sips:al%41ce:pw@[2001:db8::1]:5061;transport=tls?h=v>;tag=x";
+        NameAddress parsed = HeaderParser.nameAddress(text, 0, text.length(), false, new ParseContext());
+        assertThat(parsed).isNotNull();
+        SipUri u = (SipUri) parsed.uri();
+        SipUri built = new SipUri(true, "al%41ce", "pw", "[2001:db8::1]", 5061,
+                Parameters.of(new Parameter("transport", "tls")), List.of(new Parameter("h", "v")));
+        assertThat(u).isEqualTo(built).hasSameHashCodeAs(built);
+        assertThat(u.headers()).isUnmodifiable();
+        NameAddress builtNa = new NameAddress("A \"B\"", built, Parameters.of(new Parameter("tag", "x")));
+        assertThat(parsed).isEqualTo(builtNa).hasSameHashCodeAs(builtNa);
+        assertThat(parsed).isNotEqualTo(new NameAddress(null, built, Parameters.of(new Parameter("tag", "x"))));
+        assertThat(u).isNotEqualTo(new SipUri(false, "al%41ce", "pw", "[2001:db8::1]", 5061,
+                Parameters.of(new Parameter("transport", "tls")), List.of(new Parameter("h", "v"))));
+
+        assertThatThrownBy(() -> new SipUri(false, null, null, "", -1, Parameters.NONE, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SipUri(false, null, null, "h", 65536, Parameters.NONE, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SipUri(false, null, "pw", "h", -1, Parameters.NONE, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NameAddress("a\r\nb", built, Parameters.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NameAddress("a", null, Parameters.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
