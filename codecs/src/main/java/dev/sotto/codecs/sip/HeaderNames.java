@@ -242,12 +242,33 @@ public final class HeaderNames {
     private static final java.lang.invoke.VarHandle LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
+    // the first 16 bytes of each spelling as two little-endian longs, zero past its end: with 16 bytes of the input
+    // at hand (a name is followed by its value, so usually there are), a candidate is checked with two compares
+    private static final long[] SPELLING_LO = new long[256];
+    private static final long[] SPELLING_HI = new long[256];
+
+    /** The first {@code n} bytes (0..8) of {@code x}, the rest zero. */
+    private static long low(long x, int n) {
+        return n >= 8 ? x : x & ((1L << (n << 3)) - 1);
+    }
+
     /** The index of the spelling in [off, off+len) in the table, or -1. */
     static int find(byte[] b, int off, int len) {
         if (len == 0) {
             return -1;
         }
-        for (int h = hash(b, off, len); SPELLING[h] != null; h = (h + 1) & 255) {
+        int h = hash(b, off, len);
+        if (len <= 16 && off + 16 <= b.length) {
+            long lo = low((long) LONGS.get(b, off), len);
+            long hi = len <= 8 ? 0 : low((long) LONGS.get(b, off + 8), len - 8);
+            for (; SPELLING[h] != null; h = (h + 1) & 255) {
+                if (SPELLING_LO[h] == lo && SPELLING_HI[h] == hi && SPELLING_BYTES[h].length == len) {
+                    return h;
+                }
+            }
+            return -1;
+        }
+        for (; SPELLING[h] != null; h = (h + 1) & 255) {
             byte[] k = SPELLING_BYTES[h];
             if (k.length == len) {
                 int i = 0;
@@ -272,6 +293,9 @@ public final class HeaderNames {
             h = (h + 1) & 255;
         }
         SPELLING_BYTES[h] = spelling.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] padded = java.util.Arrays.copyOf(SPELLING_BYTES[h], Math.max(16, SPELLING_BYTES[h].length));
+        SPELLING_LO[h] = (long) LONGS.get(padded, 0);
+        SPELLING_HI[h] = (long) LONGS.get(padded, 8);
         CANONICAL[h] = c;
         SPELLING[h] = spelling;
         ID[h] = -1;

@@ -48,6 +48,7 @@ final class HeaderParser {
      */
     static Parameters params(byte[] s, int i, int to, ParseContext ctx) {
         int mark = ctx.mark();
+        int tagAt = -1; // the index of the first tag parameter (From, To: RFC 3261 §19.3), which NameAddress.tag() reads
         while (true) {
             i = Lex.skipWs(s, i, to);
             if (i == to) {
@@ -75,9 +76,13 @@ final class HeaderParser {
                 vb = ve;
                 i = ve;
             }
+            if (tagAt < 0 && ne - na == 3 && (s[na] | 0x20) == 't' && (s[na + 1] | 0x20) == 'a'
+                    && (s[na + 2] | 0x20) == 'g') {
+                tagAt = (ctx.mark() - mark) >> 2; // "tag" in any case, as Parameters compares names
+            }
             ctx.param(na, ne, va, vb); // the Strings are made when asked for (Parameters)
         }
-        return ctx.params(s, mark);
+        return ctx.params(s, mark, tagAt);
     }
 
     /** End of a gen-value at i (token / IPv6reference / quoted-string), or -1. */
@@ -182,7 +187,7 @@ final class HeaderParser {
         if (ps == null) {
             return null;
         }
-        return new NameAddress(display, uri, ps);
+        return NameAddress.parsed(display, uri, ps);
     }
 
     /** A Contact value: name-addr/addr-spec with contact-params (RFC 3261 §20.10). */

@@ -4,17 +4,69 @@ package dev.sotto.codecs.sip;
  * A name-addr or addr-spec with its header parameters (From, To, Contact, Route, Record-Route:
  * RFC 3261 §20.10, §20.20, §20.39, §20.30, §20.34).
  *
- * @param displayName the display name with quotes and quoted-pairs resolved, or null
+ * <p>A value class with the accessors, equality and hash of a record of its components ({@code displayName, uri,
+ * params}); not a record, so that the parser, which has checked its parts already, makes one without the
+ * constructor's checks (see {@link SipUri}).
  */
-public record NameAddress(String displayName, Uri uri, Parameters params) {
+public final class NameAddress {
 
-    public NameAddress {
+    private final String displayName;
+    private final Uri uri;
+    private final Parameters params;
+
+    /**
+     * @param displayName the display name with quotes and quoted-pairs resolved, or null
+     * @throws IllegalArgumentException when there is no URI or the display name holds CR or LF
+     */
+    public NameAddress(String displayName, Uri uri, Parameters params) {
         if (uri == null) {
             throw new IllegalArgumentException("no URI");
         }
         if (displayName != null && (displayName.indexOf('\r') >= 0 || displayName.indexOf('\n') >= 0)) {
             throw new IllegalArgumentException("CR/LF cannot be carried in a display name");
         }
+        this.displayName = displayName;
+        this.uri = uri;
+        this.params = params;
+    }
+
+    private NameAddress(String displayName, Uri uri, Parameters params, boolean parsed) {
+        this.displayName = displayName;
+        this.uri = uri;
+        this.params = params;
+    }
+
+    /**
+     * For the parser: {@code uri} is not null and the display name, from a quoted-string or a run of tokens and LWS
+     * of an unfolded value (RFC 3261 §25.1), holds no CR or LF.
+     */
+    static NameAddress parsed(String displayName, Uri uri, Parameters params) {
+        return new NameAddress(displayName, uri, params, true);
+    }
+
+    /** The display name with quotes and quoted-pairs resolved, or null. */
+    public String displayName() {
+        return displayName;
+    }
+
+    public Uri uri() {
+        return uri;
+    }
+
+    public Parameters params() {
+        return params;
+    }
+
+    /** Component by component, as a record's. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NameAddress a && java.util.Objects.equals(displayName, a.displayName)
+                && uri.equals(a.uri) && java.util.Objects.equals(params, a.params);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(displayName, uri, params);
     }
 
     public static NameAddress of(Uri uri) {

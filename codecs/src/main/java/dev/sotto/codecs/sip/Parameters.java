@@ -23,6 +23,11 @@ public final class Parameters {
     private final int[] pos;    // 4 ints per parameter from base
     private final int base;
     private final int count;
+    // a view's index of its first parameter called "tag" in any case (-1: none) when the parser found it on the way
+    // (generic-params of From, To, Contact, Route), so NameAddress.tag() needs no look-up; else UNKNOWN
+    private final int tagAt;
+    static final int UNKNOWN = -2;
+    private static final String TAG = "tag";
 
     public Parameters(List<Parameter> list) {
         this.list = List.copyOf(list);
@@ -30,15 +35,17 @@ public final class Parameters {
         this.pos = null;
         this.base = 0;
         this.count = this.list.size();
+        this.tagAt = UNKNOWN;
     }
 
     /** A parsed view: parameter k is described by {@code pos[base + 4k .. base + 4k + 4)} over {@code src}. */
-    Parameters(byte[] src, int[] pos, int base, int count) {
+    Parameters(byte[] src, int[] pos, int base, int count, int tagAt) {
         this.list = null;
         this.src = src;
         this.pos = pos;
         this.base = base;
         this.count = count;
+        this.tagAt = tagAt;
     }
 
     public static Parameters of(Parameter... ps) {
@@ -147,6 +154,9 @@ public final class Parameters {
             }
             return -1;
         }
+        if (name == TAG && tagAt != UNKNOWN) {
+            return tagAt; // the very literal NameAddress.tag() passes: the parser found it already
+        }
         int len = name.length();
         if (len == 0) {
             return -1; // a parsed name is never empty
@@ -154,10 +164,11 @@ public final class Parameters {
         char first = name.charAt(0);
         // ASCII letters compare by their case-folded form; any other first char goes to sameName at once
         int fold = first < 128 && Lex.isAlpha((byte) first) ? first | 0x20 : -1;
-        for (int k = 0; k < count; k++) {
-            int a = pos[base + 4 * k];
-            if (pos[base + 4 * k + 1] - a == len && (fold < 0 || (src[a] | 0x20) == fold)
-                    && sameName(a, name, len)) {
+        int[] p = pos;
+        byte[] s = src;
+        for (int k = 0, j = base; k < count; k++, j += 4) {
+            int a = p[j];
+            if (p[j + 1] - a == len && (fold < 0 || (s[a] | 0x20) == fold) && sameName(a, name, len)) {
                 return k;
             }
         }

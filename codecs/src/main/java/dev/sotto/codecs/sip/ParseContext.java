@@ -52,7 +52,12 @@ final class ParseContext {
 
     /** The parameters recorded since {@code mark}, as a view over {@code src}. */
     Parameters params(byte[] src, int mark) {
+        return params(src, mark, Parameters.UNKNOWN);
+    }
+
+    /** As {@link #params(byte[], int)}, with the index of the first tag parameter (-1: none) already found. */
+    Parameters params(byte[] src, int mark, int tagAt) {
         int n = (used - mark) >> 2;
-        return n == 0 ? Parameters.NONE : new Parameters(src, pos, mark, n);
+        return n == 0 ? Parameters.NONE : new Parameters(src, pos, mark, n, tagAt);
     }
 }

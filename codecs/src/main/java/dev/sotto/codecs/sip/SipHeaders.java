@@ -29,31 +29,41 @@ public final class SipHeaders {
     private SipHeaders(Typing t) {
         this.fields = t.fields;
         this.raw = t.fields == null ? t.raw : null;
-        t.vias = freeze(t.vias);
-        t.contacts = freeze(t.contacts);
-        t.routes = freeze(t.routes);
-        t.recordRoutes = freeze(t.recordRoutes);
-        t.authorizations = freeze(t.authorizations);
-        t.proxyAuthorizations = freeze(t.proxyAuthorizations);
-        t.wwwAuthenticates = freeze(t.wwwAuthenticates);
-        t.proxyAuthenticates = freeze(t.proxyAuthenticates);
+        // only a list of two or more elements (an ArrayList) is replaced: the others are immutable already, and a
+        // store less into the typing pass's object is a GC write barrier less
+        if (t.vias instanceof ArrayList) {
+            t.vias = freeze(t.vias);
+        }
+        if (t.contacts instanceof ArrayList) {
+            t.contacts = freeze(t.contacts);
+        }
+        if (t.routes instanceof ArrayList) {
+            t.routes = freeze(t.routes);
+        }
+        if (t.recordRoutes instanceof ArrayList) {
+            t.recordRoutes = freeze(t.recordRoutes);
+        }
+        if (t.authorizations instanceof ArrayList) {
+            t.authorizations = freeze(t.authorizations);
+        }
+        if (t.proxyAuthorizations instanceof ArrayList) {
+            t.proxyAuthorizations = freeze(t.proxyAuthorizations);
+        }
+        if (t.wwwAuthenticates instanceof ArrayList) {
+            t.wwwAuthenticates = freeze(t.wwwAuthenticates);
+        }
+        if (t.proxyAuthenticates instanceof ArrayList) {
+            t.proxyAuthenticates = freeze(t.proxyAuthenticates);
+        }
         this.t = t;
     }
 
     /**
-     * An immutable copy of a list of the typing pass: one of one element is {@link Typing#append}'s List.of already
-     * (the usual case: no ArrayList, no copy); two: no array for those either.
+     * An immutable copy of a list of two or more elements of the typing pass (one of one element is {@link
+     * Typing#append}'s List.of already, the usual case: no ArrayList, no copy); two: no array for those either.
      */
     private static <T> List<T> freeze(List<T> l) {
-        if (l == null) {
-            return List.of();
-        }
-        if (!(l instanceof ArrayList)) {
-            return l;
-        }
         switch (l.size()) {
-            case 0:
-                return List.of();
             case 2:
                 return List.of(l.get(0), l.get(1));
             default:
@@ -249,41 +259,54 @@ public final class SipHeaders {
      * already unfolded and trimmed (RFC 3261 §7.3.1).
      */
     static final class Raw {
-        // small arrays instead of one per column: names[i] as written (the canonical name is asked for only on
-        // an error or a look-up of a header without an id: HeaderNames.canonical then, one reference store less
-        // per field while parsing);
+        // small arrays instead of one per column: names[i] as written, only for a name that is not one of
+        // HeaderNames' usual spellings (made on the first such name: a usual message has none; the canonical name
+        // is asked for only on an error or a look-up of a header without an id: HeaderNames.canonical then);
         // pos[4i] from, pos[4i+1] to, pos[4i+2] the field's offset in the input (for errors), pos[4i+3] the
-        // HeaderNames.K_ constant the typing pass dispatches on (low byte) and the header id plus one (above it)
-        private String[] names = new String[16];
+        // HeaderNames.K_ constant the typing pass dispatches on (bits 0-7), the header id plus one (bits 8-15) and
+        // the index of its spelling in HeaderNames' table plus one (bits 16-24; 0 when names[i] has the name)
+        private String[] names;
         private int[] pos = new int[64];
         private byte[][] own;   // made only when some value has an array of its own (folded), else null
-        // bit id set when a field of header id id (HeaderNames.id) is here, and the sign bit once computed: made on
-        // the first look-up by name, not while parsing (the parse loop measured ~1.5% slower with it there).
-        // Volatile so that a racing reader sees all 64 bits or none; a race only computes it twice.
-        private volatile long present;
+        // bit id set when a field of header id id (HeaderNames.id) is here: set by the typing pass, which reads each
+        // field's tag anyway (Typing.run), before the SipHeaders that holds this Raw in a final field is made
+        long present;
+        // first[id]: the index of the first field of header id id (capped at 127: a scan goes on from there), for
+        // each id in present; set with it
+        byte[] first;
         byte[] head;            // the bytes of every value without an array of its own
         int count;
         boolean ascii;          // true when the parser found every value plain ASCII
 
         /**
          * Adds a field whose value is {@code b[a, z)}; {@code b} null: the range is in {@link #head}, set later.
-         * {@code tag}: its K_ constant and header id, as {@link HeaderNames#tag} makes them.
+         * {@code tag}: its K_ constant and header id, as {@link HeaderNames#tag} makes them, and the index of its
+         * spelling plus one at bit 16 when {@code name} is null (a usual spelling: {@link HeaderNames#find}).
          */
         void add(String name, int tag, byte[] b, int a, int z, int offset) {
-            if (count == names.length) {
-                names = java.util.Arrays.copyOf(names, names.length * 2);
+            int capacity = pos.length >> 2;
+            if (count == capacity) {
                 pos = java.util.Arrays.copyOf(pos, pos.length * 2);
-                if (own != null) {
-                    own = java.util.Arrays.copyOf(own, own.length * 2);
+                if (names != null) {
+                    names = java.util.Arrays.copyOf(names, capacity * 2);
                 }
+                if (own != null) {
+                    own = java.util.Arrays.copyOf(own, capacity * 2);
+                }
+                capacity *= 2;
             }
             if (b != null && own == null) {
-                own = new byte[names.length][];
+                own = new byte[capacity][];
             }
             if (own != null) {
                 own[count] = b;
             }
-            names[count] = name;
+            if (name != null) {
+                if (names == null) {
+                    names = new String[capacity];
+                }
+                names[count] = name;
+            }
             pos[4 * count] = a;
             pos[4 * count + 1] = z;
             pos[4 * count + 2] = offset;
@@ -298,19 +321,15 @@ public final class SipHeaders {
          */
         int next(int i, int id, String c) {
             if (id >= 0) {
-                long pr = present;
-                if (pr == 0) {
-                    for (int k = 0; k < count; k++) {
-                        pr |= (1L << (pos[4 * k + 3] >>> 8)) >>> 1;
-                    }
-                    present = pr | Long.MIN_VALUE;
-                }
-                if ((pr & 1L << id) == 0) {
+                if ((present & 1L << id) == 0) {
                     return -1; // the usual answer for a header the message lacks, without a look at any field
+                }
+                if (i == 0) {
+                    i = first[id]; // where the first such field is (or, past 127 fields, where to look from)
                 }
                 int want = id + 1;
                 for (; i < count; i++) {
-                    if (pos[4 * i + 3] >> 8 == want) {
+                    if ((pos[4 * i + 3] >>> 8 & 0xff) == want) {
                         return i;
                     }
                 }
@@ -318,7 +337,7 @@ public final class SipHeaders {
             }
             for (; i < count; i++) {
                 // a name without an id is its own canonical name (HeaderNames.canonical)
-                if (pos[4 * i + 3] >> 8 == 0 && names[i].equalsIgnoreCase(c)) {
+                if ((pos[4 * i + 3] >>> 8 & 0xff) == 0 && name(i).equalsIgnoreCase(c)) {
                     return i;
                 }
             }
@@ -326,11 +345,12 @@ public final class SipHeaders {
         }
 
         String name(int i) {
-            return names[i];
+            int h = (pos[4 * i + 3] >>> 16) - 1;
+            return h >= 0 ? HeaderNames.spelling(h) : names[i];
         }
 
         String canonical(int i) {
-            return HeaderNames.canonical(names[i]);
+            return HeaderNames.canonical(name(i));
         }
 
         /** True when field i's value is a range of {@link #head}. */
@@ -356,17 +376,6 @@ public final class SipHeaders {
 
         int kind(int i) {
             return pos[4 * i + 3] & 0xff;
-        }
-
-        /** Moves the ranges of the values in {@link #head} by {@code -delta} once the head is copied. */
-        void rebase(byte[] headBytes, int delta) {
-            head = headBytes;
-            for (int i = 0; i < count; i++) {
-                if (inHead(i)) {
-                    pos[4 * i] -= delta;
-                    pos[4 * i + 1] -= delta;
-                }
-            }
         }
 
         static Raw of(List<HeaderField> fields) {
@@ -400,7 +409,9 @@ public final class SipHeaders {
     static final class Typing {
         final List<HeaderField> fields;
         final Raw raw;
-        List<Via> vias;
+        // the lists start as the empty List.of() (stores made as the object is made, which need no GC write
+        // barrier) and become a List.of their one element or an ArrayList of more (append)
+        List<Via> vias = List.of();
         NameAddress from;
         NameAddress to;
         String callId;
@@ -409,14 +420,15 @@ public final class SipHeaders {
         int contentLength = -1;
         MediaType contentType;
         boolean contactStar;
-        List<NameAddress> contacts;
-        List<NameAddress> routes;
-        List<NameAddress> recordRoutes;
+        boolean sawContact;     // a Contact that is not "*"
+        List<NameAddress> contacts = List.of();
+        List<NameAddress> routes = List.of();
+        List<NameAddress> recordRoutes = List.of();
         long expires = -1;
-        List<AuthValue> authorizations;
-        List<AuthValue> proxyAuthorizations;
-        List<AuthValue> wwwAuthenticates;
-        List<AuthValue> proxyAuthenticates;
+        List<AuthValue> authorizations = List.of();
+        List<AuthValue> proxyAuthorizations = List.of();
+        List<AuthValue> wwwAuthenticates = List.of();
+        List<AuthValue> proxyAuthenticates = List.of();
         boolean sawMaxForwards;
         boolean sawExpires;
         int contentLengthCount;
@@ -433,8 +445,17 @@ public final class SipHeaders {
         /** Returns the index of the first bad field, or -1. */
         int run(ParseContext ctx) {
             Raw r = raw;
+            long present = 0;
+            byte[] first = new byte[64];
             for (int i = 0; i < r.count; i++) {
-                SipError e = one(r.kind(i), r.src(i), r.from(i), r.to(i), ctx);
+                int tag = r.pos[4 * i + 3];
+                int id1 = tag >>> 8 & 0xff; // id + 1: no bit for a name without an id
+                long bit = (1L << id1) >>> 1;
+                if ((present & bit) == 0 && bit != 0) {
+                    present |= bit;
+                    first[id1 - 1] = (byte) Math.min(i, 127);
+                }
+                SipError e = one(tag & 0xff, r.src(i), r.from(i), r.to(i), ctx);
                 if (e != null) {
                     error = e;
                     errorHeader = r.canonical(i);
@@ -442,6 +463,8 @@ public final class SipHeaders {
                     return i;
                 }
             }
+            r.present = present;
+            r.first = first;
             return -1;
         }
 
@@ -514,7 +537,7 @@ public final class SipHeaders {
                     return contentType == null ? SipError.BAD_HEADER_VALUE : null;
                 case HeaderNames.K_CONTACT:
                     if (z - a == 1 && v[a] == '*') {
-                        if (contactStar || contacts != null) {
+                        if (contactStar || sawContact) {
                             return SipError.BAD_HEADER_VALUE;
                         }
                         contactStar = true;
@@ -523,9 +546,7 @@ public final class SipHeaders {
                     if (contactStar) {
                         return SipError.BAD_HEADER_VALUE;
                     }
-                    if (contacts == null) {
-                        contacts = List.of(); // a Contact that is not "*" was here
-                    }
+                    sawContact = true;
                     return elements(HeaderNames.K_CONTACT, v, a, z, ctx);
                 case HeaderNames.K_ROUTE:
                     return elements(HeaderNames.K_ROUTE, v, a, z, ctx);
@@ -664,7 +685,7 @@ public final class SipHeaders {
          * when no other comes: most messages have one Via, one Contact...), the second an ArrayList.
          */
         private static <T> List<T> append(List<T> l, T x) {
-            if (l == null || l.isEmpty()) {
+            if (l.isEmpty()) {
                 return List.of(x);
             }
             if (!(l instanceof ArrayList)) {

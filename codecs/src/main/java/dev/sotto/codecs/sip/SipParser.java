@@ -198,6 +198,7 @@ public final class SipParser {
         SipHeaders.Raw raw = new SipHeaders.Raw();
         boolean ascii = true;
         int headersStart = p;
+        int headersEnd = p;     // the end of the last value kept as a range of the input (in the copy made below)
         StringBuilder folded = null;
         while (true) {
             if (p - start > limits.maxMessageBytes()) {
@@ -244,8 +245,10 @@ public final class SipParser {
             if (known < 0 && (ne == p || colon >= le || Lex.run(b, p, ne, Lex.TOKEN) != ne)) {
                 return fail(SipError.BAD_HEADER_LINE, null, p - off);
             }
-            String name = known >= 0 ? HeaderNames.spelling(known) : HeaderNames.intern(b, p, ne - p);
-            int tag = known >= 0 ? HeaderNames.tagAt(known) : HeaderNames.tag(HeaderNames.canonical(name));
+            // a usual spelling is kept as its index in HeaderNames' table (Raw.add), any other name as a String
+            String name = known >= 0 ? null : HeaderNames.intern(b, p, ne - p);
+            int tag = known >= 0 ? HeaderNames.tagAt(known) | (known + 1) << 16
+                    : HeaderNames.tag(HeaderNames.canonical(name));
             // the value: this line after the colon plus continuation lines (LWS folding, §7.3.1)
             int vs = colon + 1;
             int ve = le;
@@ -267,7 +270,8 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, tag, null, vs, ve, fieldStart - off); // bytes filled in below
+                    raw.add(name, tag, null, vs - headersStart, ve - headersStart, fieldStart - off);
+                    headersEnd = ve; // lines come in order: the last such value ends last
                 } else {
                     ascii = false;
                     // RFC 3261 §7.3.1 allows UTF-8 TEXT; the limit counts chars, as for a String of the value
@@ -280,7 +284,8 @@ public final class SipParser {
                     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
                         ve--;
                     }
-                    raw.add(name, tag, null, vs, ve, fieldStart - off); // bytes filled in below
+                    raw.add(name, tag, null, vs - headersStart, ve - headersStart, fieldStart - off);
+                    headersEnd = ve; // lines come in order: the last such value ends last
                 }
             } else if (foldAscii(b, vs, ve, next, end, eol, stream, head) != null) {
                 // the usual folded value (a Digest challenge or credentials): plain ASCII, built on bytes
@@ -332,12 +337,12 @@ public final class SipParser {
                 raw.add(name, tag, v, 0, v.length, fieldStart - off);
             }
         }
-        // Only values kept as ranges of the input (bytes still null) need the shared copy of the head; when every
-        // value is folded (each its own array) there is none to make (a fuzz finding: the length went negative).
-        // A copy, not the caller's array: the fields are made from it later, when the caller may have reused it.
-        int headersEnd = maxTo(raw);
-        if (raw.count > 0 && headersEnd > headersStart) {
-            raw.rebase(java.util.Arrays.copyOfRange(b, headersStart, headersEnd), headersStart);
+        // Only values kept as ranges of the input (bytes null, positions from headersStart) need the shared copy of
+        // the head; when every value is folded (each its own array) there is none to make (a fuzz finding: the
+        // length went negative). A copy, not the caller's array: the fields are made from it later, when the
+        // caller may have reused it.
+        if (headersEnd > headersStart) {
+            raw.head = java.util.Arrays.copyOfRange(b, headersStart, headersEnd);
         }
         raw.ascii = ascii;
         head.bodyStart = p;
@@ -553,17 +558,6 @@ public final class SipParser {
             return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
         }
         return Utf8.valid(b, s, e) ? new String(b, s, e - s, StandardCharsets.UTF_8) : null;
-    }
-
-    /** The end of the last value held as a range of the input (bytes still null) in {@code raw}. */
-    private static int maxTo(SipHeaders.Raw raw) {
-        int m = 0;
-        for (int i = 0; i < raw.count; i++) {
-            if (raw.inHead(i) && raw.to(i) > m) {
-                m = raw.to(i);
-            }
-        }
-        return m;
     }
 
     /**

@@ -156,12 +156,12 @@ final class UriParser {
                 hs.add(new Parameter(Lex.str(s, i + 1, ne), Lex.str(s, ne + 1, ve)));
                 i = ve;
             } while (i < to && s[i] == '&');
-            headers = hs;
+            headers = List.copyOf(hs);
         }
         if (i != to) {
             return null;
         }
-        return new SipUri(secure, user, password, host, port, params, headers);
+        return SipUri.parsed(secure, user, password, host, port, params, headers);
     }
 
     // RFC 3966 §3: telephone-subscriber *par; numbers use digits, hex (local), "*", "#" and visual separators
