@@ -36,6 +36,12 @@ public final class SipUri implements Uri {
      */
     public SipUri(boolean secure, String user, String password, String host, int port, Parameters params,
                   List<Parameter> headers) {
+        this(secure, user, password, host, port, params, checked(user, password, host, port, headers), true);
+    }
+
+    /** The public constructor's checks; returns an immutable copy of {@code headers}. */
+    private static List<Parameter> checked(String user, String password, String host, int port,
+                                           List<Parameter> headers) {
         if (host == null || host.isEmpty()) {
             throw new IllegalArgumentException("empty host");
         }
@@ -45,15 +51,10 @@ public final class SipUri implements Uri {
         if (password != null && user == null) {
             throw new IllegalArgumentException("a password needs a user (RFC 3261 §25.1 userinfo)");
         }
-        this.secure = secure;
-        this.user = user;
-        this.password = password;
-        this.host = host;
-        this.port = port;
-        this.params = params;
-        this.headers = List.copyOf(headers);
+        return List.copyOf(headers);
     }
 
+    /** {@code parsed} only tells this constructor from the public one: the parts are stored unchecked. */
     private SipUri(boolean secure, String user, String password, String host, int port, Parameters params,
                    List<Parameter> headers, boolean parsed) {
         this.secure = secure;
