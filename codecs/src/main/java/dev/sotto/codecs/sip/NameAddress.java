@@ -19,17 +19,21 @@ public final class NameAddress {
      * @throws IllegalArgumentException when there is no URI or the display name holds CR or LF
      */
     public NameAddress(String displayName, Uri uri, Parameters params) {
+        this(displayName, checked(displayName, uri), params, true);
+    }
+
+    /** The public constructor's checks; returns {@code uri}. */
+    private static Uri checked(String displayName, Uri uri) {
         if (uri == null) {
             throw new IllegalArgumentException("no URI");
         }
         if (displayName != null && (displayName.indexOf('\r') >= 0 || displayName.indexOf('\n') >= 0)) {
             throw new IllegalArgumentException("CR/LF cannot be carried in a display name");
         }
-        this.displayName = displayName;
-        this.uri = uri;
-        this.params = params;
+        return uri;
     }
 
+    /** {@code parsed} only tells this constructor from the public one: the parts are stored unchecked. */
     private NameAddress(String displayName, Uri uri, Parameters params, boolean parsed) {
         this.displayName = displayName;
         this.uri = uri;
