@@ -58,8 +58,10 @@ import javax.swing.SwingUtilities;
  * Arguments: vault directory (created when absent; delete it to change the sizes), messages (100000),
  * conversations (100), runs (7), {@code real} (default) or {@code cheap} Argon2id parameters (the vault is re-wrapped
  * when its parameters differ), typing time in ms (0: Unlock is pressed as soon as the start screen shows; e.g. 3000
- * for a person typing the passphrase, during which the start screen's warm-up runs). The clock starts when Unlock's
- * action fires.
+ * for a person typing the passphrase, during which the start screen's warm-up runs), and how the JVMs are launched:
+ * {@code cds} (default: with the class data sharing archive the build makes, {@code ui-swing/target/sotto.jsa}, as
+ * the README's start command does), {@code nocds}, or {@code both} (alternating, run by run; each set's medians). The
+ * clock starts when Unlock's action fires.
  */
 public final class DesktopStartupMain {
     private static final char[] PASSPHRASE = "startup bench passphrase".toCharArray();
@@ -106,23 +108,42 @@ public final class DesktopStartupMain {
                 stored.equals(KdfParams.DEFAULT) ? " (the real ones)" : " (cheap: test parameters)");
         System.out.printf("for comparison, Argon2id with the real parameters once in this (build) JVM: %d ms%n",
                 argon2Millis());
-        List<long[]> results = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
-            String before = loadAverage();
-            long[] r = child(dir, messages, conversations, typingMillis);
-            results.add(r);
-            System.out.printf("run %d: unlock pressed -> usable window %d ms (process CPU time %d ms; of the wall time: "
-                    + "Argon2id, key ring and the log's one-pass walk with the replay %d ms, engine %d ms, OTR and main "
-                    + "view %d ms, the rest (hand-over to the event dispatch thread, building and painting the main "
-                    + "window) %d ms); JVM start -> usable window %d ms; open the largest chat (%d messages) %d ms; "
-                    + "events %d; load average %s -> %s%n", run + 1, r[0], r[5], r[6], r[7], r[8],
-                    r[0] - r[6] - r[7] - r[8], r[1], r[3], r[2], r[4], before, loadAverage());
+        // How users launch the desktop (README): with the class data sharing archive the build makes next to the jar.
+        // A seventh argument compares: `nocds` runs without it, `both` alternates the two launches run by run.
+        Path archive = Path.of(System.getProperty("sotto.app.jar", "../ui-swing/target/sotto.jar"))
+                .resolveSibling("sotto.jsa").toAbsolutePath();
+        String launch = args.length > 6 ? args[6] : "cds";
+        if (!launch.equals("nocds") && !Files.isRegularFile(archive)) {
+            System.out.println("(no " + archive + ": runs without class data sharing)");
+            launch = "nocds";
         }
-        System.out.printf("MEDIAN of %d runs: unlock pressed -> usable window %d ms (process CPU time %d ms; Argon2id, "
-                + "key ring, walk and replay %d ms; engine %d ms; OTR and main view %d ms); JVM start -> usable window "
-                + "%d ms; open the largest chat %d ms (%d cores)%n", runs, median(results, 0), median(results, 5),
-                median(results, 6), median(results, 7), median(results, 8), median(results, 1), median(results, 2),
-                Runtime.getRuntime().availableProcessors());
+        List<long[]> withCds = new ArrayList<>();
+        List<long[]> withoutCds = new ArrayList<>();
+        for (int run = 0; run < runs * (launch.equals("both") ? 2 : 1); run++) {
+            boolean cds = launch.equals("cds") || (launch.equals("both") && run % 2 == 0);
+            String before = loadAverage();
+            long[] r = child(dir, messages, conversations, typingMillis, cds ? archive : null);
+            (cds ? withCds : withoutCds).add(r);
+            System.out.printf("run %d (%s): unlock pressed -> usable window %d ms (process CPU time %d ms; of the wall "
+                    + "time: Argon2id, key ring and the log's one-pass walk with the replay %d ms, engine %d ms, OTR and "
+                    + "main view %d ms, the rest (hand-over to the event dispatch thread, building and painting the main "
+                    + "window) %d ms); JVM start -> usable window %d ms; open the largest chat (%d messages) %d ms; "
+                    + "events %d; load average %s -> %s%n", run + 1, cds ? "class data sharing" : "no archive", r[0],
+                    r[5], r[6], r[7], r[8], r[0] - r[6] - r[7] - r[8], r[1], r[3], r[2], r[4], before, loadAverage());
+        }
+        printMedians(withCds, "with the class data sharing archive (" + archive.getFileName() + ")");
+        printMedians(withoutCds, "without class data sharing");
+    }
+
+    private static void printMedians(List<long[]> results, String launch) {
+        if (results.isEmpty()) {
+            return;
+        }
+        System.out.printf("MEDIAN of %d runs %s: unlock pressed -> usable window %d ms (process CPU time %d ms; "
+                + "Argon2id, key ring, walk and replay %d ms; engine %d ms; OTR and main view %d ms); JVM start -> "
+                + "usable window %d ms; open the largest chat %d ms (%d cores)%n", results.size(), launch,
+                median(results, 0), median(results, 5), median(results, 6), median(results, 7), median(results, 8),
+                median(results, 1), median(results, 2), Runtime.getRuntime().availableProcessors());
     }
 
     private static long median(List<long[]> results, int i) {
@@ -142,10 +163,16 @@ public final class DesktopStartupMain {
     }
 
     /** One run in a fresh JVM (same flags and class path), so every run pays class loading and JIT warm-up. */
-    private static long[] child(Path dir, int messages, int conversations, long typingMillis) throws Exception {
+    private static long[] child(Path dir, int messages, int conversations, long typingMillis, Path archive)
+            throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (archive != null) {
+            // The archive was dumped with the app jar alone on the class path; this class's directory after it is
+            // allowed (the dump-time class path must be a prefix of the run's).
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+        }
         cmd.add("-cp");
         cmd.add(childClassPath());
         cmd.add(DesktopStartupMain.class.getName());
