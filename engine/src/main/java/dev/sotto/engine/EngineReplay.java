@@ -7,7 +7,9 @@ import dev.sotto.engine.event.XmppEvent;
 import dev.sotto.engine.event.ZrtpEvent;
 import dev.sotto.engine.xmpp.Jid;
 import dev.sotto.engine.zrtp.EventLogZidCache;
+import dev.sotto.persistence.log.DeferringReplay;
 import dev.sotto.persistence.log.LogRecord;
+import dev.sotto.persistence.log.SealedRecord;
 import dev.sotto.persistence.log.StreamId;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +24,7 @@ import java.util.function.LongConsumer;
  * pass, then to {@link SottoEngine#open(dev.sotto.persistence.log.EventLog, EngineOptions, EngineReplay)}. Records of
  * areas this engine does not know are skipped and counted. Single-threaded: the log calls it in order on one thread.
  */
-public final class EngineReplay implements Consumer<LogRecord> {
+public final class EngineReplay implements DeferringReplay {
     private final EngineEventCodec codec = new EngineEventCodec();
     private final EngineState.Builder state = EngineState.EMPTY.toBuilder();
     /** Each stream's conversation, or {@link #NOT_A_CONVERSATION} (streams are few; records name them often). */
@@ -79,6 +81,24 @@ public final class EngineReplay implements Consumer<LogRecord> {
             return;
         }
         decodeAndApply(r);
+    }
+
+    /**
+     * A conversation's stream holds only its messages ({@link EventStreams#of}), and the main window needs none of
+     * their texts: its records may stay sealed until the conversation is first read (issue 10's start-up; the open
+     * walk has authenticated them, {@link DeferringReplay}).
+     */
+    @Override
+    public boolean defers(StreamId stream) {
+        return conversation(stream) != NOT_A_CONVERSATION;
+    }
+
+    /** A conversation's record, sealed: filed as it is and opened with the rest of its history on first read. */
+    @Override
+    public void acceptSealed(SealedRecord r) {
+        positions.accept(r.position());
+        events++;
+        state.applySealed(conversation(r.stream()), r);
     }
 
     /**

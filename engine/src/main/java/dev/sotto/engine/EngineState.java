@@ -160,6 +160,11 @@ public record EngineState(ImmutableMap<Jid, XmppAccount> accounts, ImmutableMap<
             openHistory(c).addUndecoded(atMillis, payload);
         }
 
+        /** Files a message record whose inner layer is still sealed ({@link History}: opened on first read). */
+        void applySealed(Conversation c, dev.sotto.persistence.log.SealedRecord record) {
+            openHistory(c).addSealed(record);
+        }
+
         /** The snapshot of everything folded so far. */
         public EngineState build() {
             if (accounts == null && rosters == null && pending == null && histories == null) {

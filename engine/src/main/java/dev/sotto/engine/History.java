@@ -3,7 +3,11 @@ package dev.sotto.engine;
 import dev.sotto.engine.event.DurableEvent;
 import dev.sotto.engine.event.EngineEventCodec;
 import dev.sotto.engine.event.XmppEvent;
+import dev.sotto.persistence.log.LogRecord;
+import dev.sotto.persistence.log.SealedRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,10 +25,18 @@ import org.eclipse.collections.api.list.MutableList;
  * search, the de-duplication of a message from that contact), once, for every snapshot that shares them. What the
  * replay decoded itself and what arrives after it are kept as {@link HistoryEntry}s. A payload that turns out not to
  * be a message event of the schema is left out, as a replay that decoded it at once would have skipped it.
+ *
+ * <p>The desktop's open walk goes further: it leaves a conversation's records sealed ({@link SealedRecord}, the inner
+ * layer under the conversation's key; the walk authenticated their outer layer, which holds those bytes), and the
+ * first read opens them, then decodes them. A record whose conversation was forgotten since opens to nothing and is
+ * left out. One whose inner layer does not open under the key ring's key (the log's outer layer vouched for those
+ * bytes, so only a key ring that does not match its log can cause it) is left out too, and reported at WARN with its
+ * position only. A read after the log is closed throws {@link IllegalStateException} and decodes nothing.
  */
 public final class History {
     /** Payloads are decoded with the engine's one schema; the codec keeps no state. */
     private static final EngineEventCodec CODEC = new EngineEventCodec();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(History.class);
 
     public static final History EMPTY = new History(Replayed.NONE, Lists.immutable.empty());
 
@@ -116,6 +128,17 @@ public final class History {
 
         /** Files an undecoded message record (its timestamp in epoch milliseconds and its payload). */
         void addUndecoded(long atMillis, byte[] payload) {
+            startItems();
+            items.add(payload, atMillis);
+        }
+
+        private void addUndecodedItem(SealedRecord record) {
+            startItems();
+            items.add(record, 0);
+        }
+
+        /** From the first undecoded item on, every item goes to {@link #items}, in order. */
+        private void startItems() {
             if (items == null) {
                 items = new Replayed.Items(origin.replayed);
                 origin.later.forEach(e -> items.add(e, 0));
@@ -124,7 +147,11 @@ public final class History {
                     appended = null;
                 }
             }
-            items.add(payload, atMillis);
+        }
+
+        /** Files a message record whose inner layer is still sealed (opened, then decoded, on first read). */
+        void addSealed(SealedRecord record) {
+            addUndecodedItem(record);
         }
 
         History build() {
@@ -156,7 +183,7 @@ public final class History {
             this.count = count;
             boolean undecoded = false;
             for (int i = 0; i < count && !undecoded; i++) {
-                undecoded = items[i] instanceof byte[];
+                undecoded = items[i] instanceof byte[] || items[i] instanceof SealedRecord;
             }
             if (!undecoded) {
                 entries = decode(items, at, count);
@@ -187,24 +214,57 @@ public final class History {
         }
 
         private static ImmutableList<HistoryEntry> decode(Object[] items, long[] at, int count) {
+            List<LogRecord> opened = openSealed(items, count);
+            int nextOpened = 0;
             MutableList<HistoryEntry> out = Lists.mutable.withInitialCapacity(count);
             for (int i = 0; i < count; i++) {
                 if (items[i] instanceof HistoryEntry h) {
                     out.add(h);
                     continue;
                 }
+                byte[] payload;
+                long atMillis;
+                if (items[i] instanceof SealedRecord) {
+                    LogRecord r = opened.get(nextOpened++);
+                    if (r == null) {
+                        continue; // forgotten, or its inner layer did not open (reported by openSealed)
+                    }
+                    payload = r.payload();
+                    atMillis = r.timestamp().toEpochMilli();
+                } else {
+                    payload = (byte[]) items[i];
+                    atMillis = at[i];
+                }
                 DurableEvent event;
                 try {
-                    event = CODEC.decode((byte[]) items[i]);
+                    event = CODEC.decode(payload);
                 } catch (IllegalArgumentException e) {
                     continue; // not an event of this schema: the replay would have skipped it
                 }
                 if (event instanceof XmppEvent.MessageSent || event instanceof XmppEvent.MessageReceived
                         || event instanceof XmppEvent.MessageFailed) {
-                    out.add(new HistoryEntry(Instant.ofEpochMilli(at[i]), event));
+                    out.add(new HistoryEntry(Instant.ofEpochMilli(atMillis), event));
                 }
             }
             return out.toImmutable();
+        }
+
+        /**
+         * The sealed items opened, in order (null for each that opens to nothing), in one pass with one cipher. One
+         * whose inner layer does not open is reported at WARN with its position only and left out.
+         *
+         * @throws IllegalStateException the log is closed (nothing is decoded, and a later read tries again)
+         */
+        private static List<LogRecord> openSealed(Object[] items, int count) {
+            List<SealedRecord> sealed = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                if (items[i] instanceof SealedRecord s) {
+                    sealed.add(s);
+                }
+            }
+            return SealedRecord.openAll(sealed, failed -> LOG.warn(
+                    "a message record of the log did not open and is left out of its history (position {})",
+                    failed.position()));
         }
 
         /** A growable copy of a replayed part, appended to while folding. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sotto.engine.crypto.Secret;
 import dev.sotto.engine.event.AccountEvent;
 import dev.sotto.engine.event.DurableEvent;
+import dev.sotto.engine.event.EventStreams;
 import dev.sotto.engine.event.EngineEventCodec;
 import dev.sotto.engine.event.XmppEvent;
 import dev.sotto.engine.xmpp.Jid;
@@ -89,6 +90,38 @@ class HistoryTest {
                 assertThat(h.size()).isEqualTo(got.size());
             }
             assertThat(lazy.roster(ALICE)).isEqualTo(eager.roster(ALICE));
+        }
+    }
+
+    @Test
+    void sealedAtOpenAndOpenedByALaterReplayTheHistoriesAreTheSame(@TempDir Path dir) throws Exception {
+        Path vaultDir = dir.resolve("vault");
+        write(vaultDir, 300, System.nanoTime());
+        EngineReplay atOpen = new EngineReplay();
+        try (Vault vault = Vault.open(vaultDir, PASSPHRASE.clone(), atOpen)) {
+            // The open walk defers conversations' streams (their records come sealed); a later replay hands every
+            // record out opened, and the engine files the message payloads undecoded instead.
+            assertThat(atOpen.defers(EventStreams.conversation(ALICE, BOB))).isTrue();
+            assertThat(atOpen.defers(EventStreams.account(ALICE))).isFalse();
+            EngineReplay later = new EngineReplay();
+            vault.log().replay(0, later);
+            assertThat(later.events()).isEqualTo(atOpen.events());
+            for (Jid c : List.of(BOB, CAROL)) {
+                History sealed = atOpen.state().histories().get(new Conversation(ALICE, c));
+                History undecoded = later.state().histories().get(new Conversation(ALICE, c));
+                assertThat(sealed.toString()).contains("not yet decoded");
+                assertThat(sealed.entries()).isNotEmpty().isEqualTo(undecoded.entries());
+            }
+        }
+        // Forgotten after the walk, before the first read: the sealed records open to nothing (the key is gone).
+        EngineReplay reopened = new EngineReplay();
+        try (Vault vault = Vault.open(vaultDir, PASSPHRASE.clone(), reopened)) {
+            History carol = reopened.state().histories().get(new Conversation(ALICE, CAROL));
+            History bob = reopened.state().histories().get(new Conversation(ALICE, BOB));
+            assertThat(carol.toString()).contains("not yet decoded");
+            assertThat(vault.log().shred(EventStreams.conversation(ALICE, CAROL)).get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(carol.entries()).isEmpty();
+            assertThat(bob.entries()).isNotEmpty();
         }
     }
 

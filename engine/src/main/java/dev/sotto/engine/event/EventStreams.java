@@ -16,7 +16,13 @@ public final class EventStreams {
         return StreamId.of("account:" + account.bare());
     }
 
-    /** The stream of the conversation between {@code account} and the bare JID of {@code contact}. */
+    /**
+     * The stream of the conversation between {@code account} and the bare JID of {@code contact}. It holds message
+     * events only ({@link #of}: {@code MessageSent}, {@code MessageReceived}, {@code MessageFailed}), and the
+     * desktop's start-up relies on that: the open walk leaves these streams' records sealed and the engine files them
+     * into the conversation's history unread ({@code EngineReplay.defers}). An event that must be folded into the
+     * state at start-up does not belong here.
+     */
     public static StreamId conversation(Jid account, Jid contact) {
         return StreamId.of("conversation:" + account.bare() + " " + contact.bare());
     }

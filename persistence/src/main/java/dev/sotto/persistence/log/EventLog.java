@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -90,6 +93,11 @@ public final class EventLog implements AutoCloseable {
     /** The consumer that got the complete replay during the open walk, or null. */
     private final Consumer<LogRecord> replayedAtOpen;
     private volatile boolean closed;
+    /**
+     * Set by {@link #close()} only ({@link #closed} is also set when the writer dies, and the keys are still there
+     * then): sealed records stop opening ({@link #openSealed(List, Consumer)}).
+     */
+    private volatile boolean closeCalled;
     private volatile Throwable writerFailure;
 
     // Writer-thread state.
@@ -181,8 +189,14 @@ public final class EventLog implements AutoCloseable {
         Map<Integer, Long> sequences = new HashMap<>();
         // With a replay consumer the open walk is also the replay: one pass that authenticates the chain,
         // decrypts the inner layer (in parallel, LogWalker's preparer) and hands out events in log order.
-        LogWalker.Visitor replayVisitor = replay == null ? null : replayVisitor(0, replay, new long[2]);
-        Walk walk = walkAll(replay == null ? LogWalker.NOTHING : this::decryptInner, (position, outer, prepared) -> {
+        // A DeferringReplay's streams (the desktop's conversations) keep their inner layer sealed until read: the walk
+        // still authenticates their outer layer, which holds the inner ciphertext (DeferringReplay).
+        Set<Integer> deferred = replay instanceof DeferringReplay d ? deferredKeyIds(ring.streamIds(), d) : Set.of();
+        LogWalker.Visitor replayVisitor = replay == null ? null
+                : replayVisitor(ring::streamByKeyId, deferred, this::openSealed, 0, replay, new long[2]);
+        LogWalker.Preparer preparer = replay == null ? LogWalker.NOTHING
+                : deferred.isEmpty() ? this::decryptInner : deferringPreparer(ring::streamByKeyId, deferred);
+        Walk walk = walkAll(preparer, (position, outer, prepared) -> {
             if (outer.getKind() == OuterRecord.Kind.EVENT) {
                 sequences.merge(outer.getStreamKeyId(), outer.getSequence() + 1, Math::max);
             }
@@ -790,6 +804,70 @@ public final class EventLog implements AutoCloseable {
         return decryptInner(ring::streamByKeyId, workerCodec, outer, record);
     }
 
+    /** The key ids of the streams {@code replay} defers (asked once per stream, here, on the opening thread). */
+    static Set<Integer> deferredKeyIds(Map<Integer, String> streams, DeferringReplay replay) {
+        Set<Integer> ids = new HashSet<>();
+        streams.forEach((keyId, streamId) -> {
+            if (replay.defers(new StreamId(streamId))) {
+                ids.add(keyId);
+            }
+        });
+        return Set.copyOf(ids);
+    }
+
+    /** What the preparer makes of an event whose inner layer stays sealed: the record's clear header (its nonce). */
+    private record Deferred(byte[] header) {}
+
+    /** {@link #decryptInner} except for events of {@code deferred} key ids, which keep their inner layer sealed. */
+    static LogWalker.Preparer deferringPreparer(IntFunction<Optional<KeyRing.StreamEntry>> keys, Set<Integer> deferred) {
+        return (codec, outer, record) -> outer.getKind() == OuterRecord.Kind.EVENT && deferred.contains(outer.getStreamKeyId())
+                ? new Deferred(Arrays.copyOf(record, RecordCodec.HEADER_BYTES))
+                : decryptInner(keys, codec, outer, record);
+    }
+
+    /**
+     * {@link SealedRecord#openAll}: opens deferred inner layers with a codec of their own (any thread may read a
+     * history; a codec is not shared), under the stream keys the key ring holds now.
+     */
+    private List<LogRecord> openSealed(List<SealedRecord> records, Consumer<LogTamperedException> failures) {
+        if (closeCalled) {
+            throw new IllegalStateException("log is closed");
+        }
+        List<LogRecord> out = openSealed(RecordCodec.innerOnly(format), ring::streamByKeyId, ring::isShredded, records,
+                failures);
+        if (closeCalled) {
+            // Closed while this ran: a key may have been wiped under it, and a failure then says nothing of the log.
+            throw new IllegalStateException("log is closed");
+        }
+        return out;
+    }
+
+    /** {@link #openSealed(List, Consumer)} with the stream keys from {@code keys} (also the warm-up's). */
+    static List<LogRecord> openSealed(RecordCodec codec, IntFunction<Optional<KeyRing.StreamEntry>> keys,
+                                      java.util.function.IntPredicate shredded, List<SealedRecord> records,
+                                      Consumer<LogTamperedException> failures) {
+        List<LogRecord> out = new ArrayList<>(records.size());
+        for (SealedRecord r : records) {
+            int keyId = r.outer().getStreamKeyId();
+            var entry = keys.apply(keyId);
+            if (entry.isEmpty()) {
+                out.add(null); // forgotten since the walk
+                continue;
+            }
+            try {
+                InnerRecord inner = codec.openInner(entry.get().key(), r.outer(), r.header());
+                out.add(new LogRecord(r.position(), r.stream(), r.sequence(), Instant.ofEpochMilli(inner.getTimestampMillis()),
+                        inner.getPayload().toByteArray()));
+            } catch (RecordException e) {
+                out.add(null);
+                if (!shredded.test(keyId)) { // else forgotten while this ran: its key was wiped under us
+                    failures.accept(new LogTamperedException(r.position(), e.getMessage()));
+                }
+            }
+        }
+        return out;
+    }
+
     /** {@link #decryptInner(RecordCodec, OuterRecord, byte[])} with the stream keys from {@code keys} (also the warm-up's). */
     static Object decryptInner(IntFunction<Optional<KeyRing.StreamEntry>> keys, RecordCodec workerCodec, OuterRecord outer,
                                byte[] record) {
@@ -813,12 +891,17 @@ public final class EventLog implements AutoCloseable {
      * that does not open is tampering at that position.
      */
     private LogWalker.Visitor replayVisitor(long fromPosition, Consumer<LogRecord> consumer, long[] counts) {
-        return replayVisitor(ring::streamByKeyId, fromPosition, consumer, counts);
+        return replayVisitor(ring::streamByKeyId, Set.of(), this::openSealed, fromPosition, consumer, counts);
     }
 
-    /** {@link #replayVisitor(long, Consumer, long[])} with the stream keys from {@code keys} (also the warm-up's). */
-    static LogWalker.Visitor replayVisitor(IntFunction<Optional<KeyRing.StreamEntry>> keys, long fromPosition,
-                                           Consumer<LogRecord> consumer, long[] counts) {
+    /**
+     * {@link #replayVisitor(long, Consumer, long[])} with the stream keys from {@code keys} (also the warm-up's); the
+     * events the preparer left sealed ({@link #deferringPreparer}: key ids in {@code deferred}) go to the consumer, a
+     * {@link DeferringReplay}, as {@link SealedRecord}s that {@code opener} opens.
+     */
+    static LogWalker.Visitor replayVisitor(IntFunction<Optional<KeyRing.StreamEntry>> keys, Set<Integer> deferred,
+                                           SealedRecord.Opener opener, long fromPosition, Consumer<LogRecord> consumer,
+                                           long[] counts) {
         Map<Integer, StreamId> names = new HashMap<>();
         return (position, outer, prepared) -> {
             if (position < fromPosition || outer.getKind() != OuterRecord.Kind.EVENT) {
@@ -827,6 +910,12 @@ public final class EventLog implements AutoCloseable {
             var entry = keys.apply(outer.getStreamKeyId());
             if (entry.isEmpty() || prepared == null) {
                 counts[1]++;
+                return;
+            }
+            if (prepared instanceof Deferred d) {
+                counts[0]++;
+                StreamId stream = names.computeIfAbsent(outer.getStreamKeyId(), k -> new StreamId(entry.get().streamId()));
+                ((DeferringReplay) consumer).acceptSealed(new SealedRecord(opener, position, stream, outer, d.header()));
                 return;
             }
             if (prepared instanceof RecordException e) {
@@ -904,6 +993,8 @@ public final class EventLog implements AutoCloseable {
     /** Flushes, writes the final anchor, stops the writer and followers, closes the queue. */
     @Override
     public void close() throws IOException {
+        // Before any key is wiped (here, and the key ring's by the vault after): opening a sealed record fails from now.
+        closeCalled = true;
         if (closed && writer == null) {
             return;
         }

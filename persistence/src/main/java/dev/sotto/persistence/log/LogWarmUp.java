@@ -5,6 +5,7 @@ import dev.sotto.persistence.vault.KeyRing;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
@@ -19,12 +20,21 @@ import java.util.function.Supplier;
  * its batches and pool workers, the chain (HMAC-SHA256), both AES-GCM layers ({@link RecordCodec}), the outer and
  * inner protobufs, and {@link EventLog}'s replay preparer and visitor, handing each {@link LogRecord} to the
  * caller's replay (the engine's, so its filing code warms up as well). No file is read or written, no vault key or
- * user data is involved: the records are made from the caller's synthetic payloads, and the keys are wiped after.
+ * user data is involved: the records are made from the caller's synthetic payloads, and the keys are wiped after
+ * (copies stay with the opener of the records a {@link DeferringReplay} takes sealed, so that its state can be read).
  * The caller's stop condition ends it early: the desktop client's is "a real open walk has started in this JVM"
  * (from then on that walk is its own warm-up, and this one would only take a core from it).
  */
 final class LogWarmUp {
     private LogWarmUp() {}
+
+    private static java.util.Map<Integer, String> streamIds(KeyRing.StreamEntry[] entries) {
+        java.util.Map<Integer, String> ids = new java.util.HashMap<>();
+        for (KeyRing.StreamEntry e : entries) {
+            ids.put(e.keyId(), e.streamId());
+        }
+        return ids;
+    }
 
     /** Records sealed once and walked again and again. */
     static final int SEALED = 2048;
@@ -75,16 +85,33 @@ final class LogWarmUp {
                 chain = next;
                 sealed.add(record);
             }
+            // The records it leaves sealed (a DeferringReplay's) open with copies of the throwaway keys, which the
+            // opener keeps: they protect nothing but made-up payloads, and a warm-up's state stays readable (tests).
+            KeyRing.StreamEntry[] entryCopies = new KeyRing.StreamEntry[entries.length];
+            for (int i = 0; i < entries.length; i++) {
+                entryCopies[i] = new KeyRing.StreamEntry(entries[i].keyId(), entries[i].streamId(), entries[i].key().clone());
+            }
+            IntFunction<Optional<KeyRing.StreamEntry>> copies = keyId -> keyId >= 1 && keyId <= entryCopies.length
+                    ? Optional.of(entryCopies[keyId - 1]) : Optional.empty();
+            SealedRecord.Opener opener = (sealedRecords, failures) -> EventLog.openSealed(
+                    RecordCodec.innerOnly(RecordCodec.VERSION_3), copies, keyId -> false, sealedRecords, failures);
             long replayed = 0;
             while (replayed < records && !stop.getAsBoolean()) {
                 int limit = (int) Math.min(sealed.size(), records - replayed);
                 int[] read = new int[1];
                 LogWalker.Documents documents = () -> read[0] < limit && !stop.getAsBoolean() ? sealed.get(read[0]++) : null;
                 long[] counts = new long[2];
-                LogWalker.Visitor visitor = EventLog.replayVisitor(keys, 0, replay.get(), counts);
+                Consumer<LogRecord> consumer = replay.get();
+                // As the open walk does: a DeferringReplay's streams keep their inner layer sealed (never opened here).
+                Set<Integer> deferred = consumer instanceof DeferringReplay d
+                        ? EventLog.deferredKeyIds(streamIds(entries), d) : Set.of();
+                LogWalker.Visitor visitor = EventLog.replayVisitor(keys, deferred, opener, 0, consumer, counts);
+                LogWalker.Preparer preparer = deferred.isEmpty()
+                        ? (codec, outer, record) -> EventLog.decryptInner(keys, codec, outer, record)
+                        : EventLog.deferringPreparer(keys, deferred);
                 LogWalker.Result result = LogWalker.walk(documents,
                         () -> new RecordCodec(logKey, chainKey, logKeyId, RecordCodec.VERSION_3), genesis, 0, null,
-                        Long.MAX_VALUE, (codec, outer, record) -> EventLog.decryptInner(keys, codec, outer, record), visitor);
+                        Long.MAX_VALUE, preparer, visitor);
                 if (!result.intact()) {
                     return -1;
                 }

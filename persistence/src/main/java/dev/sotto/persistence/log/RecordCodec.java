@@ -173,6 +173,14 @@ final class RecordCodec {
         this.logKeyId = logKeyId;
     }
 
+    /**
+     * A codec that only opens inner layers ({@link #openInner}, under stream keys passed in): its log and chain keys
+     * are zeros, so opening a sealed record later ({@link SealedRecord}) copies neither real key into a key spec.
+     */
+    static RecordCodec innerOnly(int format) {
+        return new RecordCodec(new byte[Crypto.KEY_BYTES], new byte[Crypto.KEY_BYTES], 0, format);
+    }
+
     byte[] genesis(byte[] vaultId) {
         chainMac.update(GENESIS_LABEL);
         return chainMac.doFinal(vaultId);

@@ -125,6 +125,13 @@ public final class KeyRing {
         return Optional.ofNullable(byKeyId.get(keyId));
     }
 
+    /** The live streams' ids by key id (no keys). */
+    public synchronized Map<Integer, String> streamIds() {
+        Map<Integer, String> ids = new HashMap<>();
+        byKeyId.forEach((keyId, e) -> ids.put(keyId, e.streamId()));
+        return Map.copyOf(ids);
+    }
+
     /** True when the key id was issued by this ring (live or shredded): a record naming any other id is forged. */
     public synchronized boolean wasIssued(int keyId) {
         return keyId > 0 && keyId < nextKeyId;

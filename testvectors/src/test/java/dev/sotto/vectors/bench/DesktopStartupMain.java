@@ -46,7 +46,8 @@ import javax.swing.SwingUtilities;
  * the cheap parameters and measure the log and the UI alone). Each run is a fresh JVM: it shows the start screen,
  * enters the passphrase, presses Unlock (on the event dispatch thread, as a click would) and stops the clock when
  * the main window shows every contact and the event dispatch thread has painted and answered again. So the figure
- * is: Argon2id, key ring, the log's one-pass walk (chain, both AEAD layers) with the engine's replay, the engine's
+ * is: Argon2id, key ring, the log's one-pass walk (chain and outer AEAD of every record; the inner AEAD of all but the
+ * conversations' records, which stay sealed until read: README, security model) with the engine's replay, the engine's
  * start, OTR, the main view, and building and painting the main window, all in a cold JVM. Prints each run and
  * the medians, with the load average before and after, and the process CPU time the start-up took (all threads,
  * JIT included; less sensitive to a loaded machine than the wall clock). Needs a display:
@@ -59,9 +60,10 @@ import javax.swing.SwingUtilities;
  * conversations (100), runs (7), {@code real} (default) or {@code cheap} Argon2id parameters (the vault is re-wrapped
  * when its parameters differ), typing time in ms (0: Unlock is pressed as soon as the start screen shows; e.g. 3000
  * for a person typing the passphrase, during which the start screen's warm-up runs), and how the JVMs are launched:
- * {@code cds} (default: with the class data sharing archive the build makes, {@code ui-swing/target/sotto.jsa}, as
- * the README's start command does), {@code nocds}, or {@code both} (alternating, run by run; each set's medians). The
- * clock starts when Unlock's action fires.
+ * {@code launcher} (default: as {@code ui-swing/target/sotto}, the README's start command, launches the app: with the
+ * class data sharing archive the build makes, {@code sotto.jsa}, and the script's {@code JVM_OPTIONS}), {@code plain}
+ * (as {@code java -jar sotto.jar}: neither), or {@code both} (alternating, run by run; each set's medians). The clock
+ * starts when Unlock's action fires.
  */
 public final class DesktopStartupMain {
     private static final char[] PASSPHRASE = "startup bench passphrase".toCharArray();
@@ -108,31 +110,53 @@ public final class DesktopStartupMain {
                 stored.equals(KdfParams.DEFAULT) ? " (the real ones)" : " (cheap: test parameters)");
         System.out.printf("for comparison, Argon2id with the real parameters once in this (build) JVM: %d ms%n",
                 argon2Millis());
-        // How users launch the desktop (README): with the class data sharing archive the build makes next to the jar.
-        // A seventh argument compares: `nocds` runs without it, `both` alternates the two launches run by run.
-        Path archive = Path.of(System.getProperty("sotto.app.jar", "../ui-swing/target/sotto.jar"))
-                .resolveSibling("sotto.jsa").toAbsolutePath();
-        String launch = args.length > 6 ? args[6] : "cds";
-        if (!launch.equals("nocds") && !Files.isRegularFile(archive)) {
-            System.out.println("(no " + archive + ": runs without class data sharing)");
-            launch = "nocds";
+        // How users launch the desktop (README): the launcher script next to the jar, with the class data sharing
+        // archive the build dumps there and the script's JVM options. A seventh argument compares: `plain` launches as
+        // `java -jar sotto.jar` does, `both` alternates the two run by run.
+        Path appJar = Path.of(System.getProperty("sotto.app.jar", "../ui-swing/target/sotto.jar"));
+        Path archive = appJar.resolveSibling("sotto.jsa").toAbsolutePath();
+        Path script = appJar.resolveSibling("sotto");
+        String launch = args.length > 6 ? args[6] : "launcher";
+        if (!List.of("launcher", "plain", "both").contains(launch)) {
+            throw new IllegalArgumentException("launch: launcher, plain or both, not " + launch);
+        }
+        if (!launch.equals("plain") && !(Files.isRegularFile(archive) && Files.isRegularFile(script))) {
+            System.out.println("(no " + archive + " or " + script + ": runs as `java -jar` would)");
+            launch = "plain";
+        }
+        List<String> launcherFlags = new ArrayList<>();
+        if (!launch.equals("plain")) {
+            launcherFlags.add("-XX:SharedArchiveFile=" + archive);
+            launcherFlags.addAll(launcherJvmOptions(script));
+            System.out.println("launched as " + script + " launches the app: " + String.join(" ", launcherFlags));
         }
         List<long[]> withCds = new ArrayList<>();
         List<long[]> withoutCds = new ArrayList<>();
         for (int run = 0; run < runs * (launch.equals("both") ? 2 : 1); run++) {
-            boolean cds = launch.equals("cds") || (launch.equals("both") && run % 2 == 0);
+            boolean cds = launch.equals("launcher") || (launch.equals("both") && run % 2 == 0);
             String before = loadAverage();
-            long[] r = child(dir, messages, conversations, typingMillis, cds ? archive : null);
+            long[] r = child(dir, messages, conversations, typingMillis, cds ? launcherFlags : List.of());
             (cds ? withCds : withoutCds).add(r);
             System.out.printf("run %d (%s): unlock pressed -> usable window %d ms (process CPU time %d ms; of the wall "
                     + "time: Argon2id, key ring and the log's one-pass walk with the replay %d ms, engine %d ms, OTR and "
                     + "main view %d ms, the rest (hand-over to the event dispatch thread, building and painting the main "
                     + "window) %d ms); JVM start -> usable window %d ms; open the largest chat (%d messages) %d ms; "
-                    + "events %d; load average %s -> %s%n", run + 1, cds ? "class data sharing" : "no archive", r[0],
+                    + "events %d; load average %s -> %s%n", run + 1, cds ? "launcher" : "plain java -jar", r[0],
                     r[5], r[6], r[7], r[8], r[0] - r[6] - r[7] - r[8], r[1], r[3], r[2], r[4], before, loadAverage());
         }
-        printMedians(withCds, "with the class data sharing archive (" + archive.getFileName() + ")");
-        printMedians(withoutCds, "without class data sharing");
+        printMedians(withCds, "launched as the launcher script does");
+        printMedians(withoutCds, "launched as plain java -jar");
+    }
+
+    /** The launcher script's {@code JVM_OPTIONS="..."} line, split on spaces. */
+    private static List<String> launcherJvmOptions(Path script) throws java.io.IOException {
+        for (String line : Files.readAllLines(script)) {
+            if (line.startsWith("JVM_OPTIONS=\"") && line.endsWith("\"")) {
+                String v = line.substring("JVM_OPTIONS=\"".length(), line.length() - 1).trim();
+                return v.isEmpty() ? List.of() : List.of(v.split(" +"));
+            }
+        }
+        throw new IllegalStateException("no JVM_OPTIONS line in " + script);
     }
 
     private static void printMedians(List<long[]> results, String launch) {
@@ -163,16 +187,14 @@ public final class DesktopStartupMain {
     }
 
     /** One run in a fresh JVM (same flags and class path), so every run pays class loading and JIT warm-up. */
-    private static long[] child(Path dir, int messages, int conversations, long typingMillis, Path archive)
+    private static long[] child(Path dir, int messages, int conversations, long typingMillis, List<String> launcherFlags)
             throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        if (archive != null) {
-            // The archive was dumped with the app jar alone on the class path; this class's directory after it is
-            // allowed (the dump-time class path must be a prefix of the run's).
-            cmd.add("-XX:SharedArchiveFile=" + archive);
-        }
+        // The archive was dumped with the app jar alone on the class path; this class's directory after it is allowed
+        // (the dump-time class path must be a prefix of the run's).
+        cmd.addAll(launcherFlags);
         cmd.add("-cp");
         cmd.add(childClassPath());
         cmd.add(DesktopStartupMain.class.getName());
