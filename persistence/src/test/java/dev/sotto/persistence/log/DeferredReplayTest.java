@@ -136,9 +136,9 @@ class DeferredReplayTest {
             long at = docs.get(k).fileOffset() + 30;
             RawQueue.flip(data, at);
             try {
-                LogTamperedException plain = catchTampered(() -> TestVaults.open(dir).close());
+                LogTamperedException plain = OpenReplayTest.catchTampered(() -> TestVaults.open(dir).close());
                 Collecting open = new Collecting(Set.of("s1"));
-                LogTamperedException deferring = catchTampered(
+                LogTamperedException deferring = OpenReplayTest.catchTampered(
                         () -> Vault.open(dir, TestVaults.PASSPHRASE.clone(), open).close());
                 assertThat(plain.position()).as("flip in record %d", k).isEqualTo(k);
                 assertThat(deferring.position()).isEqualTo(plain.position());
@@ -204,22 +204,5 @@ class DeferredReplayTest {
         assertThat(open.sealed()).hasSize(2);
         assertThatThrownBy(() -> SealedRecord.openAll(open.sealed(), failed -> { }))
                 .isInstanceOf(IllegalStateException.class);
-    }
-
-    private interface Open {
-        void run() throws Exception;
-    }
-
-    private static LogTamperedException catchTampered(Open open) {
-        Throwable[] thrown = {null};
-        assertThatThrownBy(() -> {
-            try {
-                open.run();
-            } catch (Exception e) {
-                thrown[0] = e;
-                throw e;
-            }
-        }).isInstanceOf(LogTamperedException.class);
-        return (LogTamperedException) thrown[0];
     }
 }

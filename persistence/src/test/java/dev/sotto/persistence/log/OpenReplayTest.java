@@ -127,11 +127,13 @@ class OpenReplayTest {
         }
     }
 
-    private interface Open {
+    /** An open that is expected to find tampering. */
+    interface Open {
         void run() throws Exception;
     }
 
-    private static LogTamperedException catchTampered(Open open) {
+    /** The {@link LogTamperedException} {@code open} throws (the assertion fails if it throws nothing or else). */
+    static LogTamperedException catchTampered(Open open) {
         Throwable[] thrown = {null};
         assertThatThrownBy(() -> {
             try {
