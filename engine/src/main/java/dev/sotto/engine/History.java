@@ -7,9 +7,9 @@ import dev.sotto.persistence.log.LogRecord;
 import dev.sotto.persistence.log.SealedRecord;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.collections.api.factory.Lists;
 import org.eclipse.collections.api.list.ImmutableList;
@@ -132,11 +132,6 @@ public final class History {
             items.add(payload, atMillis);
         }
 
-        private void addUndecodedItem(SealedRecord record) {
-            startItems();
-            items.add(record, 0);
-        }
-
         /** From the first undecoded item on, every item goes to {@link #items}, in order. */
         private void startItems() {
             if (items == null) {
@@ -151,7 +146,8 @@ public final class History {
 
         /** Files a message record whose inner layer is still sealed (opened, then decoded, on first read). */
         void addSealed(SealedRecord record) {
-            addUndecodedItem(record);
+            startItems();
+            items.add(record, 0);
         }
 
         History build() {
