@@ -194,8 +194,7 @@ public final class EventLog implements AutoCloseable {
         Set<Integer> deferred = replay instanceof DeferringReplay d ? deferredKeyIds(ring.streamIds(), d) : Set.of();
         LogWalker.Visitor replayVisitor = replay == null ? null
                 : replayVisitor(ring::streamByKeyId, deferred, this::openSealed, 0, replay, new long[2]);
-        LogWalker.Preparer preparer = replay == null ? LogWalker.NOTHING
-                : deferred.isEmpty() ? this::decryptInner : deferringPreparer(ring::streamByKeyId, deferred);
+        LogWalker.Preparer preparer = replay == null ? LogWalker.NOTHING : deferringPreparer(ring::streamByKeyId, deferred);
         Walk walk = walkAll(preparer, (position, outer, prepared) -> {
             if (outer.getKind() == OuterRecord.Kind.EVENT) {
                 sequences.merge(outer.getStreamKeyId(), outer.getSequence() + 1, Math::max);
@@ -818,7 +817,7 @@ public final class EventLog implements AutoCloseable {
     /** What the preparer makes of an event whose inner layer stays sealed: the record's clear header (its nonce). */
     private record Deferred(byte[] header) {}
 
-    /** {@link #decryptInner} except for events of {@code deferred} key ids, which keep their inner layer sealed. */
+    /** {@link #decryptInner} except for events of {@code deferred} key ids (none: all opened), which stay sealed. */
     static LogWalker.Preparer deferringPreparer(IntFunction<Optional<KeyRing.StreamEntry>> keys, Set<Integer> deferred) {
         return (codec, outer, record) -> outer.getKind() == OuterRecord.Kind.EVENT && deferred.contains(outer.getStreamKeyId())
                 ? new Deferred(Arrays.copyOf(record, RecordCodec.HEADER_BYTES))

@@ -28,6 +28,11 @@ import java.util.function.Supplier;
 final class LogWarmUp {
     private LogWarmUp() {}
 
+    /** The entries' keys by key id (entry i has key id i + 1). */
+    private static IntFunction<Optional<KeyRing.StreamEntry>> byKeyId(KeyRing.StreamEntry[] entries) {
+        return keyId -> keyId >= 1 && keyId <= entries.length ? Optional.of(entries[keyId - 1]) : Optional.empty();
+    }
+
     private static java.util.Map<Integer, String> streamIds(KeyRing.StreamEntry[] entries) {
         java.util.Map<Integer, String> ids = new java.util.HashMap<>();
         for (KeyRing.StreamEntry e : entries) {
@@ -56,8 +61,7 @@ final class LogWarmUp {
         for (int i = 0; i < entries.length; i++) {
             entries[i] = new KeyRing.StreamEntry(i + 1, streams.get(i).value(), Crypto.randomBytes(random, Crypto.KEY_BYTES));
         }
-        IntFunction<Optional<KeyRing.StreamEntry>> keys =
-                keyId -> keyId >= 1 && keyId <= entries.length ? Optional.of(entries[keyId - 1]) : Optional.empty();
+        IntFunction<Optional<KeyRing.StreamEntry>> keys = byKeyId(entries);
         int logKeyId = 1;
         try {
             // A few thousand records sealed once, each chained to the one before (as the writer does), then walked
@@ -91,10 +95,9 @@ final class LogWarmUp {
             for (int i = 0; i < entries.length; i++) {
                 entryCopies[i] = new KeyRing.StreamEntry(entries[i].keyId(), entries[i].streamId(), entries[i].key().clone());
             }
-            IntFunction<Optional<KeyRing.StreamEntry>> copies = keyId -> keyId >= 1 && keyId <= entryCopies.length
-                    ? Optional.of(entryCopies[keyId - 1]) : Optional.empty();
             SealedRecord.Opener opener = (sealedRecords, failures) -> EventLog.openSealed(
-                    RecordCodec.innerOnly(RecordCodec.VERSION_3), copies, keyId -> false, sealedRecords, failures);
+                    RecordCodec.innerOnly(RecordCodec.VERSION_3), byKeyId(entryCopies), keyId -> false, sealedRecords,
+                    failures);
             long replayed = 0;
             while (replayed < records && !stop.getAsBoolean()) {
                 int limit = (int) Math.min(sealed.size(), records - replayed);
@@ -102,13 +105,11 @@ final class LogWarmUp {
                 LogWalker.Documents documents = () -> read[0] < limit && !stop.getAsBoolean() ? sealed.get(read[0]++) : null;
                 long[] counts = new long[2];
                 Consumer<LogRecord> consumer = replay.get();
-                // As the open walk does: a DeferringReplay's streams keep their inner layer sealed (never opened here).
+                // As the open walk does: a DeferringReplay's streams keep their inner layer sealed (opened by `opener`).
                 Set<Integer> deferred = consumer instanceof DeferringReplay d
                         ? EventLog.deferredKeyIds(streamIds(entries), d) : Set.of();
                 LogWalker.Visitor visitor = EventLog.replayVisitor(keys, deferred, opener, 0, consumer, counts);
-                LogWalker.Preparer preparer = deferred.isEmpty()
-                        ? (codec, outer, record) -> EventLog.decryptInner(keys, codec, outer, record)
-                        : EventLog.deferringPreparer(keys, deferred);
+                LogWalker.Preparer preparer = EventLog.deferringPreparer(keys, deferred);
                 LogWalker.Result result = LogWalker.walk(documents,
                         () -> new RecordCodec(logKey, chainKey, logKeyId, RecordCodec.VERSION_3), genesis, 0, null,
                         Long.MAX_VALUE, preparer, visitor);

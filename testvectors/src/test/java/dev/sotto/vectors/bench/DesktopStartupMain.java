@@ -130,22 +130,22 @@ public final class DesktopStartupMain {
             launcherFlags.addAll(launcherJvmOptions(script));
             System.out.println("launched as " + script + " launches the app: " + String.join(" ", launcherFlags));
         }
-        List<long[]> withCds = new ArrayList<>();
-        List<long[]> withoutCds = new ArrayList<>();
+        List<long[]> launched = new ArrayList<>();
+        List<long[]> plainRuns = new ArrayList<>();
         for (int run = 0; run < runs * (launch.equals("both") ? 2 : 1); run++) {
-            boolean cds = launch.equals("launcher") || (launch.equals("both") && run % 2 == 0);
+            boolean asLauncher = launch.equals("launcher") || (launch.equals("both") && run % 2 == 0);
             String before = loadAverage();
-            long[] r = child(dir, messages, conversations, typingMillis, cds ? launcherFlags : List.of());
-            (cds ? withCds : withoutCds).add(r);
+            long[] r = child(dir, messages, conversations, typingMillis, asLauncher ? launcherFlags : List.of());
+            (asLauncher ? launched : plainRuns).add(r);
             System.out.printf("run %d (%s): unlock pressed -> usable window %d ms (process CPU time %d ms; of the wall "
                     + "time: Argon2id, key ring and the log's one-pass walk with the replay %d ms, engine %d ms, OTR and "
                     + "main view %d ms, the rest (hand-over to the event dispatch thread, building and painting the main "
                     + "window) %d ms); JVM start -> usable window %d ms; open the largest chat (%d messages) %d ms; "
-                    + "events %d; load average %s -> %s%n", run + 1, cds ? "launcher" : "plain java -jar", r[0],
+                    + "events %d; load average %s -> %s%n", run + 1, asLauncher ? "launcher" : "plain java -jar", r[0],
                     r[5], r[6], r[7], r[8], r[0] - r[6] - r[7] - r[8], r[1], r[3], r[2], r[4], before, loadAverage());
         }
-        printMedians(withCds, "launched as the launcher script does");
-        printMedians(withoutCds, "launched as plain java -jar");
+        printMedians(launched, "launched as the launcher script does");
+        printMedians(plainRuns, "launched as plain java -jar");
     }
 
     /** The launcher script's {@code JVM_OPTIONS="..."} line, split on spaces. */
